@@ -1,0 +1,8 @@
+using System;
+
+namespace DualWrite.Listener;
+
+internal static class Program
+{
+    private static int Main() { Console.WriteLine("dualwrite"); return 0; }
+}
