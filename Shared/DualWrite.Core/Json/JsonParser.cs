@@ -103,7 +103,7 @@ public static class JsonParser
                         return ParseNumber();
                     }
 
-                    throw Error("expected " + expected + " but found " + Describe(_pos));
+                    throw Error("expected " + expected + " but found " + DescribeWord(_pos));
             }
         }
 
