@@ -1,0 +1,9 @@
+namespace DualWrite.Core.Maps;
+
+public enum StringTransformKind
+{
+    Trim,
+    Upper,
+    Lower,
+    MaxLength,
+}
