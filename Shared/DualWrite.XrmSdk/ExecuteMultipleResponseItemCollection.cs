@@ -1,0 +1,13 @@
+using System.Runtime.Serialization;
+
+namespace Microsoft.Xrm.Sdk;
+
+/// <summary>The per-request outcomes of an ExecuteMultipleRequest.</summary>
+[CollectionDataContract(Name = "ExecuteMultipleResponseItemCollection", Namespace = XmlNamespaces.Contracts)]
+public sealed class ExecuteMultipleResponseItemCollection : DataCollection<ExecuteMultipleResponseItem>
+{
+    /// <summary>Creates an empty collection.</summary>
+    public ExecuteMultipleResponseItemCollection()
+    {
+    }
+}

@@ -1,0 +1,35 @@
+using System.Runtime.Serialization;
+
+namespace Microsoft.Xrm.Sdk.Messages;
+
+/// <summary>Removes links made through a relationship. Each property is backed by Parameters["Name"].</summary>
+[DataContract(Namespace = XmlNamespaces.Contracts)]
+public sealed class DisassociateRequest : OrganizationRequest
+{
+    /// <summary>Creates the request with RequestName "Disassociate".</summary>
+    public DisassociateRequest()
+    {
+        RequestName = "Disassociate";
+    }
+
+    /// <summary>The record to unlink from.</summary>
+    public EntityReference Target
+    {
+        get => Parameters.Contains("Target") ? (EntityReference)Parameters["Target"] : default;
+        set => Parameters["Target"] = value;
+    }
+
+    /// <summary>The relationship to use.</summary>
+    public Relationship Relationship
+    {
+        get => Parameters.Contains("Relationship") ? (Relationship)Parameters["Relationship"] : default;
+        set => Parameters["Relationship"] = value;
+    }
+
+    /// <summary>The records to unlink.</summary>
+    public EntityReferenceCollection RelatedEntities
+    {
+        get => Parameters.Contains("RelatedEntities") ? (EntityReferenceCollection)Parameters["RelatedEntities"] : default;
+        set => Parameters["RelatedEntities"] = value;
+    }
+}

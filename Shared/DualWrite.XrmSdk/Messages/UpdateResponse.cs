@@ -1,0 +1,9 @@
+using System.Runtime.Serialization;
+
+namespace Microsoft.Xrm.Sdk.Messages;
+
+/// <summary>The answer to UpdateRequest; carries nothing.</summary>
+[DataContract(Namespace = XmlNamespaces.Contracts)]
+public sealed class UpdateResponse : OrganizationResponse
+{
+}

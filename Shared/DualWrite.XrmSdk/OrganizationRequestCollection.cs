@@ -1,0 +1,13 @@
+using System.Runtime.Serialization;
+
+namespace Microsoft.Xrm.Sdk;
+
+/// <summary>The requests of an ExecuteMultipleRequest, run in order.</summary>
+[CollectionDataContract(Name = "OrganizationRequestCollection", Namespace = XmlNamespaces.Contracts)]
+public sealed class OrganizationRequestCollection : DataCollection<OrganizationRequest>
+{
+    /// <summary>Creates an empty collection.</summary>
+    public OrganizationRequestCollection()
+    {
+    }
+}
