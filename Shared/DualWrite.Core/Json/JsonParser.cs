@@ -87,7 +87,8 @@ public static class JsonParser
                     return ParseArray(depth + 1);
                 case '"':
                     {
-                        var (line, column) = (_line, Column);
+                        var line = _line;
+                        var column = Column;
                         return new JsonString(ParseString(), line, column);
                     }
 
@@ -126,7 +127,8 @@ public static class JsonParser
                     throw Error("expected a property name in double quotes but found " + Describe(_pos));
                 }
 
-                var (nameLine, nameColumn) = (_line, Column);
+                var nameLine = _line;
+                var nameColumn = Column;
                 var name = ParseString();
                 if (result.ContainsKey(name))
                 {
@@ -197,7 +199,8 @@ public static class JsonParser
 
         private JsonNode ParseLiteral(string word, JsonNodeKind kind, string expected)
         {
-            var (line, column) = (_line, Column);
+            var line = _line;
+            var column = Column;
             if (string.CompareOrdinal(_text, _pos, word, 0, word.Length) != 0)
             {
                 throw Error("expected " + expected + " but found " + DescribeWord(_pos));
