@@ -21,7 +21,8 @@ public sealed class FieldMap
         ConflictPolicy? conflictPolicy = null,
         ValueMap? valueMap = null,
         LookupDefinition? lookup = null,
-        RecordValue? defaultValue = null,
+        RecordValue? defaultToFnO = null,
+        RecordValue? defaultToDataverse = null,
         RecordValue? constant = null,
         IReadOnlyList<StringTransform>? transforms = null)
     {
@@ -38,7 +39,8 @@ public sealed class FieldMap
         ConflictPolicy = conflictPolicy;
         ValueMap = valueMap;
         Lookup = lookup;
-        Default = defaultValue;
+        DefaultToFnO = defaultToFnO;
+        DefaultToDataverse = defaultToDataverse;
         Constant = constant;
         Transforms = transforms ?? NoTransforms;
     }
@@ -62,8 +64,11 @@ public sealed class FieldMap
 
     public LookupDefinition? Lookup { get; }
 
-    /// <summary>Written when the source value is null (on a one-sided field: on create only).</summary>
-    public RecordValue? Default { get; }
+    /// <summary>Written to F&amp;O when the source value is null (on a one-sided field: on create only).</summary>
+    public RecordValue? DefaultToFnO { get; }
+
+    /// <summary>Written to Dataverse when the source value is null (on a one-sided field: on create only).</summary>
+    public RecordValue? DefaultToDataverse { get; }
 
     /// <summary>Always written (one-sided fields only).</summary>
     public RecordValue? Constant { get; }
@@ -75,6 +80,9 @@ public sealed class FieldMap
 
     /// <summary>True when the field has a source value on both sides (not a one-sided constant/default).</summary>
     public bool IsPaired => FnOField is not null && DataverseField is not null;
+
+    /// <summary>The default written to the target side when values travel <paramref name="way"/>.</summary>
+    public RecordValue? DefaultFor(SyncDirection way) => way == SyncDirection.FnOToDataverse ? DefaultToDataverse : DefaultToFnO;
 
     public string? SourceField(SyncDirection way) => way == SyncDirection.FnOToDataverse ? FnOField : DataverseField;
 
@@ -101,9 +109,10 @@ public sealed class FieldMap
                 reasons.Add("the field exists on one side only");
             }
 
-            if (Default is not null)
+            var fieldDefault = DefaultToDataverse ?? DefaultToFnO;
+            if (fieldDefault is not null)
             {
-                reasons.Add("a null source value becomes the default " + Default);
+                reasons.Add("a null source value becomes the default " + fieldDefault);
             }
 
             if (ValueMap is not null)

@@ -26,4 +26,7 @@ public enum FieldType
 
     /// <summary>Dataverse only: a choice (option set) value.</summary>
     Choice,
+
+    /// <summary>Dataverse only, implied by a lookup definition: a reference to another table's record.</summary>
+    Lookup,
 }
