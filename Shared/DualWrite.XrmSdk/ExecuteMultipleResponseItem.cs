@@ -3,7 +3,7 @@ using System.Runtime.Serialization;
 namespace Microsoft.Xrm.Sdk;
 
 /// <summary>The outcome of one request inside an ExecuteMultipleRequest: its response or its fault.</summary>
-[DataContract(Name = "ExecuteMultipleResponseItem", Namespace = XmlNamespaces.Contracts)]
+[DataContract(Name = "ExecuteMultipleResponseItem", Namespace = XmlNamespaces.Contracts2012)]
 public sealed class ExecuteMultipleResponseItem : IExtensibleDataObject
 {
     /// <summary>Zero-based position of the request in the batch.</summary>

@@ -3,7 +3,7 @@ using System.Runtime.Serialization;
 namespace Microsoft.Xrm.Sdk;
 
 /// <summary>How an ExecuteMultipleRequest behaves on faults and what it returns.</summary>
-[DataContract(Name = "ExecuteMultipleSettings", Namespace = XmlNamespaces.Contracts)]
+[DataContract(Name = "ExecuteMultipleSettings", Namespace = XmlNamespaces.Contracts2012)]
 public sealed class ExecuteMultipleSettings : IExtensibleDataObject
 {
     /// <summary>Keep running the remaining requests after one faults.</summary>

@@ -5,4 +5,8 @@ namespace Microsoft.Xrm.Sdk;
 internal static class XmlNamespaces
 {
     public const string Contracts = "http://schemas.microsoft.com/xrm/2011/Contracts";
+
+    /// <summary>The ExecuteMultiple types were added later and use the 2012 namespace (as listed on
+    /// learn.microsoft.com for OrganizationRequestCollection and ExecuteMultipleResponseItemCollection).</summary>
+    public const string Contracts2012 = "http://schemas.microsoft.com/xrm/2012/Contracts";
 }

@@ -3,7 +3,7 @@ using System.Runtime.Serialization;
 namespace Microsoft.Xrm.Sdk.Messages;
 
 /// <summary>Runs a batch of requests, optionally continuing after faults. Each property is backed by Parameters["Name"].</summary>
-[DataContract(Namespace = XmlNamespaces.Contracts)]
+[DataContract(Namespace = XmlNamespaces.Contracts2012)]
 public sealed class ExecuteMultipleRequest : OrganizationRequest
 {
     /// <summary>Creates the request with RequestName "ExecuteMultiple".</summary>

@@ -3,7 +3,7 @@ using System.Runtime.Serialization;
 namespace Microsoft.Xrm.Sdk.Messages;
 
 /// <summary>The answer to ExecuteMultipleRequest. Each property is a read-only view of Results["Name"].</summary>
-[DataContract(Namespace = XmlNamespaces.Contracts)]
+[DataContract(Namespace = XmlNamespaces.Contracts2012)]
 public sealed class ExecuteMultipleResponse : OrganizationResponse
 {
     /// <summary>One item per returned response or fault.</summary>
