@@ -47,4 +47,14 @@ public class DataCollectionOfTTests
 
         Assert.Same(reference, Assert.Single(collection));
     }
+
+    [Fact]
+    public void OptionSetValueCollection_holds_multi_select_values()
+    {
+        var collection = new OptionSetValueCollection { new OptionSetValue(1) };
+        collection.AddRange(new OptionSetValue(2), new OptionSetValue(3));
+
+        Assert.Contains(new OptionSetValue(2), collection);
+        Assert.Equal(new[] { 1, 2, 3 }, System.Linq.Enumerable.Select(collection, v => v.Value));
+    }
 }

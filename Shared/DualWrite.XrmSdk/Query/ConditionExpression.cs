@@ -1,3 +1,4 @@
+using System;
 using System.Collections;
 using System.Runtime.Serialization;
 
@@ -17,7 +18,7 @@ public sealed class ConditionExpression : IExtensibleDataObject
 
     /// <summary>Creates a condition with no values (e.g. Null, Today).</summary>
     public ConditionExpression(string attributeName, ConditionOperator conditionOperator)
-        : this(null, attributeName, conditionOperator, new object[0])
+        : this(null, attributeName, conditionOperator, Array.Empty<object>())
     {
     }
 
@@ -49,7 +50,7 @@ public sealed class ConditionExpression : IExtensibleDataObject
 
     /// <summary>Creates a condition with no values on a linked table's attribute.</summary>
     public ConditionExpression(string entityName, string attributeName, ConditionOperator conditionOperator)
-        : this(entityName, attributeName, conditionOperator, new object[0])
+        : this(entityName, attributeName, conditionOperator, Array.Empty<object>())
     {
     }
 
