@@ -1,0 +1,50 @@
+using System;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Messages;
+
+namespace DualWrite.Emulators.Dataverse.Messages;
+
+/// <summary>
+/// Upsert: finds the record by Id or alternate key, then runs an inner Update or Create message (with their own
+/// steps), as the platform does. A create copies the key values into the new record's columns.
+/// </summary>
+internal sealed class UpsertHandler : IMessageHandler
+{
+    public string MessageName => "Upsert";
+
+    public bool IsWrite => true;
+
+    public void Prepare(MessageExecution execution)
+    {
+        var target = execution.Input<Entity>("Target");
+        var table = execution.Metadata.Table(target.LogicalName);
+        execution.PrimaryEntityName = table.LogicalName;
+        var id = execution.Records.ResolveId(execution.State, table, target.Id, target.KeyAttributes);
+        execution.PrimaryEntityId = id != Guid.Empty && execution.State.Find(table.LogicalName, id) is not null ? id : Guid.Empty;
+    }
+
+    public void Execute(MessageExecution execution)
+    {
+        var target = execution.Input<Entity>("Target");
+        var table = execution.Metadata.Table(target.LogicalName);
+        var id = execution.Records.ResolveId(execution.State, table, target.Id, target.KeyAttributes);
+        var exists = id != Guid.Empty && execution.State.Find(table.LogicalName, id) is not null;
+        if (exists)
+        {
+            target.Id = id;
+            execution.ExecuteInner(new UpdateRequest { Target = target });
+        }
+        else
+        {
+            var created = (CreateResponse)execution.ExecuteInner(new CreateRequest { Target = target });
+            id = created.id;
+        }
+
+        execution.PrimaryEntityId = id;
+        execution.OutputParameters["RecordCreated"] = !exists;
+        execution.OutputParameters["Target"] = new EntityReference(table.LogicalName, id);
+    }
+
+    public OrganizationResponse CreateResponse(MessageExecution execution)
+        => new UpsertResponse { ResponseName = MessageName, Results = execution.OutputParameters };
+}
