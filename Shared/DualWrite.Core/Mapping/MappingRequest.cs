@@ -1,0 +1,54 @@
+using System;
+using DualWrite.Core.Maps;
+using DualWrite.Core.Records;
+
+namespace DualWrite.Core.Mapping;
+
+/// <summary>What to map: a map, the way the change travels, the source record and what is known around it.</summary>
+public sealed class MappingRequest
+{
+    /// <param name="map">The table map.</param>
+    /// <param name="direction">The way the change travels; the map must carry it.</param>
+    /// <param name="source">The source record. On update it may be partial: an absent field is left alone.</param>
+    /// <param name="operation">Create (full payload, one-sided defaults) or update.</param>
+    /// <param name="previousSource">The source record before the change (a plug-in pre-image): on update, only fields whose source value changed are written.</param>
+    /// <param name="currentTarget">The target record as it is now: fields that already hold the mapped value are left out (echo suppression).</param>
+    /// <param name="resolved">Answers to lookups an earlier pass asked for.</param>
+    public MappingRequest(
+        TableMap map,
+        SyncDirection direction,
+        Record source,
+        SyncOperation operation = SyncOperation.Create,
+        Record? previousSource = null,
+        Record? currentTarget = null,
+        ResolvedLookups? resolved = null)
+    {
+        Map = map ?? throw new ArgumentNullException(nameof(map));
+        Source = source ?? throw new ArgumentNullException(nameof(source));
+        if (!map.Direction.Carries(direction))
+        {
+            // A caller bug, not bad data: the map's direction is known before any record is read.
+            throw new ArgumentException("Map '" + map.Name + "' runs " + map.Direction + " only; it cannot map " + direction + ".", nameof(direction));
+        }
+
+        Direction = direction;
+        Operation = operation;
+        PreviousSource = previousSource;
+        CurrentTarget = currentTarget;
+        Resolved = resolved ?? new ResolvedLookups();
+    }
+
+    public TableMap Map { get; }
+
+    public SyncDirection Direction { get; }
+
+    public Record Source { get; }
+
+    public SyncOperation Operation { get; }
+
+    public Record? PreviousSource { get; }
+
+    public Record? CurrentTarget { get; }
+
+    public ResolvedLookups Resolved { get; }
+}
