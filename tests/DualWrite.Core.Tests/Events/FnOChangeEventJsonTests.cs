@@ -1,0 +1,66 @@
+using System;
+using System.Collections.Generic;
+using DualWrite.Core.Events;
+using DualWrite.Core.Keys;
+
+namespace DualWrite.Core.Tests.Events;
+
+public sealed class FnOChangeEventJsonTests
+{
+    private static FnOChangeEvent Sample() => new(
+        "2f6a1e0c-3b7e-4a51-9f0e-1c2d3e4f5a6b",
+        5637144577,
+        new DateTime(2026, 11, 22, 8, 30, 15, 123, DateTimeKind.Utc),
+        "usmf",
+        "CustomersV3",
+        ChangeOperation.Update,
+        ODataKey.Named(new[]
+        {
+            new KeyValuePair<string, object>("dataAreaId", "usmf"),
+            new KeyValuePair<string, object>("CustomerAccount", "O'Brien/#1 ünï"),
+        }));
+
+    [Fact]
+    public void An_event_survives_a_write_and_parse_round_trip_with_a_hostile_key()
+    {
+        var json = FnOChangeEventJson.Write(Sample());
+
+        Assert.True(FnOChangeEventJson.TryParse(json, out var parsed, out var errors), string.Join("; ", errors));
+        Assert.Equal("2f6a1e0c-3b7e-4a51-9f0e-1c2d3e4f5a6b", parsed!.EventId);
+        Assert.Equal(5637144577, parsed.ControlNumber);
+        Assert.Equal(new DateTime(2026, 11, 22, 8, 30, 15, 123, DateTimeKind.Utc), parsed.EventTimeUtc);
+        Assert.Equal(ChangeOperation.Update, parsed.Operation);
+        Assert.Equal("O'Brien/#1 ünï", parsed.EntityKey.Parts[1].Value);
+        Assert.Equal(Sample().ContextRecordSubject, parsed.ContextRecordSubject);
+    }
+
+    [Fact]
+    public void Event_time_is_written_as_milliseconds_since_1970_in_the_Date_form()
+    {
+        Assert.Equal("/Date(1696000000000)/", FnOChangeEventJson.FormatDate(new DateTime(2023, 9, 29, 15, 6, 40, DateTimeKind.Utc)));
+        Assert.Equal(new DateTime(2023, 9, 29, 15, 6, 40, DateTimeKind.Utc), FnOChangeEventJson.ParseDate("/Date(1696000000000)/"));
+    }
+
+    [Fact]
+    public void Every_problem_in_a_bad_event_is_reported_at_once()
+    {
+        const string json = "{\"BusinessEventId\":\"X\",\"EventId\":\"\",\"ControlNumber\":\"abc\",\"EventTime\":\"yesterday\",\"Operation\":\"Upsert\",\"EntitySet\":\"CustomersV3\",\"EntityKey\":\"(dataAreaId='usmf'\"}";
+
+        Assert.False(FnOChangeEventJson.TryParse(json, out var parsed, out var errors));
+        Assert.Null(parsed);
+        Assert.Contains(errors, e => e.StartsWith("EventId", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("BusinessEventLegalEntity is missing", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("ControlNumber must be an integer", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("'yesterday'", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("'Upsert'", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("EntityKey", StringComparison.Ordinal));
+        Assert.Equal(6, errors.Count);
+    }
+
+    [Fact]
+    public void A_body_that_is_not_json_is_an_error_with_its_position()
+    {
+        Assert.False(FnOChangeEventJson.TryParse("{\"EventId\": ", out _, out var errors));
+        Assert.Contains("line 1", Assert.Single(errors), StringComparison.Ordinal);
+    }
+}
