@@ -35,5 +35,15 @@ internal sealed class RetrieveHandler : IMessageHandler
     }
 
     public OrganizationResponse CreateResponse(MessageExecution execution)
-        => new RetrieveResponse { ResponseName = MessageName, Results = execution.OutputParameters };
+    {
+        // Plug-ins see the result as OutputParameters["BusinessEntity"]; the response names it "Entity".
+        var response = new RetrieveResponse { ResponseName = MessageName };
+        foreach (var pair in execution.OutputParameters)
+        {
+            response.Results[pair.Key] = pair.Value;
+        }
+
+        response.Results["Entity"] = execution.OutputParameters["BusinessEntity"];
+        return response;
+    }
 }

@@ -25,5 +25,15 @@ internal sealed class RetrieveMultipleHandler : IMessageHandler
     }
 
     public OrganizationResponse CreateResponse(MessageExecution execution)
-        => new RetrieveMultipleResponse { ResponseName = MessageName, Results = execution.OutputParameters };
+    {
+        // Plug-ins see the result as OutputParameters["BusinessEntityCollection"]; the response names it "EntityCollection".
+        var response = new RetrieveMultipleResponse { ResponseName = MessageName };
+        foreach (var pair in execution.OutputParameters)
+        {
+            response.Results[pair.Key] = pair.Value;
+        }
+
+        response.Results["EntityCollection"] = execution.OutputParameters["BusinessEntityCollection"];
+        return response;
+    }
 }
