@@ -1,0 +1,76 @@
+using System.Collections.Generic;
+using DualWrite.Core.Filters;
+using Microsoft.OData.Edm;
+
+namespace DualWrite.MapValidation.Validation;
+
+/// <summary>Each side's filter parses and names only fields of its own side.</summary>
+internal static class FilterChecks
+{
+    public static void Run(MapCheckContext context)
+    {
+        Check(context, "fno.filter", context.Map.FnO.FilterText, context.FnOType, "F&O '" + context.Map.FnO.EntitySet + "'",
+            (type, name) => type.FindProperty(name) is IEdmStructuralProperty);
+        Check(context, "dataverse.filter", context.Map.Dataverse.FilterText, context.DataverseType, "Dataverse '" + context.Map.Dataverse.LogicalName + "'",
+            DataverseColumns.Exists);
+    }
+
+    private static void Check(
+        MapCheckContext context,
+        string path,
+        string? filter,
+        IEdmEntityType? type,
+        string side,
+        System.Func<IEdmEntityType, string, bool> exists)
+    {
+        if (filter is null)
+        {
+            return;
+        }
+
+        if (!FilterParser.TryParse(filter, out var node, out var error) || node is null)
+        {
+            context.Report(path, ValidationIssueCode.FilterDoesNotParse, error?.Message ?? "the filter does not parse.");
+            return;
+        }
+
+        if (type is null)
+        {
+            return;
+        }
+
+        foreach (var name in FieldNames(node))
+        {
+            if (!exists(type, name))
+            {
+                context.Report(path, ValidationIssueCode.FilterUnknownField, "the filter names '" + name + "', which is not a field of " + side + ".");
+            }
+        }
+    }
+
+    private static IEnumerable<string> FieldNames(FilterNode node)
+    {
+        var pending = new Stack<FilterNode>();
+        pending.Push(node);
+        while (pending.Count > 0)
+        {
+            switch (pending.Pop())
+            {
+                case FieldReference field:
+                    yield return field.Name;
+                    break;
+                case ComparisonExpression comparison:
+                    pending.Push(comparison.Right);
+                    pending.Push(comparison.Left);
+                    break;
+                case LogicalExpression logical:
+                    pending.Push(logical.Right);
+                    pending.Push(logical.Left);
+                    break;
+                case NotExpression not:
+                    pending.Push(not.Operand);
+                    break;
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using System.Collections.Generic;
+using System.Linq;
+using DualWrite.Core.Maps;
+using Microsoft.OData.Edm;
+
+namespace DualWrite.MapValidation.Validation;
+
+/// <summary>
+/// A lookup resolves by the referenced table's key: either a map writes that table (so its rows
+/// exist and are keyed the same way) or the table declares an alternate key on the lookup's key
+/// column (plus the company on a company-specific lookup).
+/// </summary>
+internal static class LookupResolutionChecks
+{
+    public static void Run(MapCheckContext context)
+    {
+        var company = context.Map.Company;
+        if (company is not null)
+        {
+            Check(context, company.FnOField, company.LogicalName, new[] { company.CodeField });
+        }
+
+        foreach (var field in context.Map.Fields.Where(field => field.Lookup is not null))
+        {
+            var lookup = field.Lookup!;
+            var keyColumns = new List<string> { lookup.KeyField };
+            if (lookup.CompanySpecific)
+            {
+                keyColumns.Add(company?.DataverseField ?? CompanyStriping.DefaultDataverseField);
+            }
+
+            Check(context, field.DisplayName, lookup.LogicalName, keyColumns);
+        }
+    }
+
+    private static void Check(MapCheckContext context, string field, string table, IReadOnlyCollection<string> keyColumns)
+    {
+        if (context.AllMaps.Any(other => other.Map.Dataverse.LogicalName == table))
+        {
+            return;
+        }
+
+        var type = context.Dataverse.Model.SchemaElements.OfType<IEdmEntityType>().FirstOrDefault(candidate => candidate.Name == table);
+        if (type is not null && context.Dataverse.AlternateKeys(type).Any(parts => KeyChecks.Matches(type, keyColumns, parts)))
+        {
+            return;
+        }
+
+        context.Report(field, ValidationIssueCode.UnresolvableLookup,
+            "looks up table '" + table + "', which no map writes and which has no alternate key (" + string.Join(", ", keyColumns)
+            + "): add a map for it or an alternate key in Dataverse.");
+    }
+}
