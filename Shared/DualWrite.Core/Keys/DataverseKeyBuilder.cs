@@ -9,6 +9,32 @@ namespace DualWrite.Core.Keys;
 /// </summary>
 public static class DataverseKeyBuilder
 {
+    /// <summary>
+    /// Characters that Dataverse documents as breaking alternate-key URLs for update/upsert even when
+    /// escaped ("Work with alternate keys": &lt; &gt; * % &amp; : / \). The server refuses these after decoding,
+    /// so no escaping can help; callers should look the record up with $filter and use its id instead.
+    /// </summary>
+    public const string CharactersRejectedInAlternateKeys = "<>*%&:/\\";
+
+    /// <summary>True when a string part of the key holds a character Dataverse rejects in key URLs.</summary>
+    public static bool HasCharactersRejectedInAlternateKeys(ODataKey key)
+    {
+        if (key is null)
+        {
+            throw new ArgumentNullException(nameof(key));
+        }
+
+        foreach (var part in key.Parts)
+        {
+            if (part.Value is string s && s.IndexOfAny(CharactersRejectedInAlternateKeys.ToCharArray()) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static KeyResult PrimaryKey(string entitySet, Guid id)
     {
         if (id == Guid.Empty)

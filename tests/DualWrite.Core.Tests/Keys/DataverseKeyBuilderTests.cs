@@ -37,4 +37,16 @@ public class DataverseKeyBuilderTests
         Assert.Equal("emailaddress1", result.Field);
         Assert.Contains("'contacts'", result.Error, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("A/B", true)]
+    [InlineData("50%", true)]
+    [InlineData("a:b", true)]
+    [InlineData("a\\b", true)]
+    [InlineData("O'Neil & Sons", true)]
+    [InlineData("O'Neil (US) #1?", false)]
+    public void Keys_with_characters_dataverse_rejects_in_key_urls_are_flagged_for_a_fallback(string value, bool rejected)
+    {
+        Assert.Equal(rejected, DataverseKeyBuilder.HasCharactersRejectedInAlternateKeys(ODataKey.Named("accountnumber", value)));
+    }
 }
