@@ -17,10 +17,10 @@ public sealed class MappingRequest
     public MappingRequest(
         TableMap map,
         SyncDirection direction,
-        Record source,
+        DataRecord source,
         SyncOperation operation = SyncOperation.Create,
-        Record? previousSource = null,
-        Record? currentTarget = null,
+        DataRecord? previousSource = null,
+        DataRecord? currentTarget = null,
         ResolvedLookups? resolved = null)
     {
         Map = map ?? throw new ArgumentNullException(nameof(map));
@@ -42,13 +42,13 @@ public sealed class MappingRequest
 
     public SyncDirection Direction { get; }
 
-    public Record Source { get; }
+    public DataRecord Source { get; }
 
     public SyncOperation Operation { get; }
 
-    public Record? PreviousSource { get; }
+    public DataRecord? PreviousSource { get; }
 
-    public Record? CurrentTarget { get; }
+    public DataRecord? CurrentTarget { get; }
 
     public ResolvedLookups Resolved { get; }
 }

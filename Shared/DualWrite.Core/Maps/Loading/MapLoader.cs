@@ -78,9 +78,11 @@ public static class MapLoader
         var fnO = ReadFnOTable(reader, root);
         var dataverse = ReadDataverseTable(reader, root);
         var company = ReadCompany(reader, root);
+        var errorsBeforeFields = reader.ErrorCount;
         var fields = direction is null ? null : ReadFields(reader, root, direction.Value, company);
 
-        if (name is null || direction is null || fnO is null || dataverse is null || fields is null)
+        // Cross-checks only over a complete set of fields: a field that failed to load would be reported twice.
+        if (name is null || direction is null || fnO is null || dataverse is null || fields is null || reader.ErrorCount > errorsBeforeFields)
         {
             return null;
         }

@@ -9,12 +9,12 @@ namespace DualWrite.Core.Records;
 /// a field that holds <see cref="RecordValue.Null"/> is known to be empty. Field names are compared
 /// ordinally: both services' names are case-sensitive.
 /// </summary>
-public sealed class Record
+public sealed class DataRecord
 {
     private readonly Dictionary<string, RecordValue> _index;
     private readonly List<KeyValuePair<string, RecordValue>> _fields;
 
-    public Record(IEnumerable<KeyValuePair<string, RecordValue>> fields, string? company = null)
+    public DataRecord(IEnumerable<KeyValuePair<string, RecordValue>> fields, string? company = null)
     {
         if (fields is null)
         {
@@ -70,7 +70,7 @@ public sealed class Record
     public RecordValue? this[string field] => _index.TryGetValue(field, out var value) ? value : null;
 
     /// <summary>A copy with one field added or replaced (e.g. a lookup whose key value was resolved).</summary>
-    public Record With(string field, RecordValue value)
+    public DataRecord With(string field, RecordValue value)
     {
         var fields = new List<KeyValuePair<string, RecordValue>>(_fields.Count + 1);
         var replaced = false;
@@ -92,6 +92,6 @@ public sealed class Record
             fields.Add(new KeyValuePair<string, RecordValue>(field, value));
         }
 
-        return new Record(fields, Company);
+        return new DataRecord(fields, Company);
     }
 }
