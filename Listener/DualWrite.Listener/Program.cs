@@ -1,8 +1,10 @@
 using System;
+using System.Threading.Tasks;
+using DualWrite.Listener.Commands;
 
 namespace DualWrite.Listener;
 
 internal static class Program
 {
-    private static int Main() { Console.WriteLine("dualwrite"); return 0; }
+    private static Task<int> Main(string[] args) => DualWriteCommandLine.Create(Console.Out).Parse(args).InvokeAsync();
 }
