@@ -1,4 +1,5 @@
 using System;
+using DualWrite.Core.Keys;
 
 namespace DualWrite.Core.Mapping;
 
@@ -8,8 +9,9 @@ namespace DualWrite.Core.Mapping;
 /// </summary>
 public sealed class LookupToResolve
 {
-    public LookupToResolve(LookupResolutionKind kind, string field, string entitySet, string logicalName, string path, string keyField, Guid? id)
+    public LookupToResolve(LookupResolutionKind kind, string field, string entitySet, string logicalName, string path, string keyField, Guid? id, ODataKey? key = null)
     {
+        Key = key;
         Kind = kind;
         Field = field;
         EntitySet = entitySet;
@@ -37,6 +39,12 @@ public sealed class LookupToResolve
 
     /// <summary>The alternate-key column: the one to read (<see cref="LookupResolutionKind.ReadKeyValue"/>) or the one searched by.</summary>
     public string KeyField { get; }
+
+    /// <summary>
+    /// The alternate key searched by, for <see cref="LookupResolutionKind.FindId"/>: lets a caller query
+    /// with <c>$filter</c> when the key holds a character Dataverse refuses in URLs.
+    /// </summary>
+    public ODataKey? Key { get; }
 
     /// <summary>The record's id, for <see cref="LookupResolutionKind.ReadKeyValue"/>.</summary>
     public Guid? Id { get; }

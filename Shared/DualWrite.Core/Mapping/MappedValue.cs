@@ -1,4 +1,5 @@
 using System;
+using DualWrite.Core.Keys;
 using DualWrite.Core.Records;
 
 namespace DualWrite.Core.Mapping;
@@ -14,8 +15,9 @@ internal sealed class MappedValue
         Value = value;
     }
 
-    public MappedValue(RecordValue code, string? referencePath, Guid? referenceId)
+    public MappedValue(RecordValue code, string? referencePath, Guid? referenceId, ODataKey? referenceKey)
     {
+        ReferenceKey = referenceKey;
         Value = code;
         IsReference = true;
         ReferencePath = referencePath;
@@ -30,6 +32,9 @@ internal sealed class MappedValue
 
     /// <summary>The referenced record's entity path (<c>msdyn_customergroups(msdyn_groupid='10')</c>); null when clearing.</summary>
     public string? ReferencePath { get; }
+
+    /// <summary>The referenced record's alternate key (code, and company when company-specific).</summary>
+    public ODataKey? ReferenceKey { get; }
 
     /// <summary>The referenced record's id, when a caller resolved it.</summary>
     public Guid? ReferenceId { get; }

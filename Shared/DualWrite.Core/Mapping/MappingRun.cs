@@ -120,11 +120,14 @@ internal sealed class MappingRun
             return;
         }
 
-        RequestLookup(new LookupToResolve(LookupResolutionKind.FindId, _map.Company.DataverseField, _map.Company.EntitySet, _map.Company.LogicalName, path, _map.Company.CodeField, null));
+        RequestLookup(new LookupToResolve(LookupResolutionKind.FindId, _map.Company.DataverseField, _map.Company.EntitySet, _map.Company.LogicalName, path, _map.Company.CodeField, null, CompanyKey(_map.Company, _company)));
     }
 
+    private static ODataKey CompanyKey(CompanyStriping striping, string company) =>
+        ODataKey.Named(striping.CodeField, CompanyStriping.ToDataverseCode(company));
+
     private static string CompanyPath(CompanyStriping striping, string company) =>
-        ODataKeyFormatter.EntityPath(striping.EntitySet, ODataKey.Named(striping.CodeField, CompanyStriping.ToDataverseCode(company)));
+        ODataKeyFormatter.EntityPath(striping.EntitySet, CompanyKey(striping, company));
 
     /// <summary>The record's own company, written on create: F&amp;O's dataAreaId, or Dataverse's bind to cdm_companies by code.</summary>
     private PayloadField CompanyPayloadField(CompanyStriping striping, string company)
@@ -225,7 +228,7 @@ internal sealed class MappingRun
         var sourceType = field.SourceType(_way);
         if (!TypeConversion.Fits(value, sourceType))
         {
-            AddError(field, value, "holds a " + value.Kind.ToString().ToLowerInvariant() + " where the map declares " + TypeConversion.TypeName(sourceType));
+            AddError(field, value, "holds " + TypeConversion.KindName(value.Kind) + " where the map declares " + TypeConversion.TypeName(sourceType));
             return null;
         }
 
@@ -243,7 +246,7 @@ internal sealed class MappingRun
     {
         if (!TypeConversion.Fits(value, FieldType.String) || value.Kind == RecordValueKind.Integer)
         {
-            AddError(field, value, "holds a " + value.Kind.ToString().ToLowerInvariant() + " where the map declares a code (string)");
+            AddError(field, value, "holds " + TypeConversion.KindName(value.Kind) + " where the map declares a code (string)");
             return null;
         }
 
@@ -257,7 +260,7 @@ internal sealed class MappingRun
         if (!transformed.Value!.TryGetString(out var code) || code.Length == 0)
         {
             // No code: clear the lookup (F&O's empty string is Dataverse's null).
-            return new MappedValue(RecordValue.Null, null, null);
+            return new MappedValue(RecordValue.Null, null, null, null);
         }
 
         var parts = new List<KeyValuePair<string, object>> { new(lookup.KeyField, code) };
@@ -273,9 +276,23 @@ internal sealed class MappingRun
             parts.Add(new KeyValuePair<string, object>(LookupKeyProperty(_map.Company!.DataverseField), companyId));
         }
 
-        var path = ODataKeyFormatter.EntityPath(lookup.EntitySet, ODataKey.Named(parts));
+        var key = ODataKey.Named(parts);
+        var path = ODataKeyFormatter.EntityPath(lookup.EntitySet, key);
         Guid? id = _request.Resolved.TryGetId(path, out var found) ? found : null;
-        return new MappedValue(RecordValue.FromString(code), path, id);
+        if (DataverseKeyBuilder.HasCharactersRejectedInAlternateKeys(key))
+        {
+            // Dataverse refuses this code in a key URL even escaped: bind by id, found with a query.
+            if (id is null)
+            {
+                RequestLookup(new LookupToResolve(LookupResolutionKind.FindId, field.DisplayName, lookup.EntitySet, lookup.LogicalName, path, lookup.KeyField, null, key));
+                _pending.Add(field);
+                return null;
+            }
+
+            path = ODataKeyFormatter.EntityPath(lookup.EntitySet, ODataKey.Unnamed(id.Value));
+        }
+
+        return new MappedValue(RecordValue.FromString(code), path, id, key);
     }
 
     private MappedValue? LookupToFnO(FieldMap field, LookupDefinition lookup, RecordValue value)
@@ -287,7 +304,7 @@ internal sealed class MappingRun
 
         if (!value.TryGetLookup(out var reference))
         {
-            AddError(field, value, "holds a " + value.Kind.ToString().ToLowerInvariant() + " where the map declares a lookup to " + lookup.LogicalName);
+            AddError(field, value, "holds " + TypeConversion.KindName(value.Kind) + " where the map declares a lookup to " + lookup.LogicalName);
             return null;
         }
 
@@ -503,7 +520,7 @@ internal sealed class MappingRun
                 }
                 else
                 {
-                    RequestLookup(new LookupToResolve(LookupResolutionKind.FindId, field.DisplayName, field.Lookup!.EntitySet, field.Lookup.LogicalName, mapped.ReferencePath!, field.Lookup.KeyField, null));
+                    RequestLookup(new LookupToResolve(LookupResolutionKind.FindId, field.DisplayName, field.Lookup!.EntitySet, field.Lookup.LogicalName, mapped.ReferencePath!, field.Lookup.KeyField, null, mapped.ReferenceKey));
                     addressable = false;
                 }
 
@@ -525,7 +542,13 @@ internal sealed class MappingRun
             return null;
         }
 
-        return new TargetKey(entitySet, values, addressable ? ODataKey.Named(parts) : null);
+        if (!addressable)
+        {
+            return new TargetKey(entitySet, values, null);
+        }
+
+        var key = ODataKey.Named(parts);
+        return new TargetKey(entitySet, values, key, !_toDataverse || !DataverseKeyBuilder.HasCharactersRejectedInAlternateKeys(key));
     }
 
     private FieldMap? FindKeyFieldMapping(string keyField)

@@ -13,8 +13,9 @@ namespace DualWrite.Core.Mapping;
 /// </summary>
 public sealed class TargetKey
 {
-    public TargetKey(string entitySet, IReadOnlyList<KeyValuePair<string, RecordValue>> values, ODataKey? key)
+    public TargetKey(string entitySet, IReadOnlyList<KeyValuePair<string, RecordValue>> values, ODataKey? key, bool isUsableInUrl = true)
     {
+        IsUsableInUrl = isUsableInUrl;
         EntitySet = entitySet ?? throw new ArgumentNullException(nameof(entitySet));
         Values = values ?? throw new ArgumentNullException(nameof(values));
         Key = key;
@@ -29,6 +30,12 @@ public sealed class TargetKey
     public ODataKey? Key { get; }
 
     public bool IsAddressable => Key is not null;
+
+    /// <summary>
+    /// False when a Dataverse key value holds a character Dataverse refuses in key URLs even escaped
+    /// (<see cref="DataverseKeyBuilder.CharactersRejectedInAlternateKeys"/>): query by <c>$filter</c> instead.
+    /// </summary>
+    public bool IsUsableInUrl { get; }
 
     /// <summary>The URL-escaped entity path (<c>CustomersV3(dataAreaId='usmf',CustomerAccount='US-001')</c>); null while not addressable.</summary>
     public string? Path => Key is null ? null : ODataKeyFormatter.EntityPath(EntitySet, Key);

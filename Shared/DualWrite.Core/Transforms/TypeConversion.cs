@@ -66,7 +66,7 @@ public static class TypeConversion
 
         if (!Fits(value, from))
         {
-            return TransformResult.Failure("holds a " + KindName(value.Kind) + " where the map declares " + TypeName(from));
+            return TransformResult.Failure("holds " + KindName(value.Kind) + " where the map declares " + TypeName(from));
         }
 
         if (value.IsNull)
@@ -100,12 +100,17 @@ public static class TypeConversion
         _ => type.ToString().ToLowerInvariant(),
     };
 
-    private static string KindName(RecordValueKind kind) => kind switch
+    /// <summary>A value kind with its article, for messages: "a string", "an integer".</summary>
+    internal static string KindName(RecordValueKind kind) => WithArticle(kind switch
     {
         RecordValueKind.DateTime => "date/time",
         RecordValueKind.Boolean => "bool",
+        RecordValueKind.Money => "money amount",
         _ => kind.ToString().ToLowerInvariant(),
-    };
+    });
+
+    /// <summary>"an int", "a decimal": messages read as sentences.</summary>
+    internal static string WithArticle(string noun) => ("aeiou".IndexOf(noun[0]) >= 0 ? "an " : "a ") + noun;
 
     private static TypeFamily FamilyOf(FieldType type) => type switch
     {
@@ -119,7 +124,7 @@ public static class TypeConversion
 
     private static TransformResult ToText(RecordValue value, FieldType to) => value.Kind == RecordValueKind.String
         ? TransformResult.Success(value)
-        : TransformResult.Failure("is an enum number, not a symbol, and cannot be written to a " + TypeName(to) + " field");
+        : TransformResult.Failure("is an enum number, not a symbol, and cannot be written to " + WithArticle(TypeName(to)) + " field");
 
     private static TransformResult ToInteger(RecordValue value, FieldType to, long min, long max)
     {
@@ -130,12 +135,12 @@ public static class TypeConversion
 
         if (decimal.Truncate(number) != number)
         {
-            return TransformResult.Failure("is not a whole number and cannot be written to a " + TypeName(to) + " field without rounding");
+            return TransformResult.Failure("is not a whole number and cannot be written to " + WithArticle(TypeName(to)) + " field without rounding");
         }
 
         if (number < min || number > max)
         {
-            return TransformResult.Failure("is outside the range of a " + TypeName(to) + " field ("
+            return TransformResult.Failure("is outside the range of " + WithArticle(TypeName(to)) + " field ("
                 + min.ToString(CultureInfo.InvariantCulture) + " to " + max.ToString(CultureInfo.InvariantCulture) + ")");
         }
 

@@ -33,7 +33,7 @@ public class TypeConversionTests
         var result = TypeConversion.Convert(RecordValue.FromDecimal(12.5m), FieldType.Decimal, FieldType.Int);
 
         Assert.False(result.Succeeded);
-        Assert.Equal("is not a whole number and cannot be written to a int field without rounding", result.Error);
+        Assert.Equal("is not a whole number and cannot be written to an int field without rounding", result.Error);
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public class TypeConversionTests
     {
         var big = RecordValue.FromInteger(3_000_000_000);
 
-        Assert.StartsWith("is outside the range of a int field", TypeConversion.Convert(big, FieldType.Long, FieldType.Int).Error, StringComparison.Ordinal);
+        Assert.StartsWith("is outside the range of an int field", TypeConversion.Convert(big, FieldType.Long, FieldType.Int).Error, StringComparison.Ordinal);
         Assert.Equal(big, TypeConversion.Convert(big, FieldType.Long, FieldType.Long).Value);
     }
 
