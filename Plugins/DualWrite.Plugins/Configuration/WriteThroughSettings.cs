@@ -1,0 +1,57 @@
+using System;
+using DualWrite.Core.Filters;
+using DualWrite.Core.Maps;
+
+namespace DualWrite.Plugins.Configuration;
+
+/// <summary>
+/// A write-through step's unsecure configuration, parsed and checked (format: Plugins/DualWrite.Plugins/README.md).
+/// </summary>
+public sealed class WriteThroughSettings
+{
+    /// <summary>The official web-access sample's client timeout.</summary>
+    public static readonly TimeSpan DefaultCallTimeout = TimeSpan.FromSeconds(15);
+
+    /// <summary>Well inside the platform's 2 minutes for the message and all its synchronous plug-ins.</summary>
+    public static readonly TimeSpan DefaultBudget = TimeSpan.FromSeconds(60);
+
+    /// <summary>The largest budget a step may ask for: leaves the platform and other steps 20 s of the 2 minutes.</summary>
+    public static readonly TimeSpan MaxBudget = TimeSpan.FromSeconds(100);
+
+    public const string DefaultLoopTag = "DualWrite";
+
+    public WriteThroughSettings(TableMap map, FilterExpression? dataverseFilter, Uri fnOBaseUrl, TimeSpan callTimeout, TimeSpan budget, string loopTag, bool allowEmulatorUrls)
+    {
+        Map = map ?? throw new ArgumentNullException(nameof(map));
+        DataverseFilter = dataverseFilter;
+        FnOBaseUrl = fnOBaseUrl ?? throw new ArgumentNullException(nameof(fnOBaseUrl));
+        CallTimeout = callTimeout;
+        Budget = budget;
+        LoopTag = loopTag ?? throw new ArgumentNullException(nameof(loopTag));
+        AllowEmulatorUrls = allowEmulatorUrls;
+    }
+
+    /// <summary>The table map this step writes through.</summary>
+    public TableMap Map { get; }
+
+    /// <summary>The map's Dataverse filter, parsed once; null when the map covers every row.</summary>
+    public FilterExpression? DataverseFilter { get; }
+
+    /// <summary>The F&amp;O environment (<c>https://contoso.operations.dynamics.com/</c>), ending with '/'.</summary>
+    public Uri FnOBaseUrl { get; }
+
+    /// <summary>The OData service root: <c>&lt;fnoBaseUrl&gt;data/</c>.</summary>
+    public Uri DataRoot => new(FnOBaseUrl, "data/");
+
+    /// <summary>How long one HTTP call may take (default 15 s).</summary>
+    public TimeSpan CallTimeout { get; }
+
+    /// <summary>How long the whole write-through may take, retries included (default 60 s, at most 100 s).</summary>
+    public TimeSpan Budget { get; }
+
+    /// <summary>Saves carrying this tag (SharedVariables["tag"]) are the integration's own writes: skipped.</summary>
+    public string LoopTag { get; }
+
+    /// <summary>True only for steps that target a local emulator: IP addresses, localhost and http are then allowed.</summary>
+    public bool AllowEmulatorUrls { get; }
+}

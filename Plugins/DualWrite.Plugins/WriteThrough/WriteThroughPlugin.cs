@@ -1,0 +1,77 @@
+using System;
+using System.Net.Http;
+using System.Threading;
+using DualWrite.Plugins.Auth;
+using DualWrite.Plugins.Base;
+using DualWrite.Plugins.Configuration;
+using DualWrite.Plugins.FinOps;
+using Microsoft.Xrm.Sdk;
+
+namespace DualWrite.Plugins.WriteThrough;
+
+/// <summary>
+/// Writes Dataverse saves through to F&amp;O inside the transaction. One type serves every map: register it
+/// on Create, Update and Delete of each paired table, synchronous PostOperation (stage 40), with the map
+/// in the unsecure configuration and the Entra app in the secure one. If F&amp;O does not take the write, the
+/// save fails with a message naming the record, the F&amp;O entity and F&amp;O's reason, and Dataverse rolls back.
+/// </summary>
+public sealed class WriteThroughPlugin : PluginBase
+{
+    private readonly StepConfiguration _configuration;
+    private readonly WriteThroughPlanner? _planner;
+
+    /// <summary>The platform's constructor: the step's unsecure and secure configuration.</summary>
+    public WriteThroughPlugin(string unsecureConfiguration, string secureConfiguration)
+    {
+        // Problems are kept and reported on the first save: a constructor exception would hide them.
+        _configuration = StepConfiguration.Parse(unsecureConfiguration, secureConfiguration);
+        _planner = _configuration.Settings is { } settings ? new WriteThroughPlanner(settings) : null;
+    }
+
+    protected override void ExecuteCore(LocalPluginContext context)
+    {
+        if (!_configuration.IsValid || _planner is null)
+        {
+            throw new InvalidPluginExecutionException(
+                "DualWrite's step on " + context.ExecutionContext.MessageName + " of " + context.ExecutionContext.PrimaryEntityName
+                + " is misconfigured: " + string.Join("; ", _configuration.Problems) + ".");
+        }
+
+        var settings = _configuration.Settings!;
+        var plan = _planner.Plan(context.ExecutionContext, context.UserService, line => context.Trace("{0}", line));
+        switch (plan.Kind)
+        {
+            case WriteThroughPlanKind.Skip:
+                context.Trace("Skipped: {0}.", plan.Reason!);
+                return;
+            case WriteThroughPlanKind.Fail:
+                throw new InvalidPluginExecutionException(plan.Reason!);
+        }
+
+        context.Trace("Writing {0} to F&O: {1}", plan.RecordText!, plan.Request!);
+        var budget = new RequestBudget(context.Stopwatch, settings.CallTimeout, settings.Budget);
+        using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        var tokens = new ClientCredentialsTokenClient(http, _configuration.Credentials!);
+        var client = new FinOpsClient(http, settings.DataRoot, tokens, line => context.Trace("{0}", line));
+        var result = client.Send(plan.Request!, ToUtc(context.ExecutionContext.OperationCreatedOn), budget);
+        if (!result.Succeeded && !(plan.Request!.Method == "DELETE" && result.StatusCode == 404))
+        {
+            throw new InvalidPluginExecutionException(FailureMessages.Describe(result, plan), ToHttpStatus(result));
+        }
+
+        context.Trace(result.StatusCode == 404 ? "F&O had no such record: nothing to delete." : "F&O took the write.");
+    }
+
+    private static DateTime ToUtc(DateTime value) =>
+        value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : DateTime.SpecifyKind(value, DateTimeKind.Utc);
+
+    private static PluginHttpStatusCode ToHttpStatus(FinOpsCallResult result) => result.Outcome switch
+    {
+        FinOpsOutcome.Rejected => PluginHttpStatusCode.BadRequest,
+        FinOpsOutcome.Throttled => PluginHttpStatusCode.TooManyRequests,
+        FinOpsOutcome.TimedOut => PluginHttpStatusCode.GatewayTimeout,
+        FinOpsOutcome.Unreachable => PluginHttpStatusCode.BadGateway,
+        FinOpsOutcome.NotSignedIn => PluginHttpStatusCode.BadGateway,
+        _ => PluginHttpStatusCode.BadGateway,
+    };
+}
