@@ -42,6 +42,13 @@ public static class InitialSyncPlanner
         {
             foreach (var reference in node.References)
             {
+                if (reference.Table == node.Table)
+                {
+                    // Into the map's own table (whoever else writes it too): set in a second pass, never an order.
+                    selfReferences.Add(new MapDependency(node.Name, node.Name, reference));
+                    continue;
+                }
+
                 if (!writers.TryGetValue(reference.Table, out var targets))
                 {
                     continue; // A table no map writes: its rows come from elsewhere (validation checks it has an alternate key).
@@ -50,11 +57,7 @@ public static class InitialSyncPlanner
                 foreach (var target in targets)
                 {
                     var edge = new MapDependency(node.Name, target.Name, reference);
-                    if (ReferenceEquals(target, node))
-                    {
-                        selfReferences.Add(edge);
-                    }
-                    else if (!edgesFrom[node.Name].Any(existing => existing.DependsOn == target.Name))
+                    if (!edgesFrom[node.Name].Any(existing => existing.DependsOn == target.Name))
                     {
                         edgesFrom[node.Name].Add(edge);
                         dependencies.Add(edge);

@@ -6,9 +6,9 @@ using Microsoft.OData.Edm;
 namespace DualWrite.MapValidation.Validation;
 
 /// <summary>
-/// A lookup resolves by the referenced table's key: either a map writes that table (so its rows
-/// exist and are keyed the same way) or the table declares an alternate key on the lookup's key
-/// column (plus the company on a company-specific lookup).
+/// A lookup resolves by the referenced table's key: either a map writes that table keyed the way
+/// the lookup addresses it, or the table declares an alternate key on the lookup's key column
+/// (plus the company on a company-specific lookup).
 /// </summary>
 internal static class LookupResolutionChecks
 {
@@ -35,7 +35,8 @@ internal static class LookupResolutionChecks
 
     private static void Check(MapCheckContext context, string field, string table, IReadOnlyCollection<string> keyColumns)
     {
-        if (context.AllMaps.Any(other => other.Map.Dataverse.LogicalName == table))
+        var writers = context.AllMaps.Where(other => other.Map.Dataverse.LogicalName == table).ToList();
+        if (writers.Any(writer => SameColumns(writer.Map.Dataverse.KeyFields, keyColumns)))
         {
             return;
         }
@@ -46,8 +47,20 @@ internal static class LookupResolutionChecks
             return;
         }
 
+        if (writers.Count == 0)
+        {
+            context.Report(field, ValidationIssueCode.UnresolvableLookup,
+                "looks up table '" + table + "', which no map writes and which has no alternate key (" + string.Join(", ", keyColumns)
+                + "): add a map for it or an alternate key in Dataverse.");
+            return;
+        }
+
+        // A map writes the table, but keyed differently: the bind would name a key Dataverse does not have.
         context.Report(field, ValidationIssueCode.UnresolvableLookup,
-            "looks up table '" + table + "', which no map writes and which has no alternate key (" + string.Join(", ", keyColumns)
-            + "): add a map for it or an alternate key in Dataverse.");
+            "looks up table '" + table + "' by (" + string.Join(", ", keyColumns) + "), but map '" + writers[0].Map.Name + "' keys it by ("
+            + string.Join(", ", writers[0].Map.Dataverse.KeyFields) + ") and no alternate key matches: check \"keyField\" and \"companySpecific\".");
     }
+
+    private static bool SameColumns(IReadOnlyCollection<string> left, IReadOnlyCollection<string> right) =>
+        left.Count == right.Count && left.All(right.Contains);
 }

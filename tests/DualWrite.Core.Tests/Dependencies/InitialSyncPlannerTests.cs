@@ -63,6 +63,16 @@ public class InitialSyncPlannerTests
     }
 
     [Fact]
+    public void Two_maps_of_one_table_looking_up_that_table_do_not_wait_for_each_other()
+    {
+        var plan = InitialSyncPlanner.Plan(new[] { Node("Vendors", "vendor", "vendor"), Node("Vendors (one time)", "vendor", "vendor") });
+
+        Assert.False(plan.HasCycles);
+        Assert.Equal(new[] { new List<string> { "Vendors", "Vendors (one time)" } }, Waves(plan));
+        Assert.Equal(2, plan.SelfReferences.Count);
+    }
+
+    [Fact]
     public void A_cycle_is_reported_with_the_maps_and_lookups_in_it()
     {
         var plan = InitialSyncPlanner.Plan(new[]
