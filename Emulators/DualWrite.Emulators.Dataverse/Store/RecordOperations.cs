@@ -103,7 +103,7 @@ internal sealed class RecordOperations
             values[pair.Key] = CheckedCopy(state, table, pair.Key, pair.Value);
         }
 
-        var now = Now();
+        var now = CurrentUtc();
         var user = new EntityReference("systemuser", userId);
         values[table.PrimaryIdAttribute] = id;
         values[SystemColumns.CreatedOn] = now;
@@ -139,7 +139,7 @@ internal sealed class RecordOperations
             changes[pair.Key] = CheckedCopy(state, table, pair.Key, pair.Value);
         }
 
-        changes[SystemColumns.ModifiedOn] = Now();
+        changes[SystemColumns.ModifiedOn] = CurrentUtc();
         changes[SystemColumns.ModifiedBy] = new EntityReference("systemuser", userId);
         changes[SystemColumns.VersionNumber] = NextVersion();
         var merged = record.Values.SetItems(changes);
@@ -269,7 +269,7 @@ internal sealed class RecordOperations
         }
     }
 
-    private DateTime Now() => _time.GetUtcNow().UtcDateTime;
+    private DateTime CurrentUtc() => _time.GetUtcNow().UtcDateTime;
 
     private long NextVersion() => Interlocked.Increment(ref _version);
 }

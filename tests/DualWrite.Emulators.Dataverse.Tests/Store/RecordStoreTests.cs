@@ -184,4 +184,17 @@ public sealed class RecordStoreTests
         var fault = Assertions.Fault(ErrorCodes.TableDoesNotExist, () => dataverse.Service.Create(new Entity("nosuchtable")));
         Assert.Contains("nosuchtable", fault.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_engines_service_factory_creates_services_that_act_as_the_given_user()
+    {
+        using var dataverse = TestDataverse.Build();
+        var user = Guid.NewGuid();
+
+        var id = dataverse.ServiceFactory.CreateOrganizationService(user).Create(new Entity("account") { ["name"] = "A" });
+
+        var read = dataverse.Service.Retrieve("account", id, new ColumnSet("createdby", "ownerid"));
+        Assert.Equal(user, read.GetAttributeValue<EntityReference>("createdby").Id);
+        Assert.Equal(user, read.GetAttributeValue<EntityReference>("ownerid").Id);
+    }
 }
