@@ -117,6 +117,35 @@ public sealed class InMemoryDataverse : IDisposable
     internal OrganizationResponse Execute(OrganizationRequest request, ExecutionCaller caller)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (caller.Transaction is not { } transaction)
+        {
+            return Dispatch(request, caller);
+        }
+
+        ThrowIfDoomed(transaction);
+        try
+        {
+            return Dispatch(request, caller);
+        }
+        catch (Exception ex)
+        {
+            transaction.Doom($"{request.RequestName} failed: {ex.Message}");
+            throw;
+        }
+    }
+
+    internal static void ThrowIfDoomed(ActiveTransaction transaction)
+    {
+        if (transaction.DoomedBy is { } reason)
+        {
+            throw DataverseFaultException.Create(
+                ErrorCodes.NoActiveTransaction,
+                $"There is no active transaction. This error is usually caused by custom plug-ins that ignore errors from service calls and continue processing. (Earlier failure: {reason})");
+        }
+    }
+
+    private OrganizationResponse Dispatch(OrganizationRequest request, ExecutionCaller caller)
+    {
         var name = request.RequestName ?? string.Empty;
         if (_directHandlers.TryGetValue(name, out var direct))
         {

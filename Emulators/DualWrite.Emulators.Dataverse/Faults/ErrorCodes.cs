@@ -37,6 +37,9 @@ public static class ErrorCodes
     /// <summary>0x80044182 the operation was cancelled as an infinite loop (Depth would pass the limit). [unverified]</summary>
     public const int InfiniteLoopDetected = unchecked((int)0x80044182);
 
+    /// <summary>0x80040251 "There is no active transaction": a plug-in went on after a nested request failed. [unverified]</summary>
+    public const int NoActiveTransaction = unchecked((int)0x80040251);
+
     /// <summary>0x80040216 Unspecified: an unsupported request or feature of this emulator.</summary>
     public const int Unspecified = unchecked((int)0x80040216);
 }

@@ -100,17 +100,18 @@ internal sealed class PipelineRunner
                 }
             }
 
-            if (!joins)
+            if (!joins && transaction is not null)
             {
-                transaction?.Store.Commit();
+                InMemoryDataverse.ThrowIfDoomed(transaction);
+                transaction.Store.Commit();
             }
         }
         catch
         {
             if (joins)
             {
-                // A failed nested request undoes its own writes and drops its queued asynchronous steps;
-                // the caller decides whether the whole transaction fails.
+                // A failed nested request undoes its own writes and drops its queued asynchronous steps; the
+                // engine also marks the transaction lost, so carrying on after catching the error fails too.
                 transaction!.Store.Working = savepoint!;
                 transaction.AsyncSteps.RemoveRange(queuedBefore, transaction.AsyncSteps.Count - queuedBefore);
             }

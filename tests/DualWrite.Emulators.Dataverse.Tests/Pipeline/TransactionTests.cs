@@ -193,11 +193,12 @@ public sealed class TransactionTests
     }
 
     [Fact]
-    public void A_plugin_can_catch_a_failed_nested_request_and_the_operation_still_commits_without_it()
+    public void A_plugin_that_catches_a_failed_nested_request_and_carries_on_loses_the_transaction_as_on_the_platform()
     {
         using var dataverse = TestDataverse.Builder()
             .AddStep(TestDataverse.Step("Create", "account", PipelineStage.PostOperation, scope =>
             {
+                scope.Service.Create(new Entity("contact") { ["lastname"] = "Written before the failure" });
                 try
                 {
                     scope.Service.Create(new Entity("contact") { ["firstname"] = "no last name" });
@@ -209,10 +210,57 @@ public sealed class TransactionTests
             }))
             .Build();
 
+        var fault = Assertions.Fault(ErrorCodes.NoActiveTransaction, () => dataverse.Service.Create(new Entity("account") { ["name"] = "A" }));
+
+        Assert.Contains("lastname", fault.Message, StringComparison.Ordinal);
+        Assert.Equal(0, dataverse.Snapshot().RecordCount);
+        Assert.Contains(dataverse.Traces, t => t.Text == "nested create refused");
+    }
+
+    [Fact]
+    public void After_a_caught_nested_failure_further_requests_in_the_transaction_fail()
+    {
+        DataverseFaultException? second = null;
+        using var dataverse = TestDataverse.Builder()
+            .AddStep(TestDataverse.Step("Create", "account", PipelineStage.PostOperation, scope =>
+            {
+                try
+                {
+                    scope.Service.Retrieve("contact", Guid.NewGuid(), new ColumnSet(true));
+                }
+                catch (DataverseFaultException)
+                {
+                }
+
+                second = Assert.Throws<DataverseFaultException>(() => scope.Service.Create(new Entity("contact") { ["lastname"] = "x" }));
+            }))
+            .Build();
+
+        Assert.Throws<DataverseFaultException>(() => dataverse.Service.Create(new Entity("account") { ["name"] = "A" }));
+
+        Assert.Equal(ErrorCodes.NoActiveTransaction, second!.ErrorCode);
+        Assert.Equal(0, dataverse.Snapshot().RecordCount);
+    }
+
+    [Fact]
+    public void A_plugin_may_catch_failures_of_requests_made_outside_a_transaction()
+    {
+        using var dataverse = TestDataverse.Builder()
+            .AddStep(TestDataverse.Step("Create", "account", PipelineStage.PreValidation, scope =>
+            {
+                try
+                {
+                    scope.Service.Create(new Entity("contact") { ["firstname"] = "no last name" });
+                }
+                catch (DataverseFaultException)
+                {
+                }
+            }))
+            .Build();
+
         dataverse.Service.Create(new Entity("account") { ["name"] = "A" });
 
         Assert.Equal(1, dataverse.Snapshot().RecordCount);
-        Assert.Contains(dataverse.Traces, t => t.Text == "nested create refused");
     }
 
     private sealed class ThrowsNullReferencePlugin : IPlugin
