@@ -111,8 +111,9 @@ public sealed class InMemoryDataverseBuilder
             }
         }
 
-        _steps.Validate(metadata);
-        var engine = new InMemoryDataverse(metadata, _steps, _time, _userId);
+        var steps = _steps.Copy();
+        steps.Validate(metadata);
+        var engine = new InMemoryDataverse(metadata, steps, _time, _userId);
         foreach (var record in _records)
         {
             engine.Seed(record);

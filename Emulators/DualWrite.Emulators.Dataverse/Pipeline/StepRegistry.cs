@@ -78,6 +78,14 @@ internal sealed class StepRegistry
         _steps.Add(step);
     }
 
+    /// <summary>A copy for an engine, so registering more steps on the builder later cannot change a built engine.</summary>
+    public StepRegistry Copy()
+    {
+        var copy = new StepRegistry();
+        copy._steps.AddRange(_steps);
+        return copy;
+    }
+
     /// <summary>Checks table and column names once the tables are known.</summary>
     public void Validate(MetadataRegistry metadata)
     {

@@ -25,7 +25,7 @@ internal static class ConditionMatcher
 
         var results = filter.Conditions.Select(c => Matches(c, values)).Concat(filter.Filters.Select(f => Matches(f, values)));
         return filter.FilterOperator == LogicalOperator.Or
-            ? !filter.Conditions.Any() && !filter.Filters.Any() || results.Any(r => r)
+            ? (filter.Conditions.Count == 0 && filter.Filters.Count == 0) || results.Any(r => r)
             : results.All(r => r);
     }
 

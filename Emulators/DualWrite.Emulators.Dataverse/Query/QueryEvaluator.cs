@@ -29,7 +29,7 @@ internal static class QueryEvaluator
     {
         var (tableName, filter, orders, columns, topCount, paging) = Describe(query);
         var table = metadata.Table(tableName);
-        CheckColumns(table, filter, orders);
+        CheckColumns(table, filter, orders, columns);
         if (topCount is not null && paging is { Count: > 0 })
         {
             throw DataverseFaultException.Create(ErrorCodes.InvalidArgument, "A query cannot set both TopCount and PageInfo.Count.");
@@ -116,8 +116,16 @@ internal static class QueryEvaluator
         }
     }
 
-    private static void CheckColumns(TableMetadata table, FilterExpression? filter, IReadOnlyList<OrderExpression> orders)
+    private static void CheckColumns(TableMetadata table, FilterExpression? filter, IReadOnlyList<OrderExpression> orders, ColumnSet? columns)
     {
+        foreach (var column in columns is { AllColumns: false } ? columns.Columns : [])
+        {
+            if (!table.HasColumn(column))
+            {
+                throw RecordOperations.UnknownColumn(table, column);
+            }
+        }
+
         foreach (var order in orders)
         {
             if (!table.HasColumn(order.AttributeName))

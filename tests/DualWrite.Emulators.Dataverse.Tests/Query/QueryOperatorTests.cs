@@ -120,6 +120,15 @@ public sealed class QueryOperatorTests : IDisposable
         Assertions.Fault(Faults.ErrorCodes.AttributeDoesNotExist, () => _dataverse.Service.RetrieveMultiple(query));
     }
 
+    [Fact]
+    public void A_column_set_naming_an_unknown_column_is_refused_even_when_nothing_matches()
+    {
+        var query = new QueryExpression("account") { ColumnSet = new ColumnSet("nosuch") };
+        query.Criteria.AddCondition("name", ConditionOperator.Equal, "no match");
+
+        Assertions.Fault(Faults.ErrorCodes.AttributeDoesNotExist, () => _dataverse.Service.RetrieveMultiple(query));
+    }
+
     private string Names(QueryExpression query)
         => string.Join(",", _dataverse.Service.RetrieveMultiple(query).Entities.Select(e => e.GetAttributeValue<string>("name")));
 
