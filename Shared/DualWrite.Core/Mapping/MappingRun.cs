@@ -138,7 +138,8 @@ internal sealed class MappingRun
         }
 
         var bind = RecordValue.FromString("/" + CompanyPath(striping, company));
-        return new PayloadField(striping.DataverseField + PayloadField.BindSuffix, bind, FieldType.Lookup, null, isBind: true);
+        var reference = new LookupValue(striping.LogicalName, _companyId, CompanyStriping.ToDataverseCode(company));
+        return new PayloadField(striping.DataverseField + PayloadField.BindSuffix, bind, FieldType.Lookup, null, isBind: true, reference);
     }
 
     // ---- fields --------------------------------------------------------------------------------
@@ -411,7 +412,8 @@ internal sealed class MappingRun
         }
 
         var bind = mapped.ReferencePath is null ? RecordValue.Null : RecordValue.FromString("/" + mapped.ReferencePath);
-        return new PayloadField(field.Lookup!.NavigationProperty + PayloadField.BindSuffix, bind, FieldType.Lookup, field, isBind: true);
+        var reference = mapped.Value.TryGetString(out var code) ? new LookupValue(field.Lookup!.LogicalName, mapped.ReferenceId, code) : null;
+        return new PayloadField(field.Lookup!.NavigationProperty + PayloadField.BindSuffix, bind, FieldType.Lookup, field, isBind: true, reference);
     }
 
     // ---- keys ----------------------------------------------------------------------------------

@@ -13,8 +13,9 @@ public sealed class PayloadField
 {
     public const string BindSuffix = "@odata.bind";
 
-    public PayloadField(string name, RecordValue value, FieldType type, FieldMap? field, bool isBind)
+    public PayloadField(string name, RecordValue value, FieldType type, FieldMap? field, bool isBind, LookupValue? reference = null)
     {
+        Reference = reference;
         Name = string.IsNullOrEmpty(name) ? throw new ArgumentException("Required.", nameof(name)) : name;
         Value = value ?? throw new ArgumentNullException(nameof(value));
         Type = type;
@@ -35,6 +36,9 @@ public sealed class PayloadField
     public FieldMap? Field { get; }
 
     public bool IsBind { get; }
+
+    /// <summary>For a bind: the referenced record as a lookup value (table, code, id when resolved); null when clearing.</summary>
+    public LookupValue? Reference { get; }
 
     public override string ToString() => Name + " = " + Value;
 }

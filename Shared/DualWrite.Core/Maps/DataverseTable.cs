@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using DualWrite.Core.Filters;
 
 namespace DualWrite.Core.Maps;
 
@@ -12,6 +13,10 @@ public sealed class DataverseTable
         LogicalName = string.IsNullOrEmpty(logicalName) ? throw new ArgumentException("Required.", nameof(logicalName)) : logicalName;
         KeyFields = keyFields ?? throw new ArgumentNullException(nameof(keyFields));
         FilterText = filterText;
+
+        // The loader reports a bad filter with its file and position before getting here; a map built
+        // in code with a bad filter is a bug, so this throws.
+        Filter = filterText is null ? null : FilterExpression.Parse(filterText);
     }
 
     /// <summary>The Web API entity set (<c>accounts</c>).</summary>
@@ -25,4 +30,7 @@ public sealed class DataverseTable
 
     /// <summary>The OData $filter text selecting the rows the map covers; null for all rows.</summary>
     public string? FilterText { get; }
+
+    /// <summary>The parsed filter, for evaluating whether a record is in scope; null for all rows.</summary>
+    public FilterExpression? Filter { get; }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using DualWrite.Core.Filters;
 
 namespace DualWrite.Core.Maps;
 
@@ -11,6 +12,10 @@ public sealed class FnOTable
         EntitySet = string.IsNullOrEmpty(entitySet) ? throw new ArgumentException("Required.", nameof(entitySet)) : entitySet;
         KeyFields = keyFields ?? throw new ArgumentNullException(nameof(keyFields));
         FilterText = filterText;
+
+        // The loader reports a bad filter with its file and position before getting here; a map built
+        // in code with a bad filter is a bug, so this throws.
+        Filter = filterText is null ? null : FilterExpression.Parse(filterText);
     }
 
     /// <summary>The public collection name (<c>CustomersV3</c>).</summary>
@@ -21,4 +26,7 @@ public sealed class FnOTable
 
     /// <summary>The OData $filter text selecting the rows the map covers; null for all rows.</summary>
     public string? FilterText { get; }
+
+    /// <summary>The parsed filter, for evaluating whether a record is in scope; null for all rows.</summary>
+    public FilterExpression? Filter { get; }
 }

@@ -1,16 +1,20 @@
+using DualWrite.Core.Filters;
 using DualWrite.Core.Json;
 
 namespace DualWrite.Core.Maps.Loading;
 
-/// <summary>Checks a side's filter text when the map is loaded, so a bad filter fails at load, not at run time.</summary>
+/// <summary>Parses a side's filter when the map is loaded, so a bad filter fails at load, not at run time.</summary>
 internal static class FilterCheck
 {
-    public static void Check(MapDocumentReader reader, JsonNode? at, string path, string? filter)
+    /// <summary>True when there is no filter or it parses; otherwise reports where and why.</summary>
+    public static bool Check(MapDocumentReader reader, JsonNode? at, string path, string? filter)
     {
-        // Parsed with DualWrite.Core.Filters once that lands; until then the text is kept as written.
-        _ = reader;
-        _ = at;
-        _ = path;
-        _ = filter;
+        if (filter is null || FilterExpression.TryParse(filter, out _, out var error))
+        {
+            return true;
+        }
+
+        reader.Error(at, path, error?.Message ?? "the filter does not parse.");
+        return false;
     }
 }

@@ -115,8 +115,8 @@ public static class MapLoader
         var entitySet = reader.ReadString(side, "entitySet", "fno", required: true);
         var key = reader.ReadNameList(side, "key", "fno", required: true);
         var filter = reader.ReadString(side, "filter", "fno", required: false);
-        FilterCheck.Check(reader, side["filter"], "fno.filter", filter);
-        return entitySet is null || key is null ? null : new FnOTable(entitySet, key, filter);
+        var filterParses = FilterCheck.Check(reader, side["filter"], "fno.filter", filter);
+        return entitySet is null || key is null || !filterParses ? null : new FnOTable(entitySet, key, filter);
     }
 
     private static DataverseTable? ReadDataverseTable(MapDocumentReader reader, JsonObject root)
@@ -132,8 +132,8 @@ public static class MapLoader
         var logicalName = reader.ReadString(side, "logicalName", "dataverse", required: true);
         var key = reader.ReadNameList(side, "key", "dataverse", required: true);
         var filter = reader.ReadString(side, "filter", "dataverse", required: false);
-        FilterCheck.Check(reader, side["filter"], "dataverse.filter", filter);
-        return entitySet is null || logicalName is null || key is null ? null : new DataverseTable(entitySet, logicalName, key, filter);
+        var filterParses = FilterCheck.Check(reader, side["filter"], "dataverse.filter", filter);
+        return entitySet is null || logicalName is null || key is null || !filterParses ? null : new DataverseTable(entitySet, logicalName, key, filter);
     }
 
     private static CompanyStriping? ReadCompany(MapDocumentReader reader, JsonObject root)
