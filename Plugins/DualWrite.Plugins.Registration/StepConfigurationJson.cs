@@ -1,0 +1,38 @@
+using System;
+using System.Globalization;
+using DualWrite.Core.Json;
+using DualWrite.Plugins.Configuration;
+
+namespace DualWrite.Plugins.Registration;
+
+/// <summary>Builds a write-through step's unsecure configuration: the map inline plus the settings.</summary>
+public static class StepConfigurationJson
+{
+    /// <summary>What the solution ships in place of the environment URL; the plug-in refuses it with a message saying so.</summary>
+    public const string FnOBaseUrlPlaceholder = "https://<your-environment>.operations.dynamics.com/";
+
+    public static string Build(JsonObject map, string fnOBaseUrl, bool allowEmulatorUrls = false, TimeSpan? callTimeout = null, TimeSpan? budget = null, string? loopTag = null)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        var root = new JsonObject();
+        root.Add(StepConfiguration.FnOBaseUrlSetting, new JsonString(fnOBaseUrl));
+        root.Add(StepConfiguration.CallTimeoutSetting, Seconds(callTimeout ?? WriteThroughSettings.DefaultCallTimeout));
+        root.Add(StepConfiguration.BudgetSetting, Seconds(budget ?? WriteThroughSettings.DefaultBudget));
+        root.Add(StepConfiguration.LoopTagSetting, new JsonString(loopTag ?? WriteThroughSettings.DefaultLoopTag));
+        root.Add(StepConfiguration.AllowEmulatorUrlsSetting, allowEmulatorUrls ? JsonBoolean.True : JsonBoolean.False);
+        root.Add(StepConfiguration.MapSetting, map);
+        return JsonWriter.Write(root);
+    }
+
+    /// <summary>A step configuration with the environment settings replaced (tests and emulators point it at a loopback F&amp;O).</summary>
+    public static string Retarget(string configuration, string fnOBaseUrl, bool allowEmulatorUrls, TimeSpan? callTimeout = null, TimeSpan? budget = null)
+    {
+        var root = (JsonObject)JsonParser.Parse(configuration);
+        var map = (JsonObject)root[StepConfiguration.MapSetting]!;
+        var loopTag = (root[StepConfiguration.LoopTagSetting] as JsonString)?.Value;
+        return Build(map, fnOBaseUrl, allowEmulatorUrls, callTimeout, budget, loopTag);
+    }
+
+    private static JsonNumber Seconds(TimeSpan time) =>
+        new(time.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture));
+}
