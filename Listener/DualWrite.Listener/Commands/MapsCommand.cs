@@ -10,5 +10,6 @@ internal static class MapsCommand
         new("maps", "Work with table map files.")
         {
             MapsValidateCommand.Create(output),
+            MapsPlanCommand.Create(output),
         };
 }
