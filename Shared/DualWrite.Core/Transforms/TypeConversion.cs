@@ -79,6 +79,12 @@ public static class TypeConversion
             return TransformResult.Failure("cannot be converted from " + TypeName(from) + " to " + TypeName(to));
         }
 
+        if (from == FieldType.Date && value.TryGetDateTime(out var day))
+        {
+            // A source date's time part carries no meaning (F&O sends dates at 12:00): keep the day only.
+            value = RecordValue.FromDateTime(day.Date);
+        }
+
         return to switch
         {
             FieldType.String => ToText(value, to),
@@ -88,7 +94,7 @@ public static class TypeConversion
             FieldType.Decimal => ToNumber(value, money: false),
             FieldType.Money => ToNumber(value, money: true),
             FieldType.Bool or FieldType.Guid or FieldType.DateTime => TransformResult.Success(value),
-            FieldType.Date => ToDate(value, from),
+            FieldType.Date => ToDate(value),
             _ => TransformResult.Failure("cannot be converted to " + TypeName(to)),
         };
     }
@@ -157,15 +163,9 @@ public static class TypeConversion
         return TransformResult.Success(money ? RecordValue.FromMoney(number) : RecordValue.FromDecimal(number));
     }
 
-    private static TransformResult ToDate(RecordValue value, FieldType from)
+    private static TransformResult ToDate(RecordValue value)
     {
         value.TryGetDateTime(out var moment);
-        if (from == FieldType.Date)
-        {
-            // A source date's time part carries no meaning (F&O sends dates at 12:00): keep the day.
-            return TransformResult.Success(RecordValue.FromDateTime(moment.Date));
-        }
-
         return moment.TimeOfDay == TimeSpan.Zero
             ? TransformResult.Success(value)
             : TransformResult.Failure("has a time of day and cannot be written to a date field without losing it");

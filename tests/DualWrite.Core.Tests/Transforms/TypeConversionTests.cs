@@ -66,6 +66,16 @@ public class TypeConversionTests
     }
 
     [Fact]
+    public void A_source_date_becomes_midnight_utc_in_a_datetime_field()
+    {
+        var noon = RecordValue.FromDateTime(new DateTime(2026, 1, 31, 12, 0, 0, DateTimeKind.Utc));
+
+        var result = TypeConversion.Convert(noon, FieldType.Date, FieldType.DateTime);
+
+        Assert.Equal(RecordValue.FromDateTime(new DateTime(2026, 1, 31, 0, 0, 0, DateTimeKind.Utc)), result.Value);
+    }
+
+    [Fact]
     public void A_value_of_the_wrong_kind_is_an_error_naming_the_declared_type()
     {
         var result = TypeConversion.Convert(RecordValue.FromString("lots"), FieldType.Decimal, FieldType.Money);

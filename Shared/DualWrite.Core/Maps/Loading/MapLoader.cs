@@ -89,7 +89,7 @@ public static class MapLoader
 
         CheckCompanyKeys(reader, root, fnO, dataverse, company);
         CheckKeysAreMapped(reader, root, direction.Value, fnO, dataverse, company, fields);
-        CheckTargetsAreUnique(reader, root, fields);
+        CheckTargetsAreUnique(reader, root, fields, company);
 
         return new TableMap(
             SchemaVersion,
@@ -238,8 +238,17 @@ public static class MapLoader
         }
     }
 
-    private static void CheckTargetsAreUnique(MapDocumentReader reader, JsonObject root, List<FieldMap> fields)
+    private static void CheckTargetsAreUnique(MapDocumentReader reader, JsonObject root, List<FieldMap> fields, CompanyStriping? company)
     {
+        foreach (var field in fields)
+        {
+            if (company is not null
+                && (string.Equals(field.FnOField, company.FnOField, StringComparison.Ordinal) || string.Equals(field.DataverseField, company.DataverseField, StringComparison.Ordinal)))
+            {
+                reader.Error(root["fields"], "fields", "'" + field + "' maps the company, which the 'company' section already carries.");
+            }
+        }
+
         foreach (var way in new[] { SyncDirection.FnOToDataverse, SyncDirection.DataverseToFnO })
         {
             var seen = new HashSet<string>(StringComparer.Ordinal);

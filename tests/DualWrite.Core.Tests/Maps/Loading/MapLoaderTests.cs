@@ -177,6 +177,16 @@ public class MapLoaderTests
     }
 
     [Fact]
+    public void A_field_mapping_of_the_company_is_rejected_because_the_company_section_carries_it()
+    {
+        var json = CustomerMap.Json.Replace("{ \"fno\": \"SalesMemo\", \"dataverse\": \"description\" }", "{ \"fno\": \"dataAreaId\", \"dataverse\": \"msdyn_companycode\" }", StringComparison.Ordinal);
+
+        var error = Assert.Single(MapLoader.Load(json, "customers.json").Errors);
+
+        Assert.Equal("'dataAreaId <-> msdyn_companycode' maps the company, which the 'company' section already carries.", error.Message);
+    }
+
+    [Fact]
     public void A_key_field_that_no_mapping_writes_is_rejected()
     {
         var json = Minimal.Replace("[\"isocurrencycode\"]", "[\"isocurrencycode\", \"currencyname\"]", StringComparison.Ordinal);
