@@ -147,6 +147,7 @@ internal sealed class PipelineRunner
         }
 
         var context = shared.CloneForStep();
+        context.OwningExtension = OwningExtension(step);
         if (step.ImpersonatingUserId is Guid user)
         {
             context.UserId = user;
@@ -155,6 +156,9 @@ internal sealed class PipelineRunner
         ImageBuilder.Fill(context, step, execution.PrimaryEntityName, before, after);
         StepInvoker.Invoke(_engine, step, context, transaction);
     }
+
+    private static EntityReference OwningExtension(StepRegistration step)
+        => new("sdkmessageprocessingstep", step.Id) { Name = step.DisplayName };
 
     /// <summary>Filtering attributes: an Update step runs only when the Target carries one of them.</summary>
     private static bool PassesFilter(StepRegistration step, MessageExecution execution)
@@ -217,6 +221,7 @@ internal sealed class PipelineRunner
     private static PluginExecutionContext AsyncContext(PluginExecutionContext main, StepRegistration step, string table, StoredRecord? before, StoredRecord? after)
     {
         var context = main.CloneForStep();
+        context.OwningExtension = OwningExtension(step);
         context.Mode = (int)StepMode.Asynchronous;
         context.IsInTransaction = false;
         context.InputParameters = CopyParameters(main.InputParameters);

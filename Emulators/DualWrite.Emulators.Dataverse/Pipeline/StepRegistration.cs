@@ -17,6 +17,9 @@ public sealed class StepRegistration
     /// <summary>Alternative to <see cref="PluginType"/>: builds the plug-in from (unsecure, secure) configuration.</summary>
     public Func<string?, string?, IPlugin>? PluginFactory { get; init; }
 
+    /// <summary>The step's id (sdkmessageprocessingstep), reported as the context's OwningExtension.</summary>
+    public Guid Id { get; init; } = Guid.NewGuid();
+
     /// <summary>Step name for traces and system jobs; defaults to the plug-in type name.</summary>
     public string? Name { get; init; }
 

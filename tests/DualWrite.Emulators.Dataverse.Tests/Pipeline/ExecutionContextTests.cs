@@ -45,6 +45,8 @@ public sealed class ExecutionContextTests
         Assert.Equal(id, contexts[40].OutputParameters["id"]);
         Assert.False(contexts[20].OutputParameters.Contains("id"));
         Assert.Equal(contexts[10].CorrelationId, contexts[40].CorrelationId);
+        Assert.Equal("sdkmessageprocessingstep", contexts[40].OwningExtension.LogicalName);
+        Assert.Equal("Create-PostOperation-1", contexts[40].OwningExtension.Name);
     }
 
     [Fact]
@@ -73,6 +75,28 @@ public sealed class ExecutionContextTests
         Assert.Equal(dataverse.DefaultUserId, inner.InitiatingUserId);
         Assert.Same(outer, inner.ParentContext.ParentContext);
         Assert.Equal(10, inner.ParentContext.Stage);
+    }
+
+    [Fact]
+    public void A_step_registered_to_run_as_another_user_gets_that_user_id_while_the_initiating_user_stays_the_caller()
+    {
+        var runAs = Guid.NewGuid();
+        IPluginExecutionContext? seen = null;
+        using var dataverse = TestDataverse.Builder()
+            .AddStep(new StepRegistration
+            {
+                PluginFactory = (_, _) => new DelegatePlugin(s => seen = s.Context),
+                Message = "Create",
+                Table = "account",
+                Stage = PipelineStage.PostOperation,
+                ImpersonatingUserId = runAs,
+            })
+            .Build();
+
+        dataverse.Service.Create(new Entity("account") { ["name"] = "A" });
+
+        Assert.Equal(runAs, seen!.UserId);
+        Assert.Equal(dataverse.DefaultUserId, seen.InitiatingUserId);
     }
 
     [Fact]
