@@ -260,7 +260,8 @@ internal sealed class MappingRun
 
         if (!transformed.Value!.TryGetString(out var code) || code.Length == 0)
         {
-            // No code: clear the lookup (F&O's empty string is Dataverse's null).
+            // No code: clear the lookup (F&O's empty string is Dataverse's null). The Web API
+            // disassociates a single-valued navigation property set to null with @odata.bind.
             return new MappedValue(RecordValue.Null, null, null, null);
         }
 

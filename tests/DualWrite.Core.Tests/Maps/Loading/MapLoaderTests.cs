@@ -186,6 +186,26 @@ public class MapLoaderTests
         Assert.Equal("'dataAreaId <-> msdyn_companycode' maps the company, which the 'company' section already carries.", error.Message);
     }
 
+    [Theory]
+    [InlineData("{ \"fno\": \"Name\", \"dataverse\": \"currencyname\", \"dataverseType\": \"enum\" }", "type enum exists on the F&O side only (Dataverse has choices).")]
+    [InlineData("{ \"fno\": \"Name\", \"dataverse\": \"currencyname\", \"fnoType\": \"money\", \"dataverseType\": \"money\" }", "type money exists on the Dataverse side only.")]
+    [InlineData("{ \"fno\": \"Name\", \"dataverse\": \"currencyname\", \"transforms\": [ { \"kind\": \"capitalize\" } ] }", "'capitalize' is not a transform; expected trim, upper, lower, maxLength.")]
+    [InlineData("{ \"fno\": \"Name\", \"dataverse\": \"currencyname\", \"transforms\": [ { \"kind\": \"trim\", \"length\": 3 } ] }", "'length' and 'onOverflow' belong to a maxLength transform only.")]
+    [InlineData("{ \"fno\": \"Rate\", \"dataverse\": \"exchangerate\", \"type\": \"decimal\", \"default\": \"one\" }", "'one' is not a valid decimal value; expected a number.")]
+    [InlineData("{ \"fno\": \"Name\", \"dataverse\": \"currencyname\", \"constant\": \"x\" }", "a constant belongs to a field on one side only (a paired field has a source value).")]
+    [InlineData("{ \"fno\": \"Name\", \"dataverse\": \"currencyname\", \"valueMap\": { \"entries\": [] } }", "a value map needs at least one entry.")]
+    [InlineData("{ \"fno\": \"Symbol\", \"dataverse\": \"currencysymbol\", \"lookup\": { \"entitySet\": \"symbols\", \"logicalName\": \"symbol\", \"keyField\": \"code\" } }", "missing required property 'companySpecific'.")]
+    public void A_field_mapping_mistake_is_reported_with_a_message_that_says_what_to_do(string field, string message)
+    {
+        var json = Minimal.Replace("\"dataverse\": \"isocurrencycode\" }", "\"dataverse\": \"isocurrencycode\" },\n    " + field, StringComparison.Ordinal);
+
+        var error = Assert.Single(MapLoader.Load(json, "currencies.json").Errors);
+
+        Assert.Equal(message, error.Message);
+        Assert.StartsWith("fields[1]", error.Path, StringComparison.Ordinal);
+        Assert.Equal(9, error.Line);
+    }
+
     [Fact]
     public void A_key_field_that_no_mapping_writes_is_rejected()
     {
