@@ -37,9 +37,14 @@ public sealed class ServiceSchema
 
     /// <summary>Every alternate key of a type (OData.Community.Keys.V1.AlternateKeys), each as its property names.</summary>
     public IReadOnlyList<IReadOnlyCollection<string>> AlternateKeys(IEdmEntityType type) =>
-        (Model.GetAlternateKeysAnnotation(type) ?? Enumerable.Empty<IDictionary<string, IEdmProperty>>())
-            .Select(key => (IReadOnlyCollection<string>)key.Values.Select(property => property.Name).ToList())
-            .ToList();
+        DeclaredAlternateKeys(type).Select(key => (IReadOnlyCollection<string>)key.Values.Select(property => property.Name).ToList()).ToList();
+
+    /// <summary>Every alternate key of a type as its aliases (<c>msdyn_company</c>, not <c>_msdyn_company_value</c>), for messages.</summary>
+    public IReadOnlyList<IReadOnlyCollection<string>> AlternateKeyAliases(IEdmEntityType type) =>
+        DeclaredAlternateKeys(type).Select(key => (IReadOnlyCollection<string>)key.Keys.ToList()).ToList();
+
+    private IEnumerable<IDictionary<string, IEdmProperty>> DeclaredAlternateKeys(IEdmEntityType type) =>
+        Model.GetAlternateKeysAnnotation(type) ?? Enumerable.Empty<IDictionary<string, IEdmProperty>>();
 
     /// <summary>
     /// Fields a create must supply. A property is required when it is Nullable="false", not computed

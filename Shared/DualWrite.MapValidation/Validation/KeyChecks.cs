@@ -49,9 +49,9 @@ internal static class KeyChecks
         }
 
         var columns = context.Map.Dataverse.KeyFields;
-        var declared = context.Dataverse.AlternateKeys(type);
-        if (!declared.Any(parts => Matches(type, columns, parts)))
+        if (!context.Dataverse.AlternateKeys(type).Any(parts => Matches(type, columns, parts)))
         {
+            var declared = context.Dataverse.AlternateKeyAliases(type);
             context.Report(string.Join(",", columns), ValidationIssueCode.NoMatchingAlternateKey,
                 "table '" + type.Name + "' declares no alternate key (" + string.Join(", ", columns) + "); declared: "
                 + (declared.Count == 0 ? "none" : string.Join("; ", declared.Select(parts => "(" + string.Join(", ", parts) + ")"))) + ".");

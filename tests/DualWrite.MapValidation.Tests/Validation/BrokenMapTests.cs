@@ -48,6 +48,15 @@ public class BrokenMapTests
     }
 
     [Fact]
+    public void A_key_that_is_no_alternate_key_lists_the_keys_the_table_declares()
+    {
+        var issues = TestData.ValidateWithStandardMaps("missing-company.json");
+
+        var issue = Assert.Single(issues, issue => issue.Code == ValidationIssueCode.NoMatchingAlternateKey);
+        Assert.Equal("table 'msdyn_customergroup' declares no alternate key (msdyn_groupid); declared: (msdyn_company, msdyn_groupid).", issue.Message);
+    }
+
+    [Fact]
     public void A_cycle_between_maps_is_reported_naming_the_maps_in_it()
     {
         var issues = TestData.ValidateWithStandardMaps("cycle.json");
