@@ -36,6 +36,8 @@ internal sealed class MappingRun
 
     public MappingResult Execute()
     {
+        // Described twice: a company problem is reported with the rest of the key ("?/US-001").
+        _sourceKey = DescribeSourceKey();
         _company = ResolveCompany();
         _sourceKey = DescribeSourceKey();
         ResolveCompanyId();

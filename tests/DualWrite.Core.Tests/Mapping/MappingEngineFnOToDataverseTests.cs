@@ -148,7 +148,7 @@ public class MappingEngineFnOToDataverseTests
 
         var result = MappingEngine.Map(new MappingRequest(Map, SyncDirection.FnOToDataverse, record));
 
-        Assert.Equal("Map 'Customers V3': field dataAreaId has no company, and the map is company-specific.", Assert.Single(result.Errors).ToString());
+        Assert.Equal("Map 'Customers V3': field dataAreaId for key ?/US-001 has no company, and the map is company-specific.", Assert.Single(result.Errors).ToString());
         Assert.Null(result.TargetKey);
     }
 
