@@ -4,7 +4,6 @@ using DualWrite.Core.Maps;
 using DualWrite.Core.Maps.Loading;
 using DualWrite.Core.Mapping;
 using DualWrite.Core.Records;
-using DualWrite.MapValidation.Validation;
 
 namespace DualWrite.MapValidation.Tests.RoundTrip;
 
