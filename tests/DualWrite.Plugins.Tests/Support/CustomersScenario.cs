@@ -1,0 +1,115 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using DualWrite.Core.Maps;
+using DualWrite.Core.Maps.Loading;
+using DualWrite.Emulators.Dataverse;
+using DualWrite.Emulators.Dataverse.Builder;
+using DualWrite.Emulators.Dataverse.Pipeline;
+using DualWrite.Plugins.Registration;
+using DualWrite.Plugins.WriteThrough;
+using Microsoft.Xrm.Sdk;
+
+namespace DualWrite.Plugins.Tests.Support;
+
+/// <summary>
+/// The Customers V3 map registered as the solution registers it (steps from the generator), in an
+/// in-memory Dataverse, writing through to a fake F&amp;O on loopback. Seeds company USMF, customer
+/// groups 10 and 99, payment term Net30 and currency USD.
+/// </summary>
+public sealed class CustomersScenario : IAsyncDisposable
+{
+    public const string MapFile = "customers-v3.json";
+    public const string UnmappedColumn = "dw_internalnote";
+
+    private CustomersScenario(FakeFinOps fnO, InMemoryDataverse dataverse, TableMap map)
+    {
+        FnO = fnO;
+        Dataverse = dataverse;
+        Map = map;
+    }
+
+    public FakeFinOps FnO { get; }
+
+    public InMemoryDataverse Dataverse { get; }
+
+    public IOrganizationService Service => Dataverse.Service;
+
+    public TableMap Map { get; }
+
+    public static Guid CompanyUsmf { get; } = new("0a000000-0000-0000-0000-000000000001");
+
+    public static Guid GroupTen { get; } = new("0b000000-0000-0000-0000-000000000010");
+
+    public static Guid GroupNinetyNine { get; } = new("0b000000-0000-0000-0000-000000000099");
+
+    public static Guid PaymentNet30 { get; } = new("0c000000-0000-0000-0000-000000000030");
+
+    public static Guid CurrencyUsd { get; } = new("0d000000-0000-0000-0000-000000000001");
+
+    /// <param name="callTimeout">Per-call timeout (default 15 s).</param>
+    /// <param name="budget">Overall budget (default 60 s).</param>
+    /// <param name="fnOBaseUrl">Where F&amp;O is (default: the fake); the token service is always the fake.</param>
+    public static async Task<CustomersScenario> StartAsync(TimeSpan? callTimeout = null, TimeSpan? budget = null, Uri? fnOBaseUrl = null)
+    {
+        var fnO = await FakeFinOps.StartAsync();
+        var json = File.ReadAllText(RepositoryPaths.MapFile(MapFile));
+        var map = MapLoader.Load(json, MapFile).Map ?? throw new InvalidOperationException("The Customers V3 map does not load.");
+        var builder = new InMemoryDataverseBuilder().AddTablesFor(map, UnmappedColumn);
+        foreach (var step in WriteThroughSteps.For([new MapSource(MapFile, json)]))
+        {
+            builder.AddStep(Register(step, fnOBaseUrl ?? fnO.BaseUrl, fnO.BaseUrl, callTimeout, budget));
+        }
+
+        builder
+            .AddRecord(new Entity("cdm_company", CompanyUsmf) { ["cdm_companycode"] = "USMF" })
+            .AddRecord(new Entity("msdyn_customergroup", GroupTen) { ["msdyn_groupid"] = "10", ["msdyn_company"] = new EntityReference("cdm_company", CompanyUsmf) })
+            .AddRecord(new Entity("msdyn_customergroup", GroupNinetyNine) { ["msdyn_groupid"] = "99", ["msdyn_company"] = new EntityReference("cdm_company", CompanyUsmf) })
+            .AddRecord(new Entity("msdyn_paymentterm", PaymentNet30) { ["msdyn_name"] = "Net30", ["msdyn_company"] = new EntityReference("cdm_company", CompanyUsmf) })
+            .AddRecord(new Entity("transactioncurrency", CurrencyUsd) { ["isocurrencycode"] = "USD" });
+        return new CustomersScenario(fnO, builder.Build(), map);
+    }
+
+    /// <summary>The step as the solution registers it, pointed at the fake F&amp;O (an emulator URL, so allowed explicitly).</summary>
+    public static StepRegistration Register(StepDefinition step, Uri fnOBaseUrl, Uri authority, TimeSpan? callTimeout = null, TimeSpan? budget = null) => new()
+    {
+        PluginType = typeof(WriteThroughPlugin),
+        Name = step.Name,
+        Message = step.Message,
+        Table = step.Table,
+        Stage = PipelineStage.PostOperation,
+        Mode = StepMode.Synchronous,
+        Rank = step.Rank,
+        FilteringAttributes = step.FilteringAttributes,
+        Images = step.PreImage is { } image ? [new StepImage(image.Alias, ImageType.PreImage, [.. image.Attributes])] : [],
+        UnsecureConfiguration = StepConfigurationJson.Retarget(step.UnsecureConfiguration, fnOBaseUrl.AbsoluteUri, allowEmulatorUrls: true, callTimeout, budget),
+        SecureConfiguration = SecureConfiguration(authority),
+    };
+
+    public static string SecureConfiguration(Uri authority) =>
+        "{\"tenantId\":\"" + FakeFinOps.TenantId + "\",\"clientId\":\"dualwrite-app\",\"clientSecret\":\"s3cret\",\"authority\":\"" + authority.AbsoluteUri + "\"}";
+
+    /// <summary>An organization account in USMF, customer group 10, valid for the map's filter.</summary>
+    public static Entity NewAccount(string accountNumber = "US-001", string name = "Contoso") => new("account")
+    {
+        ["accountnumber"] = accountNumber,
+        ["name"] = name,
+        ["msdyn_company"] = new EntityReference("cdm_company", CompanyUsmf),
+        ["msdyn_customergroupid"] = new EntityReference("msdyn_customergroup", GroupTen),
+        ["creditlimit"] = new Money(5000m),
+        ["msdyn_creditlimitismandatory"] = true,
+        ["msdyn_onholdstatus"] = new OptionSetValue(192350000),
+        ["customertypecode"] = new OptionSetValue(3),
+    };
+
+    public IReadOnlyList<string> TracesContaining(string text) =>
+        Dataverse.Traces.Where(t => t.Text.Contains(text, StringComparison.Ordinal)).Select(t => t.Text).ToList();
+
+    public async ValueTask DisposeAsync()
+    {
+        Dataverse.Dispose();
+        await FnO.DisposeAsync();
+    }
+}
