@@ -28,12 +28,8 @@ public sealed class ServiceSchema
 
     public IEdmModel Model { get; }
 
-    public string SideName => Side == ServiceSide.FnO ? "F&O" : "Dataverse";
-
     public IEdmEntityType? FindEntityTypeOfSet(string entitySet) =>
         Model.EntityContainer?.FindEntitySet(entitySet)?.EntityType();
-
-    public IEdmProperty? FindProperty(IEdmEntityType type, string name) => type.FindProperty(name);
 
     /// <summary>Every alternate key of a type (OData.Community.Keys.V1.AlternateKeys), each as its property names.</summary>
     public IReadOnlyList<IReadOnlyCollection<string>> AlternateKeys(IEdmEntityType type) =>
@@ -69,10 +65,6 @@ public sealed class ServiceSchema
         Model.FindVocabularyAnnotations(property)
             .Any(annotation => annotation.Term.FullName() == ComputedTerm
                 && (annotation.Value is not IEdmBooleanConstantExpression constant || constant.Value));
-
-    /// <summary>The Guid property that holds a lookup's value (<c>_msdyn_company_value</c>), from the referential constraint.</summary>
-    public static string? LookupValueProperty(IEdmNavigationProperty navigation) =>
-        navigation.DependentProperties()?.FirstOrDefault()?.Name;
 
     public static string Describe(IEdmTypeReference type) =>
         type.IsEnum() ? "enum " + type.Definition.FullTypeName() : type.Definition.FullTypeName();
