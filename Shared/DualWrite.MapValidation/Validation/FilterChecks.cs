@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using DualWrite.Core.Filters;
 using Microsoft.OData.Edm;
 
@@ -28,7 +27,7 @@ internal static class FilterChecks
             return;
         }
 
-        if (!FilterParser.TryParse(filter, out var node, out var error) || node is null)
+        if (!FilterExpression.TryParse(filter, out var expression, out var error) || expression is null)
         {
             context.Report(path, ValidationIssueCode.FilterDoesNotParse, error?.Message ?? "the filter does not parse.");
             return;
@@ -39,37 +38,11 @@ internal static class FilterChecks
             return;
         }
 
-        foreach (var name in FieldNames(node))
+        foreach (var name in expression.FieldNames)
         {
             if (!exists(type, name))
             {
                 context.Report(path, ValidationIssueCode.FilterUnknownField, "the filter names '" + name + "', which is not a field of " + side + ".");
-            }
-        }
-    }
-
-    private static IEnumerable<string> FieldNames(FilterNode node)
-    {
-        var pending = new Stack<FilterNode>();
-        pending.Push(node);
-        while (pending.Count > 0)
-        {
-            switch (pending.Pop())
-            {
-                case FieldReference field:
-                    yield return field.Name;
-                    break;
-                case ComparisonExpression comparison:
-                    pending.Push(comparison.Right);
-                    pending.Push(comparison.Left);
-                    break;
-                case LogicalExpression logical:
-                    pending.Push(logical.Right);
-                    pending.Push(logical.Left);
-                    break;
-                case NotExpression not:
-                    pending.Push(not.Operand);
-                    break;
             }
         }
     }
