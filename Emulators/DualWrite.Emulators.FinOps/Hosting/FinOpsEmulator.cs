@@ -1,0 +1,193 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using DualWrite.Emulators.FinOps.Admin;
+using DualWrite.Emulators.FinOps.Auth;
+using DualWrite.Emulators.FinOps.Events;
+using DualWrite.Emulators.FinOps.Faults;
+using DualWrite.Emulators.FinOps.OData;
+using DualWrite.Emulators.FinOps.Schema;
+using DualWrite.Emulators.FinOps.Seed;
+using DualWrite.Emulators.FinOps.Store;
+using DualWrite.Emulators.FinOps.Validation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace DualWrite.Emulators.FinOps.Hosting;
+
+/// <summary>
+/// A running F&amp;O emulator on 127.0.0.1: start it, talk to <see cref="BaseAddress"/> over HTTP, steer it
+/// through <see cref="Control"/>, dispose it. Everything lives in this process and goes with it.
+/// </summary>
+/// <example>
+/// <code>
+/// await using var fno = await FinOpsEmulator.StartAsync(new FinOpsEmulatorOptions { Seed = SeedOptions.Small });
+/// using var http = await fno.CreateAuthenticatedClientAsync();   // BaseAddress = http://127.0.0.1:port/data/
+/// var json = await http.GetStringAsync("CustomersV3?$top=5");
+/// fno.Control.Faults.FailNextWrites(1, 503);
+/// </code>
+/// </example>
+public sealed class FinOpsEmulator : IAsyncDisposable
+{
+    /// <summary>The tenant segment the helpers use; any segment works.</summary>
+    public const string DefaultTenant = "emulator";
+
+    private readonly WebApplication _app;
+    private readonly HttpClient _eventHttp;
+    private bool _disposed;
+
+    private FinOpsEmulator(WebApplication app, HttpClient eventHttp, Uri baseAddress, FinOpsEmulatorControl control, SeedReport seed, FinOpsEmulatorOptions options)
+    {
+        _app = app;
+        _eventHttp = eventHttp;
+        BaseAddress = baseAddress;
+        Control = control;
+        SeedReport = seed;
+        Options = options;
+    }
+
+    /// <summary><c>http://127.0.0.1:&lt;port&gt;/</c>.</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>The OData service root: <c>http://127.0.0.1:&lt;port&gt;/data/</c>.</summary>
+    public Uri DataAddress => new(BaseAddress, "data/");
+
+    public FinOpsEmulatorControl Control { get; }
+
+    /// <summary>What the seed loaded and how long it took.</summary>
+    public SeedReport SeedReport { get; }
+
+    public FinOpsEmulatorOptions Options { get; }
+
+    /// <summary>Seeds the store, then starts Kestrel on 127.0.0.1. Throws <see cref="ArgumentException"/> listing every bad option.</summary>
+    public static async Task<FinOpsEmulator> StartAsync(FinOpsEmulatorOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new FinOpsEmulatorOptions();
+        var problems = options.Validate();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException("The F&O emulator options are not valid: " + string.Join(" ", problems), nameof(options));
+        }
+
+        var time = options.TimeProvider;
+        var store = new FinOpsStore(FinOpsSchema.Standard);
+        var seed = SeedLoader.Load(store, options.Seed, time);
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(FinOpsEmulator).Assembly.GetName().Name,
+        });
+        builder.Logging.ClearProviders();
+        if (options.LogToConsole)
+        {
+            builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        }
+
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
+
+        var eventHttp = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(1) });
+        var services = builder.Services;
+        services.AddSingleton(time);
+        services.AddSingleton(store);
+        services.AddSingleton(new WriteValidator(store.Schema, ReferenceRules.Standard));
+        services.AddSingleton(sp => new BusinessEventPublisher(
+            eventHttp, options.Events, time, sp.GetRequiredService<ILogger<BusinessEventPublisher>>(), options.SharedTablesCompany));
+        services.AddSingleton<IChangePublisher>(sp => sp.GetRequiredService<BusinessEventPublisher>());
+        services.AddSingleton<ODataService>();
+        services.AddSingleton<BatchProcessor>();
+        services.AddSingleton<FaultInjector>();
+        services.AddSingleton<Throttle>();
+        services.AddSingleton(new TokenService(options.Clients, time));
+        services.AddSingleton(new RequestLog(options.RequestLogCapacity));
+        services.AddSingleton<FinOpsEmulatorControl>(sp => new FinOpsEmulatorControl(
+            sp.GetRequiredService<FaultInjector>(),
+            sp.GetRequiredService<Throttle>(),
+            sp.GetRequiredService<BusinessEventPublisher>(),
+            sp.GetRequiredService<RequestLog>(),
+            store));
+
+        var app = builder.Build();
+
+        // One pipeline for every request: logging first, then (for /data) auth, throttling and faults.
+        app.UseMiddleware<RequestLoggingMiddleware>();
+        app.Map("/data", data =>
+        {
+            data.UseMiddleware<BearerAuthenticationMiddleware>();
+            data.UseMiddleware<ThrottlingMiddleware>();
+            data.UseMiddleware<FaultInjectionMiddleware>();
+            data.Run(ODataHttpEndpoint.HandleAsync);
+        });
+        app.MapPost("/{tenant}/oauth2/v2.0/token", TokenEndpoint.HandleAsync);
+        AdminEndpoints.Map(app);
+
+        var control = app.Services.GetRequiredService<FinOpsEmulatorControl>();
+        foreach (var endpoint in options.EventEndpoints)
+        {
+            control.Events.Register(endpoint);
+        }
+
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var baseAddress = new Uri(address.TrimEnd('/') + "/");
+        return new FinOpsEmulator(app, eventHttp, baseAddress, control, seed, options);
+    }
+
+    /// <summary>The token endpoint: <c>&lt;base&gt;/{tenant}/oauth2/v2.0/token</c>.</summary>
+    public Uri TokenEndpointFor(string tenant = DefaultTenant) => new(BaseAddress, Uri.EscapeDataString(tenant) + "/oauth2/v2.0/token");
+
+    /// <summary>Gets a token with client credentials (the default client unless given).</summary>
+    public async Task<string> GetTokenAsync(ClientCredential? client = null, CancellationToken cancellationToken = default)
+    {
+        client ??= Options.Clients[0];
+        using var http = new HttpClient();
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = client.ClientId,
+            ["client_secret"] = client.ClientSecret,
+            ["scope"] = BaseAddress + ".default",
+        });
+        using var response = await http.PostAsync(TokenEndpointFor(), form, cancellationToken).ConfigureAwait(false);
+        response.EnsureSuccessStatusCode();
+        var token = await response.Content.ReadFromJsonAsync<TokenResponse>(cancellationToken).ConfigureAwait(false);
+        return token!.AccessToken;
+    }
+
+    /// <summary>An <see cref="HttpClient"/> whose base address is the /data/ root and which sends a valid bearer token.</summary>
+    public async Task<HttpClient> CreateAuthenticatedClientAsync(ClientCredential? client = null, CancellationToken cancellationToken = default)
+    {
+        var token = await GetTokenAsync(client, cancellationToken).ConfigureAwait(false);
+        var http = new HttpClient { BaseAddress = DataAddress };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return http;
+    }
+
+    /// <summary>Waits until the host stops (Ctrl+C on the command line).</summary>
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        await _app.StopAsync().ConfigureAwait(false);
+        await Control.Events.DisposeAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+        _eventHttp.Dispose();
+        Control.Store.Dispose();
+    }
+}

@@ -1,0 +1,46 @@
+using System.Collections.Generic;
+using DualWrite.Emulators.FinOps.Events;
+using DualWrite.Emulators.FinOps.Faults;
+using DualWrite.Emulators.FinOps.Store;
+
+namespace DualWrite.Emulators.FinOps.Hosting;
+
+/// <summary>
+/// What tests (and the admin endpoint) control: faults, throttling, event endpoints and delivery
+/// quirks, the error log, the request log and the data itself.
+/// </summary>
+public sealed class FinOpsEmulatorControl
+{
+    internal FinOpsEmulatorControl(FaultInjector faults, Throttle throttle, BusinessEventPublisher events, RequestLog requests, FinOpsStore store)
+    {
+        Faults = faults;
+        Throttle = throttle;
+        Events = events;
+        RequestLog = requests;
+        Store = store;
+    }
+
+    /// <summary>Fail the next writes, add latency, drop connections.</summary>
+    public FaultInjector Faults { get; }
+
+    /// <summary>429 + Retry-After for the next requests, or a requests-per-window limit.</summary>
+    public Throttle Throttle { get; }
+
+    /// <summary>Endpoints, published events, duplicates and reordering on demand, error log and resend.</summary>
+    public BusinessEventPublisher Events { get; }
+
+    public RequestLog RequestLog { get; }
+
+    /// <summary>Recent requests, oldest first.</summary>
+    public IReadOnlyList<RequestLogEntry> Requests => RequestLog.Entries;
+
+    /// <summary>The data, for assertions that look behind the HTTP surface.</summary>
+    public FinOpsStore Store { get; }
+
+    /// <summary>Clears faults and throttling (events, endpoints and data stay).</summary>
+    public void Reset()
+    {
+        Faults.Reset();
+        Throttle.Reset();
+    }
+}

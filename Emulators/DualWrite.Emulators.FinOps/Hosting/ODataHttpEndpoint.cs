@@ -1,0 +1,72 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+using System.Threading.Tasks;
+using DualWrite.Emulators.FinOps.Auth;
+using DualWrite.Emulators.FinOps.OData;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DualWrite.Emulators.FinOps.Hosting;
+
+/// <summary>
+/// The end of the /data pipeline: turns the HTTP request into an <see cref="ODataRequest"/> (path and
+/// query from the raw request target, so percent-encoded key values reach Core's key parser untouched),
+/// runs it, and writes the <see cref="ODataResponse"/>.
+/// </summary>
+public static class ODataHttpEndpoint
+{
+    public static async Task HandleAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var services = context.RequestServices;
+        var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path + context.Request.QueryString;
+        var question = rawTarget.IndexOf('?', StringComparison.Ordinal);
+        var rawPath = question < 0 ? rawTarget : rawTarget[..question];
+        var rawQuery = question < 0 ? string.Empty : rawTarget[(question + 1)..];
+        var dataIndex = rawPath.IndexOf("/data", StringComparison.Ordinal);
+        var resourcePath = dataIndex < 0 ? string.Empty : rawPath[(dataIndex + "/data".Length)..].TrimStart('/');
+
+        string body;
+        using (var reader = new StreamReader(context.Request.Body, Encoding.UTF8))
+        {
+            body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
+        }
+
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in context.Request.Headers)
+        {
+            headers[name] = value.ToString();
+        }
+
+        var client = context.Items[BearerAuthenticationMiddleware.ClientItemKey] as ClientCredential;
+        var serviceRoot = new Uri(context.Request.Scheme + "://" + context.Request.Host + "/data/");
+        var request = new ODataRequest(context.Request.Method.ToUpperInvariant(), resourcePath, rawQuery, headers, body, serviceRoot)
+        {
+            DefaultCompany = (client?.DefaultCompany ?? "usmf").ToLowerInvariant(),
+        };
+
+        // Synchronous on purpose: the store's lock has thread affinity, so nothing may await while it is held.
+        var response = resourcePath == "$batch" && request.Method == "POST"
+            ? services.GetRequiredService<BatchProcessor>().Execute(request, context.Request.ContentType)
+            : services.GetRequiredService<ODataService>().Execute(request);
+
+        context.Response.StatusCode = response.StatusCode;
+        if (response.ContentType is not null)
+        {
+            context.Response.ContentType = response.ContentType;
+        }
+
+        foreach (var (name, value) in response.Headers)
+        {
+            context.Response.Headers[name] = value;
+        }
+
+        if (response.Body.Length > 0 && !HttpMethods.IsHead(context.Request.Method))
+        {
+            await context.Response.Body.WriteAsync(response.Body, context.RequestAborted).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using DualWrite.Emulators.FinOps.OData;
+using DualWrite.Emulators.FinOps.Schema;
+using DualWrite.Emulators.FinOps.Seed;
+using DualWrite.Emulators.FinOps.Store;
+using DualWrite.Emulators.FinOps.Validation;
+
+namespace DualWrite.Emulators.FinOps.Tests.Seed;
+
+public sealed class SeedTests
+{
+    [Fact]
+    public void The_small_seed_has_three_companies_reference_data_and_a_few_hundred_records()
+    {
+        using var store = new FinOpsStore(FinOpsSchema.Standard);
+
+        var report = SeedLoader.Load(store, SeedOptions.Small, TimeProvider.System);
+
+        Assert.Equal(3, report.RowsPerEntitySet["LegalEntities"]);
+        Assert.True(report.RowsPerEntitySet["Currencies"] >= 3);
+        Assert.Equal(15, report.RowsPerEntitySet["CustomerGroups"]);
+        Assert.Equal(300, report.RowsPerEntitySet["CustomersV3"]);
+        Assert.Equal(150, report.RowsPerEntitySet["CDSContactPersonsV2"]);
+        Assert.Equal(120, report.RowsPerEntitySet["CDSReleasedDistinctProducts"]);
+        Assert.Equal(60, report.RowsPerEntitySet["SalesOrderHeadersV2"]);
+        Assert.Equal(180, report.RowsPerEntitySet["SalesOrderLines"]);
+    }
+
+    [Fact]
+    public void Every_seeded_row_passes_the_same_validation_as_a_write()
+    {
+        using var store = new FinOpsStore(FinOpsSchema.Standard);
+        SeedLoader.Load(store, SeedOptions.Small, TimeProvider.System);
+        var validator = new WriteValidator(store.Schema, ReferenceRules.Standard);
+
+        var problems = store.Read(view => store.Schema.EntitySets
+            .SelectMany(set => view.Rows(set).SelectMany(row => validator.Validate(view, set, row).Select(p => set.Name + " " + RowKeys.Describe(set, row) + ": " + p)))
+            .ToList());
+
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public void The_same_random_seed_generates_the_same_rows_and_another_seed_different_ones()
+    {
+        string Snapshot(int seed)
+        {
+            using var store = new FinOpsStore(FinOpsSchema.Standard);
+            SeedLoader.Load(store, SeedOptions.Small with { RandomSeed = seed }, TimeProvider.System);
+            var customers = store.Schema.Get("CustomersV3");
+            return store.Read(view => string.Join("|", view.Rows(customers).Take(50).Select(r => string.Join(",", r.Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture))))));
+        }
+
+        Assert.Equal(Snapshot(7), Snapshot(7));
+        Assert.NotEqual(Snapshot(7), Snapshot(8));
+    }
+
+    [Fact]
+    public void Generated_customers_share_their_pooled_values_so_rows_stay_compact()
+    {
+        using var store = new FinOpsStore(FinOpsSchema.Standard);
+        SeedLoader.Load(store, SeedOptions.WithCustomers(3000), TimeProvider.System);
+        var customers = store.Schema.Get("CustomersV3");
+        var name = customers.GetField("OrganizationName").Index;
+
+        var rows = store.Read(view => view.Rows(customers).ToList());
+        var distinctInstances = rows.Select(r => r[name]).Distinct(ReferenceEqualityComparer.Instance).Count();
+
+        Assert.Equal(3000, rows.Count);
+        Assert.True(distinctInstances <= 1000, distinctInstances + " name instances for 3,000 rows");
+        Assert.Equal(customers.Fields.Count, rows[0].Length);
+        Assert.Equal("US-001", FieldValues.Read(customers.GetField("CustomerAccount"), rows[0]));
+    }
+
+    [Fact]
+    public void The_empty_seed_loads_nothing()
+    {
+        using var store = new FinOpsStore(FinOpsSchema.Standard);
+
+        var report = SeedLoader.Load(store, SeedOptions.None, TimeProvider.System);
+
+        Assert.All(report.RowsPerEntitySet.Values, count => Assert.Equal(0, count));
+    }
+}
