@@ -104,7 +104,8 @@ public sealed class FinOpsEmulator : IAsyncDisposable
         services.AddSingleton(sp => new BusinessEventPublisher(
             eventHttp, options.Events, time, sp.GetRequiredService<ILogger<BusinessEventPublisher>>(), options.SharedTablesCompany));
         services.AddSingleton<IChangePublisher>(sp => sp.GetRequiredService<BusinessEventPublisher>());
-        services.AddSingleton<ODataService>();
+        services.AddSingleton(sp => new ODataService(
+            store, sp.GetRequiredService<WriteValidator>(), sp.GetRequiredService<IChangePublisher>(), options.KeyAccessNeedsCrossCompany));
         services.AddSingleton<BatchProcessor>();
         services.AddSingleton<FaultInjector>();
         services.AddSingleton<Throttle>();

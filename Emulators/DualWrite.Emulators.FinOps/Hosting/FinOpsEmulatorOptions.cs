@@ -27,6 +27,12 @@ public sealed class FinOpsEmulatorOptions
     /// <summary>BusinessEventLegalEntity for changes of shared tables (LegalEntities, Currencies). Default "usmf".</summary>
     public string SharedTablesCompany { get; set; } = "usmf";
 
+    /// <summary>
+    /// True (default, as F&amp;O): GET, PATCH, PUT and DELETE by key find a record of another company than the
+    /// caller's only with <c>?cross-company=true</c>. False: any company's record is found by its full key.
+    /// </summary>
+    public bool KeyAccessNeedsCrossCompany { get; set; } = true;
+
     /// <summary>The clock for tokens, throttling windows, event times and retry waits. Default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 

@@ -27,9 +27,11 @@ public sealed class ODataService
     private readonly WriteValidator _validator;
     private readonly IChangePublisher _publisher;
     private readonly byte[] _metadata;
+    private readonly bool _keyAccessNeedsCrossCompany;
 
-    public ODataService(FinOpsStore store, WriteValidator validator, IChangePublisher publisher)
+    public ODataService(FinOpsStore store, WriteValidator validator, IChangePublisher publisher, bool keyAccessNeedsCrossCompany = true)
     {
+        _keyAccessNeedsCrossCompany = keyAccessNeedsCrossCompany;
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _validator = validator ?? throw new ArgumentNullException(nameof(validator));
         _publisher = publisher ?? throw new ArgumentNullException(nameof(publisher));
@@ -203,7 +205,7 @@ public sealed class ODataService
         }
 
         var row = _store.Read(view => view.Find(set, route.Probe!));
-        if (row is null || !InScope(request, set, row, options!.CrossCompany))
+        if (row is null || !KeyInScope(request, set, row, options!.CrossCompany))
         {
             return NotFound(set, route.Probe!);
         }
@@ -343,6 +345,13 @@ public sealed class ODataService
     private static bool InScope(ODataRequest request, EntitySetSchema set, object?[] row, bool crossCompany) =>
         crossCompany || set.Company is null || string.Equals(row[set.Company.Index] as string, request.DefaultCompany, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Access by key: F&amp;O finds a record of another company than the caller's only with cross-company=true
+    /// (configurable, see <see cref="Hosting.FinOpsEmulatorOptions.KeyAccessNeedsCrossCompany"/>).
+    /// </summary>
+    private bool KeyInScope(ODataRequest request, EntitySetSchema set, object?[] row, bool crossCompany) =>
+        !_keyAccessNeedsCrossCompany || InScope(request, set, row, crossCompany);
+
     /// <summary>At most 10,000; a smaller <c>Prefer: odata.maxpagesize</c> is honoured.</summary>
     private static int PageSize(ODataRequest request, out string? applied)
     {
@@ -439,7 +448,7 @@ public sealed class ODataService
     {
         var set = route.Set!;
         var existing = transaction.View.Find(set, route.Probe!);
-        if (existing is null || !InScope(request, set, existing, QueryOptionsParser.IsCrossCompany(route.Query)))
+        if (existing is null || !KeyInScope(request, set, existing, QueryOptionsParser.IsCrossCompany(route.Query)))
         {
             return NotFound(set, route.Probe!);
         }
@@ -488,11 +497,11 @@ public sealed class ODataService
         return ODataResponse.NoContent();
     }
 
-    private static ODataResponse Delete(ODataRequest request, Route route, StoreTransaction transaction)
+    private ODataResponse Delete(ODataRequest request, Route route, StoreTransaction transaction)
     {
         var set = route.Set!;
         var existing = transaction.View.Find(set, route.Probe!);
-        if (existing is null || !InScope(request, set, existing, QueryOptionsParser.IsCrossCompany(route.Query)))
+        if (existing is null || !KeyInScope(request, set, existing, QueryOptionsParser.IsCrossCompany(route.Query)))
         {
             return NotFound(set, route.Probe!);
         }

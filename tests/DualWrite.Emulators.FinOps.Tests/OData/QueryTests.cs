@@ -51,6 +51,20 @@ public sealed class QueryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Key_access_across_companies_can_be_allowed_without_cross_company()
+    {
+        await using var lenient = await EmulatorHarness.StartAsync(configure: o => o.KeyAccessNeedsCrossCompany = false);
+
+        using var found = await lenient.Http.GetAsync("CustomersV3(dataAreaId='usrt',CustomerAccount='RT-001')");
+        using var patched = await lenient.Http.PatchAsync("CustomersV3(dataAreaId='usrt',CustomerAccount='RT-001')", HttpJson.Body("""{"OrganizationName":"Anywhere"}"""));
+        var query = await HttpJson.GetAsync(lenient.Http, "CustomersV3?$select=dataAreaId");
+
+        Assert.Equal(HttpStatusCode.OK, found.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, patched.StatusCode);
+        Assert.All(Values(query), c => Assert.Equal("usmf", c.GetProperty("dataAreaId").GetString()));
+    }
+
+    [Fact]
     public async Task Filter_select_orderby_top_skip_and_count_combine()
     {
         var page = await HttpJson.GetAsync(
