@@ -131,12 +131,8 @@ public sealed class WriteThroughPlanner
         var pass = 0;
         while (true)
         {
+            // Lookups are resolved even when a field has an error, so the message can name the record by its key.
             result = MappingEngine.Map(new MappingRequest(_map, SyncDirection.DataverseToFnO, source, operation, previous, null, resolved));
-            if (!result.Succeeded)
-            {
-                return WriteThroughPlan.Fail(DescribeMappingErrors(result, context));
-            }
-
             if (result.LookupsToResolve.Count == 0 || ++pass >= MaxMappingPasses)
             {
                 break;
@@ -145,8 +141,15 @@ public sealed class WriteThroughPlanner
             var problems = LookupResolver.Resolve(service, result.LookupsToResolve, resolved, trace);
             if (problems.Count > 0)
             {
-                return WriteThroughPlan.Fail(DescribeRecord(result, context) + " cannot be written to F&O: " + string.Join(" ", problems));
+                // Map once more with what was found (the company, usually) so the message names the record by its key.
+                var described = MappingEngine.Map(new MappingRequest(_map, SyncDirection.DataverseToFnO, source, operation, previous, null, resolved));
+                return WriteThroughPlan.Fail(DescribeRecord(described, context) + " cannot be written to " + _map.FnO.EntitySet + ": " + string.Join(" ", problems));
             }
+        }
+
+        if (!result.Succeeded)
+        {
+            return WriteThroughPlan.Fail(DescribeMappingErrors(result, context));
         }
 
         var recordText = DescribeRecord(result, context);

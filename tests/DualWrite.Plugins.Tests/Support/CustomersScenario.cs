@@ -45,6 +45,9 @@ public sealed class CustomersScenario : IAsyncDisposable
 
     public static Guid GroupNinetyNine { get; } = new("0b000000-0000-0000-0000-000000000099");
 
+    /// <summary>A customer group whose code (msdyn_groupid) is empty: F&amp;O cannot be given a code for it.</summary>
+    public static Guid GroupWithoutCode { get; } = new("0b000000-0000-0000-0000-0000000000ff");
+
     public static Guid PaymentNet30 { get; } = new("0c000000-0000-0000-0000-000000000030");
 
     public static Guid CurrencyUsd { get; } = new("0d000000-0000-0000-0000-000000000001");
@@ -52,13 +55,14 @@ public sealed class CustomersScenario : IAsyncDisposable
     /// <param name="callTimeout">Per-call timeout (default 15 s).</param>
     /// <param name="budget">Overall budget (default 60 s).</param>
     /// <param name="fnOBaseUrl">Where F&amp;O is (default: the fake); the token service is always the fake.</param>
-    public static async Task<CustomersScenario> StartAsync(TimeSpan? callTimeout = null, TimeSpan? budget = null, Uri? fnOBaseUrl = null)
+    /// <param name="registerSteps">False builds the same Dataverse without the write-through steps (the benchmark's baseline).</param>
+    public static async Task<CustomersScenario> StartAsync(TimeSpan? callTimeout = null, TimeSpan? budget = null, Uri? fnOBaseUrl = null, bool registerSteps = true)
     {
         var fnO = await FakeFinOps.StartAsync();
         var json = File.ReadAllText(RepositoryPaths.MapFile(MapFile));
         var map = MapLoader.Load(json, MapFile).Map ?? throw new InvalidOperationException("The Customers V3 map does not load.");
         var builder = new InMemoryDataverseBuilder().AddTablesFor(map, UnmappedColumn);
-        foreach (var step in WriteThroughSteps.For([new MapSource(MapFile, json)]))
+        foreach (var step in registerSteps ? WriteThroughSteps.For([new MapSource(MapFile, json)]) : [])
         {
             builder.AddStep(Register(step, fnOBaseUrl ?? fnO.BaseUrl, fnO.BaseUrl, callTimeout, budget));
         }
@@ -67,6 +71,7 @@ public sealed class CustomersScenario : IAsyncDisposable
             .AddRecord(new Entity("cdm_company", CompanyUsmf) { ["cdm_companycode"] = "USMF" })
             .AddRecord(new Entity("msdyn_customergroup", GroupTen) { ["msdyn_groupid"] = "10", ["msdyn_company"] = new EntityReference("cdm_company", CompanyUsmf) })
             .AddRecord(new Entity("msdyn_customergroup", GroupNinetyNine) { ["msdyn_groupid"] = "99", ["msdyn_company"] = new EntityReference("cdm_company", CompanyUsmf) })
+            .AddRecord(new Entity("msdyn_customergroup", GroupWithoutCode) { ["msdyn_company"] = new EntityReference("cdm_company", CompanyUsmf) })
             .AddRecord(new Entity("msdyn_paymentterm", PaymentNet30) { ["msdyn_name"] = "Net30", ["msdyn_company"] = new EntityReference("cdm_company", CompanyUsmf) })
             .AddRecord(new Entity("transactioncurrency", CurrencyUsd) { ["isocurrencycode"] = "USD" });
         return new CustomersScenario(fnO, builder.Build(), map);

@@ -1,0 +1,64 @@
+using System;
+using DualWrite.Plugins.Auth;
+
+namespace DualWrite.Plugins.Tests.Auth;
+
+public sealed class TokenCacheTests
+{
+    private static readonly DateTime Now = new(2026, 11, 22, 8, 0, 0, DateTimeKind.Utc);
+
+    [Fact]
+    public void A_fresh_token_is_reused()
+    {
+        var key = Guid.NewGuid().ToString();
+        var fetches = 0;
+        AccessToken Fetch() => new("t" + ++fetches, Now.AddHours(1));
+
+        var first = TokenCache.GetOrFetch(key, Now, Fetch);
+        var second = TokenCache.GetOrFetch(key, Now.AddMinutes(54), Fetch);
+
+        Assert.Same(first, second);
+        Assert.Equal(1, fetches);
+    }
+
+    [Fact]
+    public void A_token_within_five_minutes_of_expiry_is_renewed()
+    {
+        var key = Guid.NewGuid().ToString();
+        var fetches = 0;
+        AccessToken Fetch() => new("t" + ++fetches, Now.AddHours(1));
+
+        TokenCache.GetOrFetch(key, Now, Fetch);
+        var renewed = TokenCache.GetOrFetch(key, Now.AddMinutes(56), Fetch);
+
+        Assert.Equal("t2", renewed.Value);
+    }
+
+    [Fact]
+    public void An_invalidated_token_is_fetched_again_but_a_newer_one_is_kept()
+    {
+        var key = Guid.NewGuid().ToString();
+        var fetches = 0;
+        AccessToken Fetch() => new("t" + ++fetches, Now.AddHours(1));
+        var first = TokenCache.GetOrFetch(key, Now, Fetch);
+
+        TokenCache.Invalidate(key, first);
+        var second = TokenCache.GetOrFetch(key, Now, Fetch);
+        TokenCache.Invalidate(key, first);
+
+        Assert.Equal("t2", second.Value);
+        Assert.Same(second, TokenCache.GetOrFetch(key, Now, Fetch));
+    }
+
+    [Fact]
+    public void Keys_differ_by_authority_tenant_client_and_scope()
+    {
+        var authority = new Uri("https://login.microsoftonline.com/");
+        var key = TokenCache.KeyFor(authority, "t", "c", "s");
+
+        Assert.NotEqual(key, TokenCache.KeyFor(new Uri("https://login.example.com/"), "t", "c", "s"));
+        Assert.NotEqual(key, TokenCache.KeyFor(authority, "t2", "c", "s"));
+        Assert.NotEqual(key, TokenCache.KeyFor(authority, "t", "c2", "s"));
+        Assert.NotEqual(key, TokenCache.KeyFor(authority, "t", "c", "s2"));
+    }
+}
