@@ -61,6 +61,12 @@ internal sealed partial class EndpointDeliveryWorker : IAsyncDisposable
             // Stopping: undelivered events are dropped with the process, as the emulator keeps no state outside it.
         }
 
+        // Queued events that will never be attempted no longer count as pending.
+        while (_queue.Reader.TryRead(out _))
+        {
+            _onSettled();
+        }
+
         _stopping.Dispose();
     }
 

@@ -113,7 +113,7 @@ public sealed class ODataService
             return ReadOne(request, route);
         }
 
-        return route.IsCount ? Count(request, route.Set!) : Query(request, route.Set!);
+        return route.IsCount ? Count(request, route) : Query(request, route);
     }
 
     private bool TryRoute(ODataRequest request, out Route? route, out ODataResponse? error)
@@ -217,9 +217,9 @@ public sealed class ODataService
         });
     }
 
-    private ODataResponse Count(ODataRequest request, EntitySetSchema set)
+    private ODataResponse Count(ODataRequest request, Route route)
     {
-        var route = new Route(set, null, true, QueryString.Parse(request.RawQuery));
+        var set = route.Set!;
         if (!QueryOptionsParser.TryParse(route.Query, set, out var options, out var optionError))
         {
             return ODataErrors.BadRequest(optionError!);
@@ -236,9 +236,10 @@ public sealed class ODataService
         }
     }
 
-    private ODataResponse Query(ODataRequest request, EntitySetSchema set)
+    private ODataResponse Query(ODataRequest request, Route route)
     {
-        var query = QueryString.Parse(request.RawQuery);
+        var set = route.Set!;
+        var query = route.Query;
         if (!QueryOptionsParser.TryParse(query, set, out var parsed, out var optionError))
         {
             return ODataErrors.BadRequest(optionError!);

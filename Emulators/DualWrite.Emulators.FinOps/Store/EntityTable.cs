@@ -80,6 +80,33 @@ internal sealed class EntityTable
         _index.Add(row, slot);
     }
 
+    /// <summary>
+    /// Drops the slots deletes left empty once they outnumber the live rows (and there are more than
+    /// 1,024), so scans do not slow down after mass deletes. Order is kept. Only between transactions:
+    /// undo actions refer to slots.
+    /// </summary>
+    public void CompactIfSparse()
+    {
+        var holes = _slots.Count - _index.Count;
+        if (holes <= 1024 || holes <= _index.Count)
+        {
+            return;
+        }
+
+        var live = new List<object?[]?>(_index.Count);
+        foreach (var row in _slots)
+        {
+            if (row is not null)
+            {
+                _index[row] = live.Count;
+                live.Add(row);
+            }
+        }
+
+        _slots.Clear();
+        _slots.AddRange(live);
+    }
+
     /// <summary>Undoes the most recent insert into <paramref name="slot"/> (rollback of a create).</summary>
     public void UndoInsert(int slot)
     {

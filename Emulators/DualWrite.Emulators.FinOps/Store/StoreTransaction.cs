@@ -81,7 +81,21 @@ public sealed class StoreTransaction : IDisposable
     {
         ObjectDisposedException.ThrowIf(_done, this);
         _done = true;
-        _lock.ExitWriteLock();
+        try
+        {
+            foreach (var change in _changes)
+            {
+                if (change.Operation == ChangeOperation.Delete)
+                {
+                    Table(change.EntitySet).CompactIfSparse();
+                }
+            }
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+
         return _changes;
     }
 
