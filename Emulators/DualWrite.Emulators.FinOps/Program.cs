@@ -14,42 +14,21 @@ namespace DualWrite.Emulators.FinOps;
 /// </summary>
 public static class Program
 {
+    private const string Usage = "Options: --port N (default 5100) --seed none|small --customers N --random-seed N --exit-after-load";
+
     public static async Task<int> Main(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var options = new FinOpsEmulatorOptions { Port = 5100, LogToConsole = true };
-        var exitAfterLoad = false;
-        for (var i = 0; i < args.Length; i++)
+        FinOpsEmulatorOptions options;
+        bool exitAfterLoad;
+        try
         {
-            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException(args[i] + " needs a value.");
-            switch (args[i])
-            {
-                case "--port":
-                    options.Port = int.Parse(Next(), CultureInfo.InvariantCulture);
-                    break;
-                case "--seed":
-                    var seed = Next();
-                    options.Seed = seed switch
-                    {
-                        "none" => SeedOptions.None,
-                        "small" => SeedOptions.Small,
-                        _ => throw new ArgumentException("--seed is none or small (use --customers N for large sets), not '" + seed + "'."),
-                    };
-                    break;
-                case "--customers":
-                    options.Seed = options.Seed with { Customers = int.Parse(Next(), CultureInfo.InvariantCulture) };
-                    break;
-                case "--random-seed":
-                    options.Seed = options.Seed with { RandomSeed = int.Parse(Next(), CultureInfo.InvariantCulture) };
-                    break;
-                case "--exit-after-load":
-                    exitAfterLoad = true;
-                    options.LogToConsole = false;
-                    break;
-                default:
-                    await Console.Error.WriteLineAsync("Unknown option '" + args[i] + "'. Options: --port N --seed none|small --customers N --random-seed N --exit-after-load").ConfigureAwait(false);
-                    return 2;
-            }
+            options = Parse(args, out exitAfterLoad);
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or OverflowException)
+        {
+            await Console.Error.WriteLineAsync(ex.Message + Environment.NewLine + Usage).ConfigureAwait(false);
+            return 2;
         }
 
         await using var emulator = await FinOpsEmulator.StartAsync(options).ConfigureAwait(false);
@@ -79,5 +58,50 @@ public static class Program
         }
 
         return 0;
+    }
+
+    private static FinOpsEmulatorOptions Parse(string[] args, out bool exitAfterLoad)
+    {
+        var options = new FinOpsEmulatorOptions { Port = 5100, LogToConsole = true };
+        exitAfterLoad = false;
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException(args[i] + " needs a value.");
+            switch (args[i])
+            {
+                case "--port":
+                    options.Port = int.Parse(Next(), CultureInfo.InvariantCulture);
+                    break;
+                case "--seed":
+                    var seed = Next();
+                    options.Seed = seed switch
+                    {
+                        "none" => SeedOptions.None,
+                        "small" => SeedOptions.Small,
+                        _ => throw new ArgumentException("--seed is none or small (use --customers N for large sets), not '" + seed + "'."),
+                    };
+                    break;
+                case "--customers":
+                    options.Seed = options.Seed with { Customers = int.Parse(Next(), CultureInfo.InvariantCulture) };
+                    break;
+                case "--random-seed":
+                    options.Seed = options.Seed with { RandomSeed = int.Parse(Next(), CultureInfo.InvariantCulture) };
+                    break;
+                case "--exit-after-load":
+                    exitAfterLoad = true;
+                    options.LogToConsole = false;
+                    break;
+                default:
+                    throw new ArgumentException("Unknown option '" + args[i] + "'.");
+            }
+        }
+
+        var problems = options.Validate();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException(string.Join(" ", problems));
+        }
+
+        return options;
     }
 }
