@@ -56,7 +56,8 @@ public sealed class CustomersScenario : IAsyncDisposable
     /// <param name="budget">Overall budget (default 60 s).</param>
     /// <param name="fnOBaseUrl">Where F&amp;O is (default: the fake); the token service is always the fake.</param>
     /// <param name="registerSteps">False builds the same Dataverse without the write-through steps (the benchmark's baseline).</param>
-    public static async Task<CustomersScenario> StartAsync(TimeSpan? callTimeout = null, TimeSpan? budget = null, Uri? fnOBaseUrl = null, bool registerSteps = true)
+    /// <param name="tenantId">The tenant the steps sign in to (the fake knows only <see cref="FakeFinOps.TenantId"/>).</param>
+    public static async Task<CustomersScenario> StartAsync(TimeSpan? callTimeout = null, TimeSpan? budget = null, Uri? fnOBaseUrl = null, bool registerSteps = true, string tenantId = FakeFinOps.TenantId)
     {
         var fnO = await FakeFinOps.StartAsync();
         var json = File.ReadAllText(RepositoryPaths.MapFile(MapFile));
@@ -64,7 +65,7 @@ public sealed class CustomersScenario : IAsyncDisposable
         var builder = new InMemoryDataverseBuilder().AddTablesFor(map, UnmappedColumn);
         foreach (var step in registerSteps ? WriteThroughSteps.For([new MapSource(MapFile, json)]) : [])
         {
-            builder.AddStep(Register(step, fnOBaseUrl ?? fnO.BaseUrl, fnO.BaseUrl, callTimeout, budget));
+            builder.AddStep(Register(step, fnOBaseUrl ?? fnO.BaseUrl, fnO.BaseUrl, callTimeout, budget, tenantId));
         }
 
         builder
@@ -78,7 +79,7 @@ public sealed class CustomersScenario : IAsyncDisposable
     }
 
     /// <summary>The step as the solution registers it, pointed at the fake F&amp;O (an emulator URL, so allowed explicitly).</summary>
-    public static StepRegistration Register(StepDefinition step, Uri fnOBaseUrl, Uri authority, TimeSpan? callTimeout = null, TimeSpan? budget = null) => new()
+    public static StepRegistration Register(StepDefinition step, Uri fnOBaseUrl, Uri authority, TimeSpan? callTimeout = null, TimeSpan? budget = null, string tenantId = FakeFinOps.TenantId) => new()
     {
         PluginType = typeof(WriteThroughPlugin),
         Name = step.Name,
@@ -90,11 +91,11 @@ public sealed class CustomersScenario : IAsyncDisposable
         FilteringAttributes = step.FilteringAttributes,
         Images = step.PreImage is { } image ? [new StepImage(image.Alias, ImageType.PreImage, [.. image.Attributes])] : [],
         UnsecureConfiguration = StepConfigurationJson.Retarget(step.UnsecureConfiguration, fnOBaseUrl.AbsoluteUri, allowEmulatorUrls: true, callTimeout, budget),
-        SecureConfiguration = SecureConfiguration(authority),
+        SecureConfiguration = SecureConfiguration(authority, tenantId),
     };
 
-    public static string SecureConfiguration(Uri authority) =>
-        "{\"tenantId\":\"" + FakeFinOps.TenantId + "\",\"clientId\":\"dualwrite-app\",\"clientSecret\":\"s3cret\",\"authority\":\"" + authority.AbsoluteUri + "\"}";
+    public static string SecureConfiguration(Uri authority, string tenantId = FakeFinOps.TenantId) =>
+        "{\"tenantId\":\"" + tenantId + "\",\"clientId\":\"dualwrite-app\",\"clientSecret\":\"s3cret\",\"authority\":\"" + authority.AbsoluteUri + "\"}";
 
     /// <summary>An organization account in USMF, customer group 10, valid for the map's filter.</summary>
     public static Entity NewAccount(string accountNumber = "US-001", string name = "Contoso") => new("account")

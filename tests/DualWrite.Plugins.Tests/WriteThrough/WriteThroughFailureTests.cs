@@ -106,6 +106,22 @@ public sealed class WriteThroughFailureTests
     }
 
     [Fact]
+    public async Task A_token_the_token_service_refuses_rolls_back_and_quotes_the_token_service()
+    {
+        await using var scenario = await CustomersScenario.StartAsync(tenantId: "unknown-tenant");
+        var before = scenario.Dataverse.Snapshot();
+
+        var error = Assert.Throws<InvalidPluginExecutionException>(() => scenario.Service.Create(CustomersScenario.NewAccount()));
+
+        Assert.Equal(
+            "DualWrite could not sign in to F&O for account US-001 (usmf) in CustomersV3: the token service refused client dualwrite-app of tenant unknown-tenant at "
+            + scenario.FnO.BaseUrl + " (HTTP 400): AADSTS900144: bad token request.",
+            error.Message);
+        Assert.Empty(scenario.FnO.Requests);
+        Assert.Equal(before, scenario.Dataverse.Snapshot());
+    }
+
+    [Fact]
     public async Task A_lookup_to_a_record_without_a_code_fails_before_anything_is_sent()
     {
         await using var scenario = await CustomersScenario.StartAsync();
