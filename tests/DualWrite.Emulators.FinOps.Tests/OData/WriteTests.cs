@@ -187,6 +187,22 @@ public sealed class WriteTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_four_part_key_with_an_enum_part_addresses_a_contact_person()
+    {
+        var list = await HttpJson.GetAsync(Http, "CDSContactPersonsV2?$filter=AssociatedContactType eq Microsoft.Dynamics.DataEntities.SmmContactPersonCDSAssociatedContactType'Vendor'&$top=1");
+        var contact = list.GetProperty("value")[0];
+        var path = "CDSContactPersonsV2(dataAreaId='usmf',ContactPersonPartyNumber='" + contact.GetProperty("ContactPersonPartyNumber").GetString()
+            + "',AssociatedContactType=Microsoft.Dynamics.DataEntities.SmmContactPersonCDSAssociatedContactType'Vendor',AssociatedContactNumber='"
+            + contact.GetProperty("AssociatedContactNumber").GetString() + "')";
+
+        var read = await HttpJson.GetAsync(Http, path);
+        using var wrongEnum = await Http.GetAsync(path.Replace("'Vendor'", "'Customer'", StringComparison.Ordinal));
+
+        Assert.Equal("Vendor", read.GetProperty("AssociatedContactType").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, wrongEnum.StatusCode);
+    }
+
+    [Fact]
     public async Task Single_key_shared_tables_accept_the_unnamed_key_form()
     {
         var usd = await HttpJson.GetAsync(Http, "Currencies('USD')");
