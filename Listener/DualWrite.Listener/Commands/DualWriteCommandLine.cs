@@ -10,5 +10,6 @@ internal static class DualWriteCommandLine
         new("dualwrite: keeps Dynamics 365 F&O and Dataverse tables in sync.")
         {
             MapsCommand.Create(output),
+            ListenCommand.Create(),
         };
 }

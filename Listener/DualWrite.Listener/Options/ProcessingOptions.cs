@@ -1,0 +1,45 @@
+using System;
+
+namespace DualWrite.Listener.Options;
+
+/// <summary>How the worker applies inbox events. Section <c>DualWrite:Processing</c>.</summary>
+public sealed class ProcessingOptions
+{
+    public const string SectionName = "DualWrite:Processing";
+
+    /// <summary>How many records are applied at once (each record's events stay sequential). Default 8.</summary>
+    public int MaxDegreeOfParallelism { get; set; } = 8;
+
+    /// <summary>How long a claimed record stays leased; another instance takes it over after that. Default 1 minute.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long one apply may run before it is cancelled and retried; below <see cref="LeaseDuration"/>. Default 30 seconds.</summary>
+    public TimeSpan ApplyTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The first retry delay; doubles per attempt, jittered. Default 1 second.</summary>
+    public TimeSpan InitialRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest retry delay. Default 5 minutes.</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Attempts after which an event that keeps asking to retry goes to the error queue (0: never). Default 25
+    /// (with the default delays, about an hour and a half of retries).
+    /// </summary>
+    public int MaxAttempts { get; set; } = 25;
+
+    /// <summary>When a parked event is retried if the record it waits for has not arrived. Default 10 minutes.</summary>
+    public TimeSpan ParkedRecheckInterval { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// The longest the worker sleeps without a signal: bounds how late it sees events stored by another
+    /// instance sharing the inbox. Default 5 seconds.
+    /// </summary>
+    public TimeSpan IdleRecheckInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The pause after the inbox itself fails (database down) before trying again. Default 2 seconds.</summary>
+    public TimeSpan StoreFailureDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Names this instance's leases. Default: machine name, process id and a random suffix.</summary>
+    public string? InstanceName { get; set; }
+}

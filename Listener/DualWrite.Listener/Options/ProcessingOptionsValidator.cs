@@ -1,0 +1,33 @@
+using System;
+using Microsoft.Extensions.Options;
+
+namespace DualWrite.Listener.Options;
+
+public sealed class ProcessingOptionsValidator : IValidateOptions<ProcessingOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ProcessingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var problems = new OptionsProblems(ProcessingOptions.SectionName);
+        problems.AtLeast(nameof(options.MaxDegreeOfParallelism), options.MaxDegreeOfParallelism, 1);
+        problems.Positive(nameof(options.LeaseDuration), options.LeaseDuration);
+        problems.Positive(nameof(options.ApplyTimeout), options.ApplyTimeout);
+        problems.Require(
+            options.ApplyTimeout < options.LeaseDuration,
+            nameof(options.ApplyTimeout),
+            "must be shorter than LeaseDuration (" + options.LeaseDuration + "), or a slow apply loses its lease to another instance",
+            options.ApplyTimeout);
+        problems.Positive(nameof(options.InitialRetryDelay), options.InitialRetryDelay);
+        problems.Require(
+            options.MaxRetryDelay >= options.InitialRetryDelay,
+            nameof(options.MaxRetryDelay),
+            "must be at least InitialRetryDelay (" + options.InitialRetryDelay + ")",
+            options.MaxRetryDelay);
+        problems.AtLeast(nameof(options.MaxAttempts), options.MaxAttempts, 0);
+        problems.Positive(nameof(options.ParkedRecheckInterval), options.ParkedRecheckInterval);
+        problems.Positive(nameof(options.IdleRecheckInterval), options.IdleRecheckInterval);
+        problems.Positive(nameof(options.StoreFailureDelay), options.StoreFailureDelay);
+        problems.Require(options.InstanceName is null || options.InstanceName.Trim().Length > 0, nameof(options.InstanceName), "must not be blank", options.InstanceName);
+        return problems.ToResult();
+    }
+}

@@ -1,0 +1,34 @@
+namespace DualWrite.Listener.Options;
+
+/// <summary>The endpoint F&amp;O posts business events to. Section <c>DualWrite:Receiving</c>.</summary>
+public sealed class ReceivingOptions
+{
+    public const string SectionName = "DualWrite:Receiving";
+
+    /// <summary>Where Kestrel listens (semicolon-separated URLs). Default <c>http://127.0.0.1:5080</c>.</summary>
+    public string Urls { get; set; } = "http://127.0.0.1:5080";
+
+    /// <summary>The path events are posted to. Default <c>/events</c>.</summary>
+    public string Path { get; set; } = "/events";
+
+    /// <summary>Bodies larger than this are refused with 413. Default 1 MB (1,048,576 bytes).</summary>
+    public long MaxBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>
+    /// A shared secret the sender puts in <see cref="SharedSecretHeader"/>. No default; configure it, or
+    /// <see cref="HmacKey"/>, or both (a request passes with either).
+    /// </summary>
+    public string? SharedSecret { get; set; }
+
+    /// <summary>The header carrying the shared secret. Default <c>X-DualWrite-Secret</c>.</summary>
+    public string SharedSecretHeader { get; set; } = "X-DualWrite-Secret";
+
+    /// <summary>
+    /// The key of an HMAC-SHA256 signature of the raw body, sent in <see cref="SignatureHeader"/> as hex or
+    /// base64, optionally prefixed <c>sha256=</c>. No default.
+    /// </summary>
+    public string? HmacKey { get; set; }
+
+    /// <summary>The header carrying the body's signature. Default <c>X-DualWrite-Signature</c>.</summary>
+    public string SignatureHeader { get; set; } = "X-DualWrite-Signature";
+}

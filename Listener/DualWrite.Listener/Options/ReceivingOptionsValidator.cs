@@ -1,0 +1,28 @@
+using System;
+using Microsoft.Extensions.Options;
+
+namespace DualWrite.Listener.Options;
+
+public sealed class ReceivingOptionsValidator : IValidateOptions<ReceivingOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ReceivingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var problems = new OptionsProblems(ReceivingOptions.SectionName);
+        problems.Require(!string.IsNullOrWhiteSpace(options.Urls), nameof(options.Urls), "must name at least one URL", options.Urls);
+        problems.Require(
+            options.Path is not null && options.Path.StartsWith('/'),
+            nameof(options.Path),
+            "must start with '/'",
+            options.Path);
+        problems.AtLeast(nameof(options.MaxBodyBytes), options.MaxBodyBytes, 1);
+        problems.Require(
+            !string.IsNullOrEmpty(options.SharedSecret) || !string.IsNullOrEmpty(options.HmacKey),
+            nameof(options.SharedSecret) + "/" + nameof(options.HmacKey),
+            "must be set (at least one), or no sender can be authenticated",
+            null);
+        problems.Require(!string.IsNullOrWhiteSpace(options.SharedSecretHeader), nameof(options.SharedSecretHeader), "must name a header", options.SharedSecretHeader);
+        problems.Require(!string.IsNullOrWhiteSpace(options.SignatureHeader), nameof(options.SignatureHeader), "must name a header", options.SignatureHeader);
+        return problems.ToResult();
+    }
+}

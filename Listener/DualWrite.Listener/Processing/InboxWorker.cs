@@ -1,0 +1,276 @@
+using System;
+using System.Collections.Generic;
+using System.Data.Common;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using DualWrite.Listener.Inbox;
+using DualWrite.Listener.Options;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DualWrite.Listener.Processing;
+
+/// <summary>
+/// Claims due records from the inbox, applies their head events through <see cref="IChangeApplier"/> (up to
+/// MaxDegreeOfParallelism records at once) and records each outcome. Sleeps on <see cref="InboxSignal"/> or
+/// until the next attempt time; never dies on a failed apply or a failing database; on shutdown cancels
+/// running applies and returns their events to the inbox.
+/// </summary>
+public sealed partial class InboxWorker : BackgroundService
+{
+    private readonly IServiceProvider services;
+    private readonly IOptions<ProcessingOptions> optionsAccessor;
+    private readonly TimeProvider timeProvider;
+    private readonly ILogger<InboxWorker> logger;
+    private IInboxStore store = null!;
+    private IChangeApplier applier = null!;
+    private InboxSignal signal = null!;
+    private ProcessingOptions options = null!;
+    private string? instanceName;
+
+    /// <remarks>
+    /// The store, the applier and the options are resolved when the worker starts, not here: the host builds
+    /// hosted services before it runs the options validators, which must get to report every problem first.
+    /// </remarks>
+    public InboxWorker(IServiceProvider services, IOptions<ProcessingOptions> options, TimeProvider timeProvider, ILogger<InboxWorker> logger)
+    {
+        this.services = services;
+        optionsAccessor = options;
+        this.timeProvider = timeProvider;
+        this.logger = logger;
+    }
+
+    /// <summary>The lease owner name of this instance.</summary>
+    public string InstanceName => instanceName ??= optionsAccessor.Value.InstanceName
+        ?? Environment.MachineName + ":" + Environment.ProcessId + ":" + Guid.NewGuid().ToString("N")[..8];
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        options = optionsAccessor.Value;
+        store = services.GetRequiredService<IInboxStore>();
+        applier = services.GetRequiredService<IChangeApplier>();
+        signal = services.GetRequiredService<InboxSignal>();
+        LogStarted(InstanceName, options.MaxDegreeOfParallelism);
+        var running = new List<Task>();
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                // Reset first: whatever notifies from here on is seen by the wait below.
+                signal.Reset();
+                running.RemoveAll(task => task.IsCompleted);
+                var free = options.MaxDegreeOfParallelism - running.Count;
+                if (free > 0)
+                {
+                    IReadOnlyList<InboxEvent> claimed;
+                    try
+                    {
+                        claimed = await store.ClaimAsync(InstanceName, free, options.LeaseDuration, stoppingToken).ConfigureAwait(false);
+                    }
+                    catch (Exception ex) when (IsStoreFailure(ex, stoppingToken))
+                    {
+                        LogStoreFailure(ex, "claim work");
+                        await Task.Delay(options.StoreFailureDelay, timeProvider, stoppingToken).ConfigureAwait(false);
+                        continue;
+                    }
+
+                    foreach (var leased in claimed)
+                    {
+                        running.Add(Task.Run(() => ProcessAsync(leased, stoppingToken), CancellationToken.None));
+                    }
+
+                    if (claimed.Count > 0 && claimed.Count < free)
+                    {
+                        continue; // There may be more; the next claim says.
+                    }
+                }
+
+                await WaitForWorkAsync(running.Count < options.MaxDegreeOfParallelism, stoppingToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+
+        // Running applies saw the cancellation; each returns its own event, and this catches any left over.
+        await Task.WhenAll(running).ConfigureAwait(false);
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10), timeProvider);
+            var released = await store.ReleaseAllAsync(InstanceName, timeout.Token).ConfigureAwait(false);
+            LogStopped(InstanceName, released);
+        }
+        catch (Exception ex) when (IsStoreFailure(ex, CancellationToken.None) || ex is OperationCanceledException)
+        {
+            LogStoreFailure(ex, "return leased events on shutdown (their leases will expire instead)");
+        }
+    }
+
+    private async Task WaitForWorkAsync(bool canTakeMore, CancellationToken stoppingToken)
+    {
+        var wait = options.IdleRecheckInterval;
+        if (canTakeMore)
+        {
+            try
+            {
+                var nextDue = await store.GetNextDueTimeAsync(InstanceName, stoppingToken).ConfigureAwait(false);
+                if (nextDue is { } due)
+                {
+                    var untilDue = due - timeProvider.GetUtcNow();
+                    wait = untilDue < TimeSpan.Zero ? TimeSpan.Zero : untilDue < wait ? untilDue : wait;
+                }
+            }
+            catch (Exception ex) when (IsStoreFailure(ex, stoppingToken))
+            {
+                LogStoreFailure(ex, "read the next attempt time");
+                wait = options.StoreFailureDelay;
+            }
+        }
+
+        if (wait > TimeSpan.Zero)
+        {
+            await signal.WaitAsync(wait, timeProvider, stoppingToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task ProcessAsync(InboxEvent leased, CancellationToken stoppingToken)
+    {
+        try
+        {
+            var outcome = await ApplyAsync(leased, stoppingToken).ConfigureAwait(false);
+            if (outcome is null)
+            {
+                await ReleaseAsync(leased).ConfigureAwait(false);
+                return;
+            }
+
+            await RecordAsync(leased, outcome).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (IsStoreFailure(ex, CancellationToken.None) || ex is OperationCanceledException)
+        {
+            // The lease expires and the event is claimed again: at least once, never lost.
+            LogStoreFailure(ex, "record the outcome of " + leased.EventId);
+        }
+        finally
+        {
+            signal.Notify();
+        }
+    }
+
+    /// <summary>The applier's outcome; null when shutdown interrupted it (the event goes back).</summary>
+    private async Task<ApplyOutcome?> ApplyAsync(InboxEvent leased, CancellationToken stoppingToken)
+    {
+        using var timeout = new CancellationTokenSource(options.ApplyTimeout, timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, timeout.Token);
+        try
+        {
+            return await applier.ApplyAsync(leased, linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return null;
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            return ApplyOutcome.RetryLater("The apply did not finish within " + options.ApplyTimeout + ".");
+        }
+        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+        {
+            // An applier bug or an unexpected failure: keep the event, keep going.
+            LogApplyThrew(ex, leased.EventId, leased.RecordKey);
+            return ApplyOutcome.RetryLater("The applier threw " + ex.GetType().Name + ": " + ex.Message);
+        }
+    }
+
+    private async Task RecordAsync(InboxEvent leased, ApplyOutcome outcome)
+    {
+        // Record even when shutdown began meanwhile: the work is done, saying so avoids a repeat.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30), timeProvider);
+        var ct = timeout.Token;
+        var now = timeProvider.GetUtcNow();
+        var gaveUp = options.MaxAttempts > 0 && leased.Attempts >= options.MaxAttempts
+            && outcome.Kind is ApplyOutcomeKind.RetryLater or ApplyOutcomeKind.WaitForRecord;
+        LeaseResult result;
+        if (gaveUp)
+        {
+            var reason = "Gave up after " + leased.Attempts + " attempts; last: " + outcome.Reason;
+            LogFailed(leased.EventId, leased.RecordKey, reason);
+            result = await store.FailAsync(leased, InstanceName, reason, ct).ConfigureAwait(false);
+        }
+        else
+        {
+            switch (outcome.Kind)
+            {
+                case ApplyOutcomeKind.Applied:
+                    result = await store.CompleteAsync(leased, InstanceName, InboxEventState.Applied, null, ct).ConfigureAwait(false);
+                    break;
+                case ApplyOutcomeKind.Skipped:
+                    result = await store.CompleteAsync(leased, InstanceName, InboxEventState.Skipped, outcome.Reason, ct).ConfigureAwait(false);
+                    break;
+                case ApplyOutcomeKind.RetryLater:
+                    var delay = outcome.Delay ?? RetryBackoff.Compute(leased.Attempts, options.InitialRetryDelay, options.MaxRetryDelay, Random.Shared);
+                    LogRetry(leased.EventId, leased.RecordKey, delay, outcome.Reason);
+                    result = await store.RetryLaterAsync(leased, InstanceName, now + delay, outcome.Reason!, ct).ConfigureAwait(false);
+                    break;
+                case ApplyOutcomeKind.WaitForRecord:
+                    LogParked(leased.EventId, leased.RecordKey, outcome.WaitingFor!, outcome.Reason);
+                    result = await store.ParkAsync(
+                        leased,
+                        InstanceName,
+                        outcome.WaitingFor!,
+                        now + (outcome.Delay ?? options.ParkedRecheckInterval),
+                        outcome.Reason!,
+                        ct).ConfigureAwait(false);
+                    break;
+                default:
+                    LogFailed(leased.EventId, leased.RecordKey, outcome.Reason);
+                    result = await store.FailAsync(leased, InstanceName, outcome.Reason ?? "Failed.", ct).ConfigureAwait(false);
+                    break;
+            }
+        }
+
+        if (!result.LeaseHeld)
+        {
+            LogLeaseLost(leased.EventId, leased.RecordKey);
+        }
+    }
+
+    private async Task ReleaseAsync(InboxEvent leased)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10), timeProvider);
+        await store.ReleaseAsync(leased, InstanceName, timeout.Token).ConfigureAwait(false);
+    }
+
+    /// <summary>Failures of the database or its connection, which pass; not bugs, not our own cancellation.</summary>
+    private static bool IsStoreFailure(Exception ex, CancellationToken stoppingToken) =>
+        !stoppingToken.IsCancellationRequested
+        && ex is DbException or TimeoutException or IOException or InvalidOperationException;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Inbox worker {Instance} started, {Parallelism} records at a time")]
+    private partial void LogStarted(string instance, int parallelism);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Inbox worker {Instance} stopped; {Released} leased events returned to the inbox")]
+    private partial void LogStopped(string instance, int released);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Inbox unavailable: could not {Action}")]
+    private partial void LogStoreFailure(Exception exception, string action);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Applying event {EventId} of {RecordKey} threw; it will be retried")]
+    private partial void LogApplyThrew(Exception exception, string eventId, string recordKey);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Event {EventId} of {RecordKey} retries in {Delay}: {Reason}")]
+    private partial void LogRetry(string eventId, string recordKey, TimeSpan delay, string? reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Event {EventId} of {RecordKey} parked until {WaitingFor} arrives: {Reason}")]
+    private partial void LogParked(string eventId, string recordKey, string waitingFor, string? reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Event {EventId} of {RecordKey} failed and is in the error queue: {Reason}")]
+    private partial void LogFailed(string eventId, string recordKey, string? reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Lease on event {EventId} of {RecordKey} was lost to another instance before its outcome was recorded")]
+    private partial void LogLeaseLost(string eventId, string recordKey);
+}

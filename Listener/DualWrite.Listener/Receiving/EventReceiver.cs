@@ -1,0 +1,135 @@
+using System;
+using System.Buffers;
+using System.IO;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using DualWrite.Core.Events;
+using DualWrite.Listener.Inbox;
+using DualWrite.Listener.Options;
+using DualWrite.Listener.Processing;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DualWrite.Listener.Receiving;
+
+/// <summary>
+/// Takes one posted F&amp;O business event: 413 if too large, 401 unless the sender is authentic, 400 with
+/// every reason if it is not a change event, 503 if the inbox cannot store it, and 202 only once the event
+/// is committed to the inbox (a redelivery only counts, still 202).
+/// </summary>
+public sealed partial class EventReceiver(
+    IInboxStore store,
+    InboxSignal signal,
+    SenderAuthenticator authenticator,
+    IOptions<ReceivingOptions> options,
+    ILogger<EventReceiver> logger)
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public async Task<IResult> ReceiveAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var maxBytes = options.Value.MaxBodyBytes;
+        var cancellationToken = context.RequestAborted;
+        if (context.Request.ContentLength > maxBytes)
+        {
+            return TooLarge(maxBytes);
+        }
+
+        // Our limit replaces Kestrel's, so a chunked body is cut off at our size with our answer.
+        var sizeFeature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        if (sizeFeature is { IsReadOnly: false })
+        {
+            sizeFeature.MaxRequestBodySize = null;
+        }
+
+        var body = await ReadBodyAsync(context.Request.Body, maxBytes, cancellationToken).ConfigureAwait(false);
+        if (body is null)
+        {
+            return TooLarge(maxBytes);
+        }
+
+        if (!authenticator.IsAuthentic(context.Request.Headers, body))
+        {
+            LogUnauthenticated(context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+            return Results.Json(
+                new ReceiveRejection("Unauthenticated.", ["Send the shared secret header or an HMAC-SHA256 signature of the body."]),
+                statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        string text;
+        try
+        {
+            text = StrictUtf8.GetString(body);
+        }
+        catch (DecoderFallbackException ex)
+        {
+            return Results.Json(new ReceiveRejection("The body is not UTF-8.", [ex.Message]), statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        if (!FnOChangeEventJson.TryParse(text, out var changeEvent, out var errors))
+        {
+            return Results.Json(new ReceiveRejection("The body is not an F&O change event.", errors), statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        ReceiveResult stored;
+        try
+        {
+            stored = await store.ReceiveAsync(changeEvent!, text, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Not stored, so not acknowledged: the sender retries (F&O: 3 times, then its error log with Resend).
+            LogStoreFailed(ex, changeEvent!.EventId);
+            context.Response.Headers.RetryAfter = "1";
+            return Results.Json(
+                new ReceiveRejection("The inbox could not store the event; send it again.", [ex.GetType().Name + ": " + ex.Message]),
+                statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        signal.Notify();
+        return Results.Json(
+            new ReceiveAcceptance(changeEvent!.EventId, stored.ReceiveCount, stored.IsDuplicate),
+            statusCode: StatusCodes.Status202Accepted);
+    }
+
+    /// <summary>Reads at most <paramref name="maxBytes"/>; null when the body is longer.</summary>
+    private static async Task<byte[]?> ReadBodyAsync(Stream body, long maxBytes, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            int read;
+            while ((read = await body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + read > maxBytes)
+                {
+                    return null;
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static IResult TooLarge(long maxBytes) =>
+        Results.Json(
+            new ReceiveRejection("The body is too large.", ["Events are at most " + maxBytes + " bytes."]),
+            statusCode: StatusCodes.Status413PayloadTooLarge);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an unauthenticated event from {Remote}")]
+    private partial void LogUnauthenticated(string remote);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The inbox could not store event {EventId}; answered 503")]
+    private partial void LogStoreFailed(Exception exception, string eventId);
+}
