@@ -82,16 +82,28 @@ public sealed class InMemoryDataverse : IDisposable
     internal SystemJobLog JobLog { get; } = new();
 
     public IOrganizationService CreateOrganizationService(Guid? userId)
+        => new InMemoryOrganizationService(this, () => TopLevelCaller(userId));
+
+    /// <summary>
+    /// Starts one transaction that several top-level requests join, committed together or not at all (what a
+    /// Web API $batch changeset and ExecuteTransaction do). Holds the write lock until committed or disposed.
+    /// </summary>
+    public EngineTransaction BeginTransaction(Guid? userId = null)
+        => new(this, new ActiveTransaction(Store.Begin()), TopLevelCaller(userId));
+
+    internal ExecutionCaller TopLevelCaller(Guid? userId)
     {
         var user = userId ?? DefaultUserId;
-        return new InMemoryOrganizationService(this, () => new ExecutionCaller
+        return new ExecutionCaller
         {
             UserId = user,
             InitiatingUserId = user,
             Depth = 1,
             CorrelationId = Guid.NewGuid(),
-        });
+        };
     }
+
+    internal void RunAsyncSteps(List<PendingAsyncStep> pending) => _pipeline.RunAsyncSteps(pending);
 
     /// <summary>A copy of every committed record, for before/after comparisons.</summary>
     public StoreSnapshot Snapshot()
@@ -169,6 +181,22 @@ public sealed class InMemoryDataverse : IDisposable
         var access = new SeedAccess(transaction);
         Records.Create(access, record, DefaultUserId);
         transaction.Commit();
+    }
+
+    /// <summary>Seeds many records in one transaction without running plug-ins; the records are consumed one at a time.</summary>
+    internal int SeedMany(IEnumerable<Entity> records)
+    {
+        using var transaction = Store.Begin();
+        var access = new SeedAccess(transaction);
+        var count = 0;
+        foreach (var record in records)
+        {
+            Records.Create(access, record, DefaultUserId);
+            count++;
+        }
+
+        transaction.Commit();
+        return count;
     }
 
     private sealed class SeedAccess(StoreTransaction transaction) : IStateAccess

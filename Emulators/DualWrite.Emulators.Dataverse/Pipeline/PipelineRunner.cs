@@ -236,7 +236,7 @@ internal sealed class PipelineRunner
         return context;
     }
 
-    private void RunAsyncSteps(List<PendingAsyncStep> pending)
+    internal void RunAsyncSteps(List<PendingAsyncStep> pending)
     {
         foreach (var (step, context) in pending)
         {

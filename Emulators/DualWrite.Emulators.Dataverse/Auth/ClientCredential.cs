@@ -1,0 +1,4 @@
+namespace DualWrite.Emulators.Dataverse.Auth;
+
+/// <summary>An application the token endpoint accepts (client credentials flow).</summary>
+public sealed record ClientCredential(string ClientId, string ClientSecret);

@@ -1,0 +1,183 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using DualWrite.Emulators.Dataverse.Auth;
+using DualWrite.Emulators.Dataverse.Builder;
+using DualWrite.Emulators.Dataverse.Schema;
+using DualWrite.Emulators.Dataverse.Seed;
+using DualWrite.Emulators.Dataverse.Solution;
+using DualWrite.Emulators.Dataverse.Throttling;
+using DualWrite.Emulators.Dataverse.WebApi;
+using DualWrite.Emulators.Dataverse.WebApi.Routing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace DualWrite.Emulators.Dataverse.Hosting;
+
+/// <summary>
+/// The Dataverse Web API emulator: an ASP.NET Core app on 127.0.0.1 over an in-memory engine whose tables come
+/// from the CSDL, with the solution's plug-in steps registered. One middleware pipeline: request log, bearer
+/// authentication, service protection, then the Web API. All state is in this process.
+/// <code>
+/// await using var dv = await DataverseEmulator.StartAsync(new DataverseEmulatorOptions { SolutionFolder = "solution", ... });
+/// using var http = await dv.CreateAuthenticatedClientAsync();   // BaseAddress = dv.ServiceRoot
+/// var response = await http.GetAsync("accounts?$top=5");
+/// </code>
+/// </summary>
+public sealed class DataverseEmulator : IAsyncDisposable
+{
+    public const string DefaultTenant = "emulator";
+    public const string DefaultClientId = "dualwrite-emulator";
+    public const string DefaultClientSecret = "emulator-secret";
+
+    private readonly WebApplication _app;
+
+    private DataverseEmulator(WebApplication app, Uri baseAddress, InMemoryDataverse engine, ServiceProtection protection, RequestLog log, DataverseEmulatorOptions options, SeedReport seed)
+    {
+        _app = app;
+        BaseAddress = baseAddress;
+        Engine = engine;
+        ServiceProtection = protection;
+        RequestLog = log;
+        Options = options;
+        SeedReport = seed;
+    }
+
+    /// <summary>http://127.0.0.1:&lt;port&gt;/</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>http://127.0.0.1:&lt;port&gt;/api/data/v9.2/</summary>
+    public Uri ServiceRoot => new(BaseAddress, WebApiEndpoint.ServicePath.TrimStart('/') + "/");
+
+    /// <summary>The engine behind the Web API, for assertions (Snapshot, Traces, SystemJobs).</summary>
+    public InMemoryDataverse Engine { get; }
+
+    /// <summary>Service protection limits, changeable while running (Options, Reset).</summary>
+    public ServiceProtection ServiceProtection { get; }
+
+    public RequestLog RequestLog { get; }
+
+    public DataverseEmulatorOptions Options { get; }
+
+    public SeedReport SeedReport { get; }
+
+    public static async Task<DataverseEmulator> StartAsync(DataverseEmulatorOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new DataverseEmulatorOptions();
+        var problems = options.Validate();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException("The Dataverse emulator options are not usable:" + Environment.NewLine + string.Join(Environment.NewLine, problems), nameof(options));
+        }
+
+        var time = options.TimeProvider;
+        var schema = options.MetadataPath is null
+            ? CsdlSchemaReader.ReadDefault()
+            : CsdlSchemaReader.Read(options.MetadataPath, options.ChoicesPath ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.MetadataPath))!, "dataverse-choices.json"));
+        var builder = schema.ApplyTo(new InMemoryDataverseBuilder().WithTimeProvider(time));
+        if (options.SolutionFolder is not null)
+        {
+            foreach (var step in SolutionStepLoader.Load(options.SolutionFolder, options.Steps))
+            {
+                builder.AddStep(step);
+            }
+        }
+
+        foreach (var step in options.AdditionalSteps)
+        {
+            builder.AddStep(step);
+        }
+
+        var engine = builder.Build();
+        var seedStarted = time.GetTimestamp();
+        var seeded = engine.SeedMany(new DataverseSeedGenerator(options.Seed).Records());
+        var seedReport = new SeedReport(seeded, time.GetElapsedTime(seedStarted));
+
+        var web = WebApplication.CreateSlimBuilder();
+        web.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
+        web.Logging.ClearProviders();
+        if (options.LogToConsole)
+        {
+            web.Logging.AddSimpleConsole(c => c.SingleLine = true);
+        }
+
+        var tokens = new TokenService(options.Clients.ToList(), time);
+        var protection = new ServiceProtection(options.ServiceProtection, time);
+        var log = new RequestLog();
+        var model = new ServiceModel(engine.Metadata, schema);
+        web.Services.AddSingleton(time);
+        web.Services.AddSingleton(tokens);
+        web.Services.AddSingleton(protection);
+        web.Services.AddSingleton(log);
+        web.Services.AddSingleton(new WebApiRequestHandler(engine, model));
+        web.Services.AddSingleton<WebApiEndpoint>();
+        var app = web.Build();
+        app.UseMiddleware<RequestLoggingMiddleware>();
+        app.UseMiddleware<BearerAuthenticationMiddleware>(options.RequireAuthentication);
+        app.UseMiddleware<ServiceProtectionMiddleware>();
+        app.MapPost(TokenEndpoint.Route, (HttpContext context, TokenService service) => TokenEndpoint.Handle(context, service));
+        var endpoint = app.Services.GetRequiredService<WebApiEndpoint>();
+        app.Map(WebApiEndpoint.ServicePath + "/{**path}", (RequestDelegate)endpoint.HandleAsync);
+        app.Map(WebApiEndpoint.ServicePath, (RequestDelegate)endpoint.HandleAsync);
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var port = new Uri(address).Port;
+        return new DataverseEmulator(app, new Uri($"http://127.0.0.1:{port}/"), engine, protection, log, options, seedReport);
+    }
+
+    /// <summary>&lt;base&gt;/{tenant}/oauth2/v2.0/token</summary>
+    public Uri TokenEndpointFor(string tenant = DefaultTenant) => new(BaseAddress, Uri.EscapeDataString(tenant) + "/oauth2/v2.0/token");
+
+    /// <summary>A token from the emulator's own token endpoint (client credentials).</summary>
+    public async Task<string> GetTokenAsync(ClientCredential? client = null, CancellationToken cancellationToken = default)
+    {
+        client ??= Options.Clients.FirstOrDefault() ?? new ClientCredential(DefaultClientId, DefaultClientSecret);
+        using var http = new HttpClient();
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = client.ClientId,
+            ["client_secret"] = client.ClientSecret,
+            ["scope"] = BaseAddress.AbsoluteUri + ".default",
+        });
+        using var response = await http.PostAsync(TokenEndpointFor(), form, cancellationToken).ConfigureAwait(false);
+        response.EnsureSuccessStatusCode();
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
+        return json.RootElement.GetProperty("access_token").GetString()!;
+    }
+
+    /// <summary>An HttpClient with BaseAddress = <see cref="ServiceRoot"/>, a bearer token and the OData headers.</summary>
+    public async Task<HttpClient> CreateAuthenticatedClientAsync(ClientCredential? client = null, CancellationToken cancellationToken = default)
+    {
+        var token = await GetTokenAsync(client, cancellationToken).ConfigureAwait(false);
+        var http = new HttpClient { BaseAddress = ServiceRoot };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        http.DefaultRequestHeaders.Add("OData-MaxVersion", "4.0");
+        http.DefaultRequestHeaders.Add("OData-Version", "4.0");
+        http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        return http;
+    }
+
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+        Engine.Dispose();
+    }
+}

@@ -1,0 +1,6 @@
+using System;
+
+namespace DualWrite.Emulators.Dataverse.Seed;
+
+/// <summary>How many records the seed loaded and how long it took.</summary>
+public sealed record SeedReport(int Records, TimeSpan Elapsed);
