@@ -1,0 +1,185 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace DualWrite.Listener.Clients.OData;
+
+/// <summary>
+/// Writes and reads OData v4 <c>multipart/mixed</c> batches: each part <c>application/http</c> with
+/// <c>Content-Transfer-Encoding: binary</c>; writes may go in one changeset (atomic, no GETs, Content-IDs 1..n).
+/// </summary>
+public static class ODataBatch
+{
+    private const string Crlf = "\r\n";
+
+    /// <summary>The request body and its content type. Absolute URLs inside the parts: both services accept them.</summary>
+    public static HttpContent Write(IReadOnlyList<BatchOperation> operations, Uri serviceRoot, bool atomic, string boundarySeed)
+    {
+        ArgumentNullException.ThrowIfNull(operations);
+        ArgumentNullException.ThrowIfNull(serviceRoot);
+        var batch = "batch_" + boundarySeed;
+        var changeset = "changeset_" + boundarySeed;
+        var text = new StringBuilder();
+        if (atomic)
+        {
+            text.Append("--").Append(batch).Append(Crlf)
+                .Append("Content-Type: multipart/mixed; boundary=").Append(changeset).Append(Crlf).Append(Crlf);
+        }
+
+        for (var i = 0; i < operations.Count; i++)
+        {
+            var operation = operations[i];
+            if (atomic && operation.Method == HttpMethod.Get)
+            {
+                throw new ArgumentException("A changeset cannot hold a GET (operation " + i + ").", nameof(operations));
+            }
+
+            text.Append("--").Append(atomic ? changeset : batch).Append(Crlf)
+                .Append("Content-Type: application/http").Append(Crlf)
+                .Append("Content-Transfer-Encoding: binary").Append(Crlf);
+            if (atomic)
+            {
+                text.Append("Content-ID: ").Append((i + 1).ToString(CultureInfo.InvariantCulture)).Append(Crlf);
+            }
+
+            text.Append(Crlf)
+                .Append(operation.Method.Method).Append(' ').Append(new Uri(serviceRoot, operation.RelativeUrl).AbsoluteUri).Append(" HTTP/1.1").Append(Crlf)
+                .Append("Accept: application/json").Append(Crlf);
+            if (operation.IfMatch is not null)
+            {
+                text.Append("If-Match: ").Append(operation.IfMatch).Append(Crlf);
+            }
+
+            if (operation.Body is not null)
+            {
+                text.Append("Content-Type: application/json; charset=utf-8").Append(Crlf).Append(Crlf)
+                    .Append(operation.Body.ToJsonString()).Append(Crlf);
+            }
+            else
+            {
+                text.Append(Crlf);
+            }
+        }
+
+        if (atomic)
+        {
+            text.Append("--").Append(changeset).Append("--").Append(Crlf);
+        }
+
+        text.Append("--").Append(batch).Append("--").Append(Crlf);
+        var content = new StringContent(text.ToString(), Encoding.UTF8);
+        content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("multipart/mixed; boundary=" + batch);
+        return content;
+    }
+
+    /// <summary>Reads a batch response (changesets flattened) into one result per <c>application/http</c> part, in order.</summary>
+    public static IReadOnlyList<BatchOperationResult> Read(string body, string contentType, string service, bool preferInnerMessage)
+    {
+        var results = new List<BatchOperationResult>();
+        ReadMultipart(body ?? string.Empty, Boundary(contentType), results, service, preferInnerMessage);
+        return results;
+    }
+
+    private static void ReadMultipart(string body, string? boundary, List<BatchOperationResult> results, string service, bool preferInnerMessage)
+    {
+        if (boundary is null)
+        {
+            return;
+        }
+
+        var delimiter = "--" + boundary;
+        var sections = body.Split(delimiter, StringSplitOptions.None);
+        for (var s = 1; s < sections.Length; s++)
+        {
+            var section = sections[s];
+            if (section.StartsWith("--", StringComparison.Ordinal))
+            {
+                break;
+            }
+
+            var (headers, content) = SplitHeaders(section.TrimStart('\r', '\n'));
+            var partType = Header(headers, "Content-Type") ?? string.Empty;
+            if (partType.StartsWith("multipart/mixed", StringComparison.OrdinalIgnoreCase))
+            {
+                ReadMultipart(content, Boundary(partType), results, service, preferInnerMessage);
+            }
+            else
+            {
+                results.Add(ReadHttpPart(results.Count, content, service, preferInnerMessage));
+            }
+        }
+    }
+
+    private static BatchOperationResult ReadHttpPart(int index, string part, string service, bool preferInnerMessage)
+    {
+        var (head, body) = SplitHeaders(part.TrimStart('\r', '\n'));
+        using var reader = new StringReader(head);
+        var statusLine = reader.ReadLine() ?? string.Empty;
+        var pieces = statusLine.Split(' ', 3);
+        var status = pieces.Length >= 2 && int.TryParse(pieces[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var code) ? (HttpStatusCode)code : 0;
+        body = body.Trim();
+        JsonObject? json = null;
+        if (body.Length > 0)
+        {
+            try
+            {
+                json = JsonNode.Parse(body) as JsonObject;
+            }
+            catch (JsonException)
+            {
+                // Left null; a failing part still gets its text through the error reader.
+            }
+        }
+
+        var succeeded = (int)status is >= 200 and < 300;
+        var error = succeeded ? null : ODataErrorReader.Read(status, body, null, service, "batch part " + (index + 1), preferInnerMessage);
+        return new BatchOperationResult(index, status, json, error);
+    }
+
+    private static (string Headers, string Body) SplitHeaders(string text)
+    {
+        var end = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
+        var length = 4;
+        if (end < 0)
+        {
+            end = text.IndexOf("\n\n", StringComparison.Ordinal);
+            length = 2;
+        }
+
+        return end < 0 ? (text, string.Empty) : (text[..end], text[(end + length)..]);
+    }
+
+    private static string? Header(string headers, string name)
+    {
+        foreach (var line in headers.Split('\n'))
+        {
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            if (colon > 0 && string.Equals(line[..colon].Trim(), name, StringComparison.OrdinalIgnoreCase))
+            {
+                return line[(colon + 1)..].Trim();
+            }
+        }
+
+        return null;
+    }
+
+    private static string? Boundary(string contentType)
+    {
+        foreach (var parameter in (contentType ?? string.Empty).Split(';'))
+        {
+            var trimmed = parameter.Trim();
+            if (trimmed.StartsWith("boundary=", StringComparison.OrdinalIgnoreCase))
+            {
+                return trimmed["boundary=".Length..].Trim('"');
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,63 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+
+namespace DualWrite.Listener.Clients.OData;
+
+/// <summary>The query options of a collection read: <c>$filter</c>, <c>$select</c>, <c>$orderby</c>, <c>$top</c>, <c>$expand</c>.</summary>
+public sealed class ODataQuery
+{
+    public string? Filter { get; init; }
+
+    public IReadOnlyList<string>? Select { get; init; }
+
+    public string? OrderBy { get; init; }
+
+    public int? Top { get; init; }
+
+    public string? Expand { get; init; }
+
+    /// <summary>Other options as given (<c>cross-company=true</c>), already escaped.</summary>
+    public IReadOnlyList<string>? Extra { get; init; }
+
+    /// <summary>The query string without the leading '?' (empty when there are no options); values escaped.</summary>
+    public string ToQueryString()
+    {
+        var parts = new List<string>();
+        if (!string.IsNullOrEmpty(Filter))
+        {
+            parts.Add("$filter=" + Uri.EscapeDataString(Filter));
+        }
+
+        if (Select is { Count: > 0 })
+        {
+            parts.Add("$select=" + Uri.EscapeDataString(string.Join(",", Select)));
+        }
+
+        if (!string.IsNullOrEmpty(OrderBy))
+        {
+            parts.Add("$orderby=" + Uri.EscapeDataString(OrderBy));
+        }
+
+        if (Top is int top)
+        {
+            parts.Add("$top=" + top.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (!string.IsNullOrEmpty(Expand))
+        {
+            parts.Add("$expand=" + Uri.EscapeDataString(Expand));
+        }
+
+        if (Extra is not null)
+        {
+            parts.AddRange(Extra);
+        }
+
+        return string.Join("&", parts);
+    }
+
+    /// <summary>A filter's string literal: quoted, inner quotes doubled (<c>'O''Brien'</c>).</summary>
+    public static string Literal(string value) => new StringBuilder("'").Append((value ?? throw new ArgumentNullException(nameof(value))).Replace("'", "''", StringComparison.Ordinal)).Append('\'').ToString();
+}
