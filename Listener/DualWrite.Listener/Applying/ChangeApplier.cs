@@ -1,0 +1,364 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using DualWrite.Core.Conflicts;
+using DualWrite.Core.Events;
+using DualWrite.Core.Keys;
+using DualWrite.Core.Mapping;
+using DualWrite.Core.Maps;
+using DualWrite.Core.Records;
+using DualWrite.Listener.Clients.Dataverse;
+using DualWrite.Listener.Clients.FinOps;
+using DualWrite.Listener.Clients.OData;
+using DualWrite.Listener.Inbox;
+using DualWrite.Listener.Processing;
+using Microsoft.Extensions.Logging;
+
+namespace DualWrite.Listener.Applying;
+
+/// <summary>
+/// Applies one F&amp;O change event to Dataverse. The event is only a hint: the current F&amp;O record is read
+/// by key (a 404 means deleted), so duplicates and reordering cannot bring old data back. The record is
+/// mapped with Core, the current Dataverse record read by alternate key, the map's conflict policy applied
+/// against the last synced values, and only what differs written (an upsert by alternate key, lookups by
+/// <c>@odata.bind</c>, <c>?tag=DualWrite</c> so our plug-in does not send it back). Nothing differing means
+/// nothing written: that drops the echo of a plug-in write.
+/// </summary>
+public sealed partial class ChangeApplier : IChangeApplier
+{
+    private const int MaxMappingPasses = 4;
+
+    private readonly MapCatalog _catalog;
+    private readonly FinOpsClient _finOps;
+    private readonly DataverseClient _dataverse;
+    private readonly IInboxStore _store;
+    private readonly DataverseLookupResolver _lookups;
+    private readonly ApplierOptions _options;
+    private readonly ILogger<ChangeApplier> _logger;
+
+    public ChangeApplier(MapCatalog catalog, FinOpsClient finOps, DataverseClient dataverse, IInboxStore store, LookupIdCache cache, ApplierOptions options, ILogger<ChangeApplier> logger)
+    {
+        _catalog = catalog ?? throw new ArgumentNullException(nameof(catalog));
+        _finOps = finOps ?? throw new ArgumentNullException(nameof(finOps));
+        _dataverse = dataverse ?? throw new ArgumentNullException(nameof(dataverse));
+        _store = store ?? throw new ArgumentNullException(nameof(store));
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        _lookups = new DataverseLookupResolver(dataverse, cache, catalog, options);
+    }
+
+    public async Task<ApplyOutcome> ApplyAsync(InboxEvent inboxEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(inboxEvent);
+        var changeEvent = inboxEvent.ToChangeEvent();
+        var map = _catalog.ForFnOEntitySet(changeEvent.EntitySet);
+        if (map is null || !map.Direction.Carries(SyncDirection.FnOToDataverse))
+        {
+            return ApplyOutcome.Skipped("No map brings F&O entity set " + changeEvent.EntitySet + " to Dataverse.");
+        }
+
+        if (await IsPausedAsync(map, cancellationToken).ConfigureAwait(false))
+        {
+            return ApplyOutcome.WhenMapResumed(map.Name, "Map '" + map.Name + "' is paused; the change waits until it is resumed.");
+        }
+
+        var fnOPath = ODataKeyFormatter.EntityPath(changeEvent.EntitySet, changeEvent.EntityKey);
+        var read = await _finOps.GetAsync(fnOPath, null, cancellationToken).ConfigureAwait(false);
+        if (!read.Succeeded)
+        {
+            return ErrorOutcomes.From(read.Error, "Map '" + map.Name + "': read " + fnOPath);
+        }
+
+        if (read.Value is null)
+        {
+            return await RemoveAsync(map, changeEvent, inboxEvent.RecordKey, cancellationToken).ConfigureAwait(false);
+        }
+
+        var source = FnORecordReader.Read(map, read.Value);
+        if (map.FnO.Filter is { } filter && !filter.Evaluate(name => source[name]?.Value))
+        {
+            return ApplyOutcome.Skipped("Map '" + map.Name + "': " + fnOPath + " is outside the F&O filter " + map.FnO.FilterText + ".");
+        }
+
+        return await UpsertAsync(map, source, read.Value, changeEvent, inboxEvent, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<bool> IsPausedAsync(TableMap map, CancellationToken cancellationToken)
+    {
+        var paused = await _store.GetPausedMapsAsync(cancellationToken).ConfigureAwait(false);
+        return paused.Any(p => string.Equals(p.MapName, map.Name, StringComparison.Ordinal));
+    }
+
+    private async Task<ApplyOutcome> UpsertAsync(TableMap map, DataRecord source, JsonObject fnOJson, FnOChangeEvent changeEvent, InboxEvent inboxEvent, CancellationToken cancellationToken)
+    {
+        var (result, problem) = await MapAsync(map, source, SyncOperation.Create, cancellationToken).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var targetKey = result!.TargetKey!;
+        var context = "Map '" + map.Name + "', key " + result.SourceKey;
+        var current = await ReadCurrentAsync(map, targetKey, cancellationToken).ConfigureAwait(false);
+        if (!current.Succeeded)
+        {
+            return ErrorOutcomes.From(current.Error, context + ": read the Dataverse record");
+        }
+
+        var currentRecord = current.Value is null ? null : DataverseRecordReader.Read(map, current.Value);
+        var synced = await _store.GetSyncedRecordAsync(inboxEvent.RecordKey, cancellationToken).ConfigureAwait(false);
+        var lastSynced = SyncedValues.Read(synced?.FieldsJson);
+        var payloadByField = new Dictionary<FieldMap, PayloadField>();
+        foreach (var field in result.Payload)
+        {
+            if (field.Field is not null)
+            {
+                payloadByField[field.Field] = field;
+            }
+        }
+
+        var versions = new List<FieldVersions>();
+        foreach (var field in map.Fields)
+        {
+            if (!field.Carries(SyncDirection.FnOToDataverse))
+            {
+                continue;
+            }
+
+            var column = field.DataverseField!;
+            RecordValue? fnO = payloadByField.TryGetValue(field, out var payload) ? ValueOf(payload) : null;
+            RecordValue? dataverse = currentRecord is null ? null : currentRecord[column] ?? RecordValue.Null;
+            versions.Add(new FieldVersions(field, lastSynced.GetValueOrDefault(column), fnO, dataverse));
+        }
+
+        var dataverseModified = current.Value is null ? null : DataverseRecordReader.ModifiedOn(current.Value);
+        var resolution = ConflictResolver.Resolve(new ConflictRequest(map, versions, changeEvent.EventTimeUtc, dataverseModified, result.SourceKey));
+        if (resolution.Outcome == ConflictOutcome.ManualReview)
+        {
+            var conflictId = await _store.AddConflictAsync(
+                new NewConflict(inboxEvent.RecordKey, map.Name, inboxEvent.EventId, fnOJson.ToJsonString(), current.Value!.ToJsonString(), synced?.FieldsJson, resolution.ReviewReason!),
+                cancellationToken).ConfigureAwait(false);
+            LogConflictQueued(map.Name, result.SourceKey, conflictId);
+            return ApplyOutcome.Skipped("Conflict " + conflictId + " queued for manual review. " + resolution.ReviewReason);
+        }
+
+        if (resolution.Outcome == ConflictOutcome.NothingToWrite)
+        {
+            await SaveSyncedAsync(inboxEvent.RecordKey, resolution, synced, cancellationToken).ConfigureAwait(false);
+            return ApplyOutcome.Skipped(context + ": Dataverse already holds these values" + Kept(resolution) + ".");
+        }
+
+        var creating = currentRecord is null;
+        var toWrite = new HashSet<FieldMap>(resolution.ToWrite.Select(d => d.Field));
+        var body = DataversePayload.From(creating ? result.Payload : result.Payload.Where(p => p.Field is not null && toWrite.Contains(p.Field)));
+        var path = targetKey.IsUsableInUrl ? targetKey.Path! : null;
+        ODataResult<Guid?> written;
+        if (path is not null)
+        {
+            written = await _dataverse.UpsertAsync(path, body, creating ? UpsertMode.CreateOrUpdate : UpsertMode.UpdateOnly, DataverseClient.IntegrationTag, cancellationToken).ConfigureAwait(false);
+        }
+        else if (creating)
+        {
+            written = await _dataverse.CreateAsync(map.Dataverse.EntitySet, body, DataverseClient.IntegrationTag, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            var id = current.Value![map.Dataverse.LogicalName + "id"]!.GetValue<string>();
+            written = await _dataverse.UpsertAsync(map.Dataverse.EntitySet + "(" + id + ")", body, UpsertMode.UpdateOnly, DataverseClient.IntegrationTag, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!written.Succeeded)
+        {
+            _lookups.Forget(result.Payload.Where(p => p.IsBind && p.Value.TryGetString(out _)).Select(p => ((string)p.Value.Value!).TrimStart('/')));
+            return ErrorOutcomes.From(written.Error, context + ": write " + (path ?? map.Dataverse.EntitySet));
+        }
+
+        await SaveSyncedAsync(inboxEvent.RecordKey, resolution, synced, cancellationToken).ConfigureAwait(false);
+        LogWritten(map.Name, result.SourceKey, creating ? "created" : "updated", body.Count);
+        return ApplyOutcome.Applied;
+    }
+
+    /// <summary>Maps until every Dataverse id the engine or a bind needs is known; an outcome when that cannot be.</summary>
+    private async Task<(MappingResult? Result, ApplyOutcome? Problem)> MapAsync(TableMap map, DataRecord source, SyncOperation operation, CancellationToken cancellationToken)
+    {
+        var resolved = new ResolvedLookups();
+        MappingResult? result = null;
+        for (var pass = 0; pass < MaxMappingPasses; pass++)
+        {
+            result = MappingEngine.Map(new MappingRequest(map, SyncDirection.FnOToDataverse, source, operation, resolved: resolved));
+            if (!result.Succeeded)
+            {
+                return (result, ApplyOutcome.Failed(string.Join(" ", result.Errors)));
+            }
+
+            var pending = DataverseLookupResolver.PendingOf(result);
+            if (pending.Count == 0)
+            {
+                break;
+            }
+
+            var outcome = await _lookups.ResolveAsync(map, result.SourceKey, source.Company, pending, resolved, cancellationToken).ConfigureAwait(false);
+            if (outcome is not null)
+            {
+                return (result, outcome);
+            }
+        }
+
+        if (result is null || !result.IsComplete)
+        {
+            return (result, ApplyOutcome.RetryLater("Map '" + map.Name + "', key " + result?.SourceKey + ": the Dataverse key could not be completed in " + MaxMappingPasses + " passes."));
+        }
+
+        return (result, null);
+    }
+
+    private async Task<ODataResult<JsonObject?>> ReadCurrentAsync(TableMap map, TargetKey targetKey, CancellationToken cancellationToken)
+    {
+        var select = DataverseRecordReader.SelectFor(map);
+        if (targetKey.IsUsableInUrl)
+        {
+            return await _dataverse.RetrieveAsync(targetKey.Path!, select, cancellationToken).ConfigureAwait(false);
+        }
+
+        var page = await _dataverse.QueryPageAsync(map.Dataverse.EntitySet, new ODataQuery { Filter = DataverseLookupResolver.FilterFor(targetKey.Key!), Select = select, Top = 1 }, null, cancellationToken).ConfigureAwait(false);
+        return page.Succeeded
+            ? ODataResult<JsonObject?>.Success(page.Value!.Rows.Count == 0 ? null : page.Value.Rows[0])
+            : ODataResult<JsonObject?>.Failure(page.Error);
+    }
+
+    /// <summary>An F&amp;O delete (or a record F&amp;O no longer has): delete it in Dataverse, or deactivate it for maps configured so.</summary>
+    private async Task<ApplyOutcome> RemoveAsync(TableMap map, FnOChangeEvent changeEvent, string recordKey, CancellationToken cancellationToken)
+    {
+        var fields = new List<KeyValuePair<string, RecordValue>>();
+        string? company = null;
+        foreach (var part in changeEvent.EntityKey.Parts)
+        {
+            var value = part.Value switch
+            {
+                string text => RecordValue.FromString(text),
+                long integer => RecordValue.FromInteger(integer),
+                int integer => RecordValue.FromInteger(integer),
+                decimal number => RecordValue.FromDecimal(number),
+                Guid id => RecordValue.FromGuid(id),
+                bool flag => RecordValue.FromBoolean(flag),
+                var other => RecordValue.FromString(other.ToString()),
+            };
+            fields.Add(new(part.Name ?? map.FnO.KeyFields[0], value));
+            if (map.Company is not null && part.Name == map.Company.FnOField)
+            {
+                company = part.Value.ToString();
+            }
+        }
+
+        var (result, problem) = await MapAsync(map, new DataRecord(fields, company), SyncOperation.Update, cancellationToken).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            // A company or parent that is not in Dataverse: then neither is this record.
+            return problem.Kind is ApplyOutcomeKind.WaitForRecord or ApplyOutcomeKind.RetryLater && result?.Succeeded == true
+                ? ApplyOutcome.Skipped("Map '" + map.Name + "': " + changeEvent.ContextRecordSubject + " is gone from F&O and its Dataverse key cannot exist (" + problem.Reason + ").")
+                : problem;
+        }
+
+        var targetKey = result!.TargetKey!;
+        var context = "Map '" + map.Name + "', key " + result.SourceKey;
+        string? path = targetKey.Path;
+        if (!targetKey.IsUsableInUrl)
+        {
+            var found = await _dataverse.FindIdByFilterAsync(map.Dataverse.EntitySet, map.Dataverse.LogicalName, DataverseLookupResolver.FilterFor(targetKey.Key!), cancellationToken).ConfigureAwait(false);
+            if (!found.Succeeded)
+            {
+                return ErrorOutcomes.From(found.Error, context + ": find the Dataverse record to delete");
+            }
+
+            path = found.Value is Guid id ? map.Dataverse.EntitySet + "(" + id.ToString("D") + ")" : null;
+        }
+
+        bool removed;
+        if (path is null)
+        {
+            removed = false;
+        }
+        else if (_options.DeactivateOnDelete.Contains(map.Name))
+        {
+            var deactivated = await _dataverse.UpsertAsync(path, new JsonObject { ["statecode"] = 1 }, UpsertMode.UpdateOnly, DataverseClient.IntegrationTag, cancellationToken).ConfigureAwait(false);
+            if (!deactivated.Succeeded && !deactivated.Error.IsNotFound)
+            {
+                return ErrorOutcomes.From(deactivated.Error, context + ": deactivate " + path);
+            }
+
+            removed = deactivated.Succeeded;
+        }
+        else
+        {
+            var deleted = await _dataverse.DeleteAsync(path, DataverseClient.IntegrationTag, cancellationToken).ConfigureAwait(false);
+            if (!deleted.Succeeded)
+            {
+                return ErrorOutcomes.From(deleted.Error, context + ": delete " + path);
+            }
+
+            removed = deleted.Value;
+        }
+
+        // The base goes with the record: a record created again later starts a fresh history.
+        var synced = await _store.GetSyncedRecordAsync(recordKey, cancellationToken).ConfigureAwait(false);
+        if (synced is not null)
+        {
+            await _store.SaveSyncedRecordAsync(recordKey, "{}", synced.Version, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!removed)
+        {
+            return ApplyOutcome.Skipped(context + ": deleted in F&O and already absent from Dataverse.");
+        }
+
+        LogWritten(map.Name, result.SourceKey, _options.DeactivateOnDelete.Contains(map.Name) ? "deactivated" : "deleted", 0);
+        return ApplyOutcome.Applied;
+    }
+
+    /// <summary>Saves the values both sides now hold. A concurrent save (another instance) is merged over once.</summary>
+    private async Task SaveSyncedAsync(string recordKey, ConflictResolution resolution, SyncedRecord? synced, CancellationToken cancellationToken)
+    {
+        var values = SyncedValues.Read(synced?.FieldsJson);
+        var changed = false;
+        foreach (var decision in resolution.Decisions)
+        {
+            if (decision.Value is { } value && (!values.TryGetValue(decision.Field.DataverseField!, out var old) || !FieldValueComparer.AreEqual(old, value) || old.Kind != value.Kind))
+            {
+                values[decision.Field.DataverseField!] = value;
+                changed = true;
+            }
+        }
+
+        if (!changed && synced is not null)
+        {
+            return;
+        }
+
+        var json = SyncedValues.Write(values);
+        if (!await _store.SaveSyncedRecordAsync(recordKey, json, synced?.Version ?? 0, cancellationToken).ConfigureAwait(false))
+        {
+            var again = await _store.GetSyncedRecordAsync(recordKey, cancellationToken).ConfigureAwait(false);
+            await _store.SaveSyncedRecordAsync(recordKey, json, again?.Version ?? 0, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static RecordValue ValueOf(PayloadField payload) =>
+        !payload.IsBind ? payload.Value : payload.Reference is null || payload.Value.IsNull ? RecordValue.Null : RecordValue.FromLookup(payload.Reference);
+
+    private static string Kept(ConflictResolution resolution)
+    {
+        var kept = resolution.PendingForFnO;
+        return kept.Count == 0
+            ? string.Empty
+            : "; kept Dataverse's " + string.Join(", ", kept.Select(d => d.Field.DataverseField)) + " (the plug-in carries them to F&O)";
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Map '{Map}', key {Key}: {Action} in Dataverse ({Fields} field(s))")]
+    private partial void LogWritten(string map, string key, string action, int fields);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Map '{Map}', key {Key}: conflict {ConflictId} queued for manual review")]
+    private partial void LogConflictQueued(string map, string key, long conflictId);
+}
