@@ -25,6 +25,7 @@ public static class EntityJsonWriter
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(set);
         ArgumentNullException.ThrowIfNull(row);
+        json.WriteString("@odata.etag", RowETag.Compute(set, row));
         foreach (var field in select ?? set.Fields)
         {
             json.WritePropertyName(field.Name);

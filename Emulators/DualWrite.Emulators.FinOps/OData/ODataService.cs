@@ -211,10 +211,11 @@ public sealed class ODataService
         }
 
         return JsonBody(200, json =>
-        {
-            json.WriteString("@odata.context", request.ServiceRoot + "$metadata#" + set.Name + "/$entity");
-            EntityJsonWriter.WriteProperties(json, set, row, options.Select);
-        });
+            {
+                json.WriteString("@odata.context", request.ServiceRoot + "$metadata#" + set.Name + "/$entity");
+                EntityJsonWriter.WriteProperties(json, set, row, options.Select);
+            })
+            .WithHeader("ETag", RowETag.Compute(set, row));
     }
 
     private ODataResponse Count(ODataRequest request, Route route)
@@ -441,6 +442,7 @@ public sealed class ODataService
                 json.WriteString("@odata.context", request.ServiceRoot + "$metadata#" + set.Name + "/$entity");
                 EntityJsonWriter.WriteProperties(json, set, row, null);
             })
+            .WithHeader("ETag", RowETag.Compute(set, row))
             .WithHeader("Location", location)
             .WithHeader("OData-EntityId", location);
     }
@@ -452,6 +454,11 @@ public sealed class ODataService
         if (existing is null || !KeyInScope(request, set, existing, QueryOptionsParser.IsCrossCompany(route.Query)))
         {
             return NotFound(set, route.Probe!);
+        }
+
+        if (PreconditionFailed(request, set, existing) is { } stale)
+        {
+            return stale;
         }
 
         if (!EntityJsonReader.TryRead(request.Body, set, out var values, out var problems))
@@ -507,8 +514,23 @@ public sealed class ODataService
             return NotFound(set, route.Probe!);
         }
 
+        if (PreconditionFailed(request, set, existing) is { } stale)
+        {
+            return stale;
+        }
+
         transaction.Delete(set, existing);
         return ODataResponse.NoContent();
+    }
+
+    /// <summary>412 when If-Match names another version than the current row's (<c>*</c> matches any).</summary>
+    private static ODataResponse? PreconditionFailed(ODataRequest request, EntitySetSchema set, object?[] existing)
+    {
+        var ifMatch = request.Header("If-Match");
+        var current = RowETag.Compute(set, existing);
+        return ifMatch is null || RowETag.Matches(ifMatch, current)
+            ? null
+            : ODataErrors.Create(412, "The record " + set.Name + RowKeys.Describe(set, existing) + " has changed since it was read (If-Match " + ifMatch + ", current " + current + ").", ODataErrors.ODataExceptionType);
     }
 
     private static ODataResponse NotFound(EntitySetSchema set, object?[] probe) =>

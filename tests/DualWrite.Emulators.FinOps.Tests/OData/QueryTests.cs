@@ -73,7 +73,7 @@ public sealed class QueryTests : IAsyncLifetime
         var rows = Values(page);
         Assert.Equal(5, rows.Count);
         Assert.All(rows, r => Assert.True(r.GetProperty("CreditLimit").GetDecimal() >= 25000));
-        Assert.All(rows, r => Assert.Equal(2, r.EnumerateObject().Count()));
+        Assert.All(rows, r => Assert.Equal(2, r.EnumerateObject().Count(p => !p.Name.StartsWith('@'))));
         var accounts = rows.Select(r => r.GetProperty("CustomerAccount").GetString()!).ToList();
         Assert.Equal(accounts.OrderByDescending(a => a, StringComparer.OrdinalIgnoreCase), accounts);
         Assert.True(page.GetProperty("@odata.count").GetInt32() > 7);

@@ -110,6 +110,24 @@ public sealed class WriteTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task If_match_with_a_stale_etag_is_refused_with_412_and_the_current_etag_or_a_star_is_accepted()
+    {
+        const string Path = "CustomersV3(dataAreaId='usmf',CustomerAccount='US-001')";
+        var etag = (await HttpJson.GetAsync(Http, Path)).GetProperty("@odata.etag").GetString()!;
+
+        using var first = await SendWithIfMatchAsync(Path, etag, """{"OrganizationName":"Version 2"}""");
+        using var stale = await SendWithIfMatchAsync(Path, etag, """{"OrganizationName":"Lost update"}""");
+        var current = (await HttpJson.GetAsync(Http, Path)).GetProperty("@odata.etag").GetString()!;
+        using var star = await SendWithIfMatchAsync(Path, "*", """{"OrganizationName":"Version 3"}""");
+
+        Assert.StartsWith("W/\"", etag, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NoContent, first.StatusCode);
+        Assert.Equal((HttpStatusCode)412, stale.StatusCode);
+        Assert.NotEqual(etag, current);
+        Assert.Equal(HttpStatusCode.NoContent, star.StatusCode);
+    }
+
+    [Fact]
     public async Task A_put_replaces_the_record_and_resets_what_it_omits()
     {
         using var response = await Http.PutAsync(
@@ -200,6 +218,13 @@ public sealed class WriteTests : IAsyncLifetime
 
         Assert.Equal("Vendor", read.GetProperty("AssociatedContactType").GetString());
         Assert.Equal(HttpStatusCode.BadRequest, wrongEnum.StatusCode);
+    }
+
+    private async Task<HttpResponseMessage> SendWithIfMatchAsync(string path, string ifMatch, string json)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Patch, path) { Content = HttpJson.Body(json) };
+        request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        return await Http.SendAsync(request);
     }
 
     [Fact]
