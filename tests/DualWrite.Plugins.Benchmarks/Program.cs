@@ -68,6 +68,18 @@ internal static class Program
                 throw new InvalidOperationException(plan.ToString());
             }
         });
+        var canned = new CannedLookupService(service);
+        var createCanned = Samples.Measure("plan Create, lookup answers canned (plug-in CPU only)", WarmUp, Count, i =>
+        {
+            var plan = planner.Plan(Context("Create", existing, null), canned, Ignore);
+            Check(plan, "POST");
+        });
+        var updateCanned = Samples.Measure("plan Update of one column, lookup answers canned", WarmUp, Count, i =>
+        {
+            var target = new Entity("account", existing.Id) { ["name"] = "Contoso " + (i % 2) };
+            var plan = planner.Plan(Context("Update", target, existing), canned, Ignore);
+            Check(plan, "PATCH");
+        });
         var construct = Samples.Measure("new WriteThroughPlugin (parse configuration, load map)", WarmUp, Count, i =>
         {
             GC.KeepAlive(new WriteThroughPlugin(configuration, StepConfigurations.Secure));
@@ -77,6 +89,8 @@ internal static class Program
         Console.WriteLine("   " + create);
         Console.WriteLine("   " + update);
         Console.WriteLine("   " + skipped);
+        Console.WriteLine("   " + createCanned);
+        Console.WriteLine("   " + updateCanned);
         Console.WriteLine("   " + construct + "  <- once per plug-in instance; the platform caches instances");
     }
 
