@@ -5,7 +5,8 @@ namespace DualWrite.Plugins.Registration;
 
 /// <summary>
 /// <c>generate [--maps Shared/maps] [--out solution] [--check]</c>: writes the solution folder from the
-/// maps, or with --check only reports whether it is up to date (exit 1 when not).
+/// maps, or with --check only reports whether it is up to date (exit 1 when not). The same command is
+/// <c>dualwrite solution generate</c>.
 /// </summary>
 internal static class Program
 {
@@ -41,42 +42,6 @@ internal static class Program
             }
         }
 
-        if (!Directory.Exists(maps))
-        {
-            Console.Error.WriteLine("No maps folder '" + Path.GetFullPath(maps) + "'. Run from the repository root or pass --maps.");
-            return 2;
-        }
-
-        try
-        {
-            var files = SolutionGenerator.Generate(SolutionGenerator.ReadMaps(maps));
-            if (check)
-            {
-                var differences = SolutionFolder.Differences(output, files);
-                foreach (var difference in differences)
-                {
-                    Console.WriteLine("out of date: " + difference);
-                }
-
-                Console.WriteLine(differences.Count == 0 ? output + " is up to date with " + maps + "." : "Run: dotnet run --project Plugins/DualWrite.Plugins.Registration -- generate");
-                return differences.Count == 0 ? 0 : 1;
-            }
-
-            var changes = SolutionFolder.Write(output, files);
-            foreach (var change in changes)
-            {
-                Console.WriteLine(change);
-            }
-
-            Console.WriteLine(changes.Count == 0
-                ? output + " was already up to date (" + files.Count + " files)."
-                : "Updated " + changes.Count + " of " + files.Count + " files in " + output + ".");
-            return 0;
-        }
-        catch (InvalidOperationException ex)
-        {
-            Console.Error.WriteLine(ex.Message);
-            return 1;
-        }
+        return SolutionGenerateRun.Run(maps, output, check, Console.Out, Console.Error);
     }
 }
