@@ -102,6 +102,18 @@ public sealed class WriteThroughPluginTests
     }
 
     [Fact]
+    public async Task A_delete_FnO_answers_404_to_counts_as_done()
+    {
+        await using var scenario = await CustomersScenario.StartAsync();
+        var id = scenario.Service.Create(CustomersScenario.NewAccount());
+        scenario.FnO.Script(FakeResponse.Error(404, "Resource not found for the segment 'CustomersV3'."));
+
+        scenario.Service.Delete("account", id);
+
+        Assert.Empty(scenario.Dataverse.Snapshot().Tables["account"]);
+    }
+
+    [Fact]
     public async Task A_change_to_an_unmapped_column_makes_no_call()
     {
         await using var scenario = await CustomersScenario.StartAsync();
