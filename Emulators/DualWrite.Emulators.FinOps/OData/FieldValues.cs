@@ -1,5 +1,6 @@
 using System;
 using DualWrite.Emulators.FinOps.Schema;
+using DualWrite.Emulators.FinOps.Store;
 
 namespace DualWrite.Emulators.FinOps.OData;
 
@@ -37,25 +38,18 @@ public static class FieldValues
         };
     }
 
-    /// <summary>A new row of the set with every field at its default.</summary>
+    /// <summary>A new full-length row of the set with every field at its default (null: see <see cref="RowStorage"/>).</summary>
     public static object?[] NewRow(EntitySetSchema set)
     {
         ArgumentNullException.ThrowIfNull(set);
-        var row = new object?[set.Fields.Count];
-        foreach (var field in set.Fields)
-        {
-            row[field.Index] = Default(field);
-        }
-
-        return row;
+        return new object?[set.Fields.Count];
     }
 
-    /// <summary>The value as clients see it (in JSON and in $filter): an empty string for a null string.</summary>
+    /// <summary>The value as clients see it (in JSON and in $filter): the default for a null, an empty string for a string.</summary>
     public static object? Read(FieldSchema field, object?[] row)
     {
         ArgumentNullException.ThrowIfNull(field);
         ArgumentNullException.ThrowIfNull(row);
-        var value = row[field.Index];
-        return value is null && field.Kind == FieldKind.String ? string.Empty : value;
+        return RowStorage.Raw(row, field.Index) ?? (field.Kind == FieldKind.String ? string.Empty : Default(field));
     }
 }

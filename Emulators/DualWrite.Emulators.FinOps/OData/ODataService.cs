@@ -345,7 +345,7 @@ public sealed class ODataService
 
     /// <summary>Company scope: without cross-company=true a caller sees only its default company's rows.</summary>
     private static bool InScope(ODataRequest request, EntitySetSchema set, object?[] row, bool crossCompany) =>
-        crossCompany || set.Company is null || string.Equals(row[set.Company.Index] as string, request.DefaultCompany, StringComparison.OrdinalIgnoreCase);
+        crossCompany || set.Company is null || string.Equals(RowKeys.Company(set, row), request.DefaultCompany, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// Access by key: F&amp;O finds a record of another company than the caller's only with cross-company=true
@@ -417,9 +417,10 @@ public sealed class ODataService
             row[company.Index] = (row[company.Index] as string ?? request.DefaultCompany).ToLowerInvariant();
         }
 
-        foreach (var field in set.Fields.Where(f => f.IsComputed && f.IsKey))
+        foreach (var field in set.KeyFields)
         {
-            row[field.Index] = _store.NextComputedKey();
+            // Keys are held as values, never as "default" nulls, so lookups by URL key find them.
+            row[field.Index] = field.IsComputed ? _store.NextComputedKey() : row[field.Index] ?? FieldValues.Default(field);
         }
 
         var validation = _validator.Validate(transaction.View, set, row);
@@ -466,7 +467,7 @@ public sealed class ODataService
             return ODataErrors.BadRequest(string.Join(" ", problems));
         }
 
-        var row = replace ? FieldValues.NewRow(set) : (object?[])existing.Clone();
+        var row = replace ? FieldValues.NewRow(set) : RowStorage.Expand(set, existing);
         foreach (var key in set.KeyFields)
         {
             row[key.Index] = existing[key.Index];

@@ -57,12 +57,12 @@ public sealed class FinOpsStore : IDisposable
         {
             foreach (var row in rows)
             {
-                if (row.Length != set.Fields.Count)
+                if (row.Length > set.Fields.Count)
                 {
                     throw new ArgumentException("A " + set.Name + " row has " + row.Length + " values; the schema has " + set.Fields.Count + " fields.", nameof(rows));
                 }
 
-                if (!table.TryInsert(row, out _))
+                if (!table.TryInsert(RowStorage.Trim(row), out _))
                 {
                     throw new ArgumentException("The seed has two " + set.Name + " rows with the key " + RowKeys.Describe(set, row) + ".", nameof(rows));
                 }

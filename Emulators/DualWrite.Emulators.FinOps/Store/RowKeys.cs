@@ -13,7 +13,7 @@ public static class RowKeys
         var parts = new List<KeyValuePair<string, object>>(set.KeyFields.Count);
         foreach (var field in set.KeyFields)
         {
-            var value = row[field.Index] ?? string.Empty;
+            var value = RowStorage.Raw(row, field.Index) ?? string.Empty;
             if (field.Kind == FieldKind.Enum)
             {
                 value = new ODataEnumValue(field.EnumTypeName!, (string)value);
@@ -29,5 +29,5 @@ public static class RowKeys
     public static string Describe(EntitySetSchema set, object?[] row) => ToODataKey(set, row).ToString();
 
     /// <summary>The company of a row of a company-specific set, or null for shared sets.</summary>
-    public static string? Company(EntitySetSchema set, object?[] row) => set.Company is null ? null : row[set.Company.Index] as string;
+    public static string? Company(EntitySetSchema set, object?[] row) => set.Company is null ? null : RowStorage.Raw(row, set.Company.Index) as string;
 }

@@ -33,6 +33,8 @@ public sealed class StoreTransaction : IDisposable
     /// <summary>Creates the row; false when a row with its key exists.</summary>
     public bool TryInsert(EntitySetSchema set, object?[] row)
     {
+        ArgumentNullException.ThrowIfNull(row);
+        row = RowStorage.Trim(row);
         var table = Table(set);
         if (!table.TryInsert(row, out var slot))
         {
@@ -47,6 +49,8 @@ public sealed class StoreTransaction : IDisposable
     /// <summary>Replaces the row with the same key; false when there is none.</summary>
     public bool TryReplace(EntitySetSchema set, object?[] row)
     {
+        ArgumentNullException.ThrowIfNull(row);
+        row = RowStorage.Trim(row);
         var table = Table(set);
         if (!table.TryFindSlot(row, out var slot))
         {

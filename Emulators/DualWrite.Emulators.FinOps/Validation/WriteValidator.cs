@@ -38,7 +38,7 @@ public sealed class WriteValidator
         var problems = new List<string>();
         foreach (var field in set.Fields)
         {
-            var text = row[field.Index] as string;
+            var text = RowStorage.Raw(row, field.Index) as string;
             if (field.IsRequired && string.IsNullOrEmpty(text))
             {
                 problems.Add("Field '" + field.Name + "' must be filled in.");
@@ -60,7 +60,7 @@ public sealed class WriteValidator
         foreach (var rule in _rulesBySet[set.Name])
         {
             var field = set.GetField(rule.Field);
-            if (row[field.Index] is not string value || value.Length == 0)
+            if (RowStorage.Raw(row, field.Index) is not string value || value.Length == 0)
             {
                 continue;
             }

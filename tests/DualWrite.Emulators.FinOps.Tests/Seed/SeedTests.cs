@@ -70,7 +70,7 @@ public sealed class SeedTests
 
         Assert.Equal(3000, rows.Count);
         Assert.True(distinctInstances <= 1000, distinctInstances + " name instances for 3,000 rows");
-        Assert.Equal(customers.Fields.Count, rows[0].Length);
+        Assert.True(rows[0].Length < customers.Fields.Count, "trailing defaults are not stored");
         Assert.Equal("US-001", FieldValues.Read(customers.GetField("CustomerAccount"), rows[0]));
     }
 
