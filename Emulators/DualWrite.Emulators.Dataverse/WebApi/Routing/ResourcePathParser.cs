@@ -135,7 +135,12 @@ public static class ResourcePathParser
 
         object? value = column.Type switch
         {
-            ColumnType.UniqueIdentifier or ColumnType.Lookup or ColumnType.Owner => Guid.TryParse(literal, out var g) ? g : null,
+            // A lookup part names the referenced record; as an EntityReference, an upsert that creates
+            // stores it in the lookup column as the SDK would (a bare Guid is refused there).
+            ColumnType.Lookup or ColumnType.Owner when column.Targets.Count == 1 => Guid.TryParse(literal, out var r) ? new EntityReference(column.Targets[0], r) : null,
+            ColumnType.UniqueIdentifier => Guid.TryParse(literal, out var g) ? g : null,
+            // A lookup part is a reference, so an upsert that creates the record stores it as a lookup value.
+            ColumnType.Lookup or ColumnType.Owner => Guid.TryParse(literal, out var r) ? new EntityReference(column.Targets.Count > 0 ? column.Targets[0] : string.Empty, r) : null,
             ColumnType.Integer or ColumnType.Picklist or ColumnType.State or ColumnType.Status => int.TryParse(literal, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) ? i : null,
             ColumnType.BigInt => long.TryParse(literal, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) ? l : null,
             ColumnType.Decimal or ColumnType.Money => decimal.TryParse(literal, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) ? d : null,

@@ -1,0 +1,54 @@
+using System;
+using System.Collections.Concurrent;
+using System.Threading.Tasks;
+using DualWrite.Emulators.Dataverse.Hosting;
+using DualWrite.Emulators.Dataverse.Pipeline;
+using DualWrite.Emulators.Dataverse.Tests.Support;
+using Microsoft.Xrm.Sdk;
+
+namespace DualWrite.Emulators.Dataverse.Tests.WebApi;
+
+/// <summary>
+/// One emulator with the small seed for a test class, plus two contact steps: one records the tag each save
+/// carried, one refuses a last name of "Refuse" (as a plug-in would refuse bad data). Tests use their own keys.
+/// </summary>
+public sealed class EmulatorFixture : IAsyncLifetime
+{
+    public const string RefusedLastName = "Refuse";
+    public const string RefusalMessage = "Contacts called Refuse are not welcome here.";
+
+    private DataverseEmulator? _emulator;
+
+    /// <summary>Tag seen by the recording step, by contact last name.</summary>
+    public ConcurrentDictionary<string, string> TagsByLastName { get; } = new(StringComparer.Ordinal);
+
+    public DataverseEmulator Emulator => _emulator ?? throw new InvalidOperationException("Not started.");
+
+    public async Task InitializeAsync()
+    {
+        var options = new DataverseEmulatorOptions();
+        options.AdditionalSteps.Add(TestDataverse.Step("Create", "contact", PipelineStage.PreOperation, scope =>
+        {
+            var lastName = scope.Target.GetAttributeValue<string>("lastname") ?? string.Empty;
+            TagsByLastName[lastName] = scope.Context.SharedVariables.TryGetValue("tag", out var tag) ? (string)tag : "(none)";
+        }));
+        options.AdditionalSteps.Add(TestDataverse.Step("Update", "contact", PipelineStage.PostOperation, scope =>
+        {
+            if (scope.Target.GetAttributeValue<string>("lastname") == RefusedLastName)
+            {
+                throw new InvalidPluginExecutionException(RefusalMessage);
+            }
+        }));
+        _emulator = await DataverseEmulator.StartAsync(options);
+    }
+
+    internal async Task<WebApiClient> ClientAsync() => new(await Emulator.CreateAuthenticatedClientAsync());
+
+    public async Task DisposeAsync()
+    {
+        if (_emulator is not null)
+        {
+            await _emulator.DisposeAsync();
+        }
+    }
+}
