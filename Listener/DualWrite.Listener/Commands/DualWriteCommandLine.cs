@@ -11,5 +11,6 @@ internal static class DualWriteCommandLine
         {
             MapsCommand.Create(output),
             ListenCommand.Create(),
+            SolutionCommand.Create(output),
         };
 }
