@@ -53,6 +53,29 @@ public sealed class BusinessEventTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_record_an_event_points_at_can_be_read_when_the_event_arrives_even_for_a_batch_changeset()
+    {
+        var reads = new System.Collections.Concurrent.ConcurrentQueue<HttpStatusCode>();
+        _receiver.OnEvent = async e =>
+        {
+            using var read = await Http.GetAsync(e.ContextRecordSubject);
+            reads.Enqueue(read.StatusCode);
+        };
+        const string Batch = "--b\r\nContent-Type: multipart/mixed; boundary=c\r\n\r\n"
+            + "--c\r\nContent-Type: application/http\r\nContent-ID: 1\r\n\r\nPOST CustomerGroups HTTP/1.1\r\nContent-Type: application/json\r\n\r\n{\"CustomerGroupId\":\"B1\"}\r\n"
+            + "--c\r\nContent-Type: application/http\r\nContent-ID: 2\r\n\r\nPOST CustomerGroups HTTP/1.1\r\nContent-Type: application/json\r\n\r\n{\"CustomerGroupId\":\"B2\"}\r\n"
+            + "--c--\r\n--b--\r\n";
+        using var content = new StringContent(Batch);
+        content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("multipart/mixed; boundary=b");
+
+        using var single = await CreateGroupAsync("S1");
+        using var batch = await Http.PostAsync("$batch", content);
+
+        await _receiver.WaitForAsync(3);
+        Assert.Equal(new[] { HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK }, reads.ToArray());
+    }
+
+    [Fact]
     public async Task Updates_and_deletes_are_delivered_in_order_with_increasing_control_numbers()
     {
         using var create = await CreateGroupAsync("E2");
