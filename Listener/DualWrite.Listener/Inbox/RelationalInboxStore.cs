@@ -28,10 +28,14 @@ public abstract class RelationalInboxStore : IInboxStore
     // A record head that nobody holds: no earlier unfinished event, no live lease on the record.
     private const string FreeRecordHead =
         " AND NOT EXISTS (SELECT 1 FROM inbox_events o WHERE o.record_key = e.record_key AND o.state IN " + ActiveStates +
-        " AND (o.control_number < e.control_number OR (o.control_number = e.control_number AND o.event_id < e.event_id)))" +
+        " AND o.control_number <= e.control_number AND (o.control_number < e.control_number OR o.event_id < e.event_id))" +
         " AND NOT EXISTS (SELECT 1 FROM inbox_events l WHERE l.record_key = e.record_key AND l.state = 'Leased' AND l.lease_expires_at > @now)";
 
-    private const string ClaimableState = "(e.state IN ('Pending','Parked') OR (e.state = 'Leased' AND e.lease_expires_at <= @now))";
+    // Candidates for a claim: waiting, or held under a lease that has expired.
+    private const string OpenStates = "('Pending','Parked','Leased')";
+
+    private const string ClaimableState =
+        "e.state IN " + OpenStates + " AND (e.state IN ('Pending','Parked') OR (e.state = 'Leased' AND e.lease_expires_at <= @now))";
 
     private const string ReleaseLease = "lease_owner = NULL, lease_expires_at = NULL";
 
@@ -65,6 +69,12 @@ public abstract class RelationalInboxStore : IInboxStore
         "updated_at BIGINT NOT NULL, completed_at BIGINT NULL)",
         "CREATE INDEX IF NOT EXISTS ix_inbox_events_record ON inbox_events (record_key, control_number, event_id)",
         "CREATE INDEX IF NOT EXISTS ix_inbox_events_due ON inbox_events (state, next_attempt_at)",
+
+        // Partial indexes over unfinished events only, so claims stay fast however much history the inbox
+        // keeps. Queries repeat the exact predicate (SQLite uses a partial index only then).
+        "CREATE INDEX IF NOT EXISTS ix_inbox_events_open_due ON inbox_events (next_attempt_at) WHERE state IN " + OpenStates,
+        "CREATE INDEX IF NOT EXISTS ix_inbox_events_active_record ON inbox_events (record_key, control_number, event_id) WHERE state IN " + ActiveStates,
+        "CREATE INDEX IF NOT EXISTS ix_inbox_events_leased_record ON inbox_events (record_key, lease_expires_at) WHERE state = 'Leased'",
         "CREATE INDEX IF NOT EXISTS ix_inbox_events_waiting ON inbox_events (waiting_for) WHERE waiting_for IS NOT NULL",
         createViewPrefix + " error_queue AS SELECT f.event_id, f.record_key, f.entity_set, f.operation, f.control_number, " +
         "f.attempts, f.last_error, f.updated_at AS failed_at, (SELECT COUNT(*) FROM inbox_events b WHERE b.record_key = f.record_key " +

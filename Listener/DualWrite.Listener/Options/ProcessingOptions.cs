@@ -40,6 +40,12 @@ public sealed class ProcessingOptions
     /// <summary>The pause after the inbox itself fails (database down) before trying again. Default 2 seconds.</summary>
     public TimeSpan StoreFailureDelay { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// How long Applied and Skipped events stay in the inbox (for duplicate detection and inspection) before
+    /// the worker deletes them; it checks hourly. Default 7 days.
+    /// </summary>
+    public TimeSpan CompletedRetention { get; set; } = TimeSpan.FromDays(7);
+
     /// <summary>Names this instance's leases. Default: machine name, process id and a random suffix.</summary>
     public string? InstanceName { get; set; }
 }

@@ -27,6 +27,7 @@ public sealed class ProcessingOptionsValidator : IValidateOptions<ProcessingOpti
         problems.Positive(nameof(options.ParkedRecheckInterval), options.ParkedRecheckInterval);
         problems.Positive(nameof(options.IdleRecheckInterval), options.IdleRecheckInterval);
         problems.Positive(nameof(options.StoreFailureDelay), options.StoreFailureDelay);
+        problems.Positive(nameof(options.CompletedRetention), options.CompletedRetention);
         problems.Require(options.InstanceName is null || options.InstanceName.Trim().Length > 0, nameof(options.InstanceName), "must not be blank", options.InstanceName);
         return problems.ToResult();
     }

@@ -30,6 +30,10 @@ public sealed partial class InboxWorker : BackgroundService
     private InboxSignal signal = null!;
     private ProcessingOptions options = null!;
     private string? instanceName;
+    private DateTimeOffset nextPurgeAt;
+
+    /// <summary>How often finished events older than the retention are deleted.</summary>
+    private static readonly TimeSpan PurgeInterval = TimeSpan.FromHours(1);
 
     /// <remarks>
     /// The store, the applier and the options are resolved when the worker starts, not here: the host builds
@@ -62,6 +66,7 @@ public sealed partial class InboxWorker : BackgroundService
                 // Reset first: whatever notifies from here on is seen by the wait below.
                 signal.Reset();
                 running.RemoveAll(task => task.IsCompleted);
+                await PurgeWhenDueAsync(stoppingToken).ConfigureAwait(false);
                 var free = options.MaxDegreeOfParallelism - running.Count;
                 if (free > 0)
                 {
@@ -107,6 +112,29 @@ public sealed partial class InboxWorker : BackgroundService
         catch (Exception ex) when (IsStoreFailure(ex, CancellationToken.None) || ex is OperationCanceledException)
         {
             LogStoreFailure(ex, "return leased events on shutdown (their leases will expire instead)");
+        }
+    }
+
+    private async Task PurgeWhenDueAsync(CancellationToken stoppingToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        if (now < nextPurgeAt)
+        {
+            return;
+        }
+
+        nextPurgeAt = now + PurgeInterval;
+        try
+        {
+            var purged = await store.PurgeCompletedAsync(now - options.CompletedRetention, stoppingToken).ConfigureAwait(false);
+            if (purged > 0)
+            {
+                LogPurged(purged, options.CompletedRetention);
+            }
+        }
+        catch (Exception ex) when (IsStoreFailure(ex, stoppingToken))
+        {
+            LogStoreFailure(ex, "delete old finished events");
         }
     }
 
@@ -255,6 +283,9 @@ public sealed partial class InboxWorker : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Inbox worker {Instance} stopped; {Released} leased events returned to the inbox")]
     private partial void LogStopped(string instance, int released);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Count} finished events older than {Retention}")]
+    private partial void LogPurged(int count, TimeSpan retention);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Inbox unavailable: could not {Action}")]
     private partial void LogStoreFailure(Exception exception, string action);
