@@ -43,7 +43,11 @@ public static class AdminEndpoints
         admin.MapPost("/throttling/next", (FinOpsEmulatorControl control, ThrottleNextRequest body) =>
             Guarded(() => control.Throttle.ThrottleNext(body.Count, TimeSpan.FromSeconds(body.RetryAfterSeconds))));
         admin.MapPost("/throttling/limit", (FinOpsEmulatorControl control, ThrottleLimitRequest body) =>
-            Guarded(() => control.Throttle.SetLimit(body.Limit, TimeSpan.FromSeconds(body.WindowSeconds))));
+            Guarded(() =>
+            {
+                control.Throttle.SetLimit(body.Limit, TimeSpan.FromSeconds(body.WindowSeconds));
+                control.Throttle.SetConcurrencyLimit(body.Concurrent);
+            }));
 
         admin.MapGet("/events/endpoints", (FinOpsEmulatorControl control) => Results.Ok(control.Events.Endpoints));
         admin.MapPost("/events/endpoints", (FinOpsEmulatorControl control, EndpointRegistrationRequest body) =>

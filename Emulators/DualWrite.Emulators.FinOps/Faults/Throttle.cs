@@ -3,8 +3,9 @@ using System;
 namespace DualWrite.Emulators.FinOps.Faults;
 
 /// <summary>
-/// F&amp;O's throttling: 429 with Retry-After. Either the next N requests (resource-based throttling on
-/// demand) or a fixed window limit (user-based limits: so many requests per window). Thread-safe; time from <see cref="TimeProvider"/>.
+/// F&amp;O's throttling: 429 with Retry-After. The next N requests (resource-based throttling on demand),
+/// a fixed window limit and a limit on concurrent requests (the user-based limits: so many requests per
+/// window, so many at once). Thread-safe; time from <see cref="TimeProvider"/>.
 /// </summary>
 public sealed class Throttle
 {
@@ -16,6 +17,8 @@ public sealed class Throttle
     private TimeSpan _window;
     private DateTimeOffset _windowStart;
     private int _windowCount;
+    private int _concurrencyLimit;
+    private int _inFlight;
 
     public Throttle(TimeProvider time)
     {
@@ -46,17 +49,61 @@ public sealed class Throttle
         }
     }
 
+    /// <summary>At most <paramref name="limit"/> requests in progress at once; 0 turns the limit off (the default).</summary>
+    public void SetConcurrencyLimit(int limit)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        lock (_gate)
+        {
+            _concurrencyLimit = limit;
+        }
+    }
+
     public void Reset()
     {
         lock (_gate)
         {
             _throttleNext = 0;
             _limit = 0;
+            _concurrencyLimit = 0;
         }
     }
 
-    /// <summary>Counts a request; returns the Retry-After to answer with, or null when it may run.</summary>
-    public TimeSpan? Admit()
+    /// <summary>
+    /// Counts a request in; null when it may run (then call <see cref="Leave"/> when it ends), else the
+    /// Retry-After to answer with.
+    /// </summary>
+    public TimeSpan? Enter()
+    {
+        var retryAfter = Admit();
+        if (retryAfter is not null)
+        {
+            return retryAfter;
+        }
+
+        lock (_gate)
+        {
+            if (_concurrencyLimit > 0 && _inFlight >= _concurrencyLimit)
+            {
+                return TimeSpan.FromSeconds(1);
+            }
+
+            _inFlight++;
+            return null;
+        }
+    }
+
+    /// <summary>Counts a request admitted by <see cref="Enter"/> out.</summary>
+    public void Leave()
+    {
+        lock (_gate)
+        {
+            _inFlight--;
+        }
+    }
+
+    /// <summary>Counts a request against the next-N and window limits; the Retry-After to answer with, or null.</summary>
+    private TimeSpan? Admit()
     {
         lock (_gate)
         {

@@ -21,10 +21,18 @@ public sealed class ThrottlingMiddleware
     public async Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var retryAfter = _throttle.Admit();
+        var retryAfter = _throttle.Enter();
         if (retryAfter is null)
         {
-            await _next(context).ConfigureAwait(false);
+            try
+            {
+                await _next(context).ConfigureAwait(false);
+            }
+            finally
+            {
+                _throttle.Leave();
+            }
+
             return;
         }
 

@@ -66,6 +66,22 @@ public sealed class FaultInjectionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Requests_over_the_concurrency_limit_are_throttled_while_the_others_run()
+    {
+        _harness.Control.Throttle.SetConcurrencyLimit(1);
+        _harness.Control.Faults.Latency = TimeSpan.FromSeconds(1);
+
+        var responses = await Task.WhenAll(Http.GetAsync("Currencies"), Http.GetAsync("Currencies"));
+        var statuses = responses.Select(r => r.StatusCode).Order().ToList();
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+
+        Assert.Equal(new[] { HttpStatusCode.OK, HttpStatusCode.TooManyRequests }, statuses);
+    }
+
+    [Fact]
     public async Task A_dropped_connection_gives_the_client_no_response_at_all()
     {
         _harness.Control.Faults.DropNextRequests(1);
