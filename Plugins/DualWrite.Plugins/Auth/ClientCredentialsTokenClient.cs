@@ -30,17 +30,9 @@ public sealed class ClientCredentialsTokenClient
     public AccessToken? GetToken(DateTime nowUtc, RequestBudget budget, out FinOpsCallResult? failure)
     {
         FinOpsCallResult? fetchFailure = null;
-        try
-        {
-            var token = TokenCache.GetOrFetch(_cacheKey, nowUtc, () => Fetch(nowUtc, budget, out fetchFailure) ?? throw new TokenUnavailableException());
-            failure = null;
-            return token;
-        }
-        catch (TokenUnavailableException)
-        {
-            failure = fetchFailure;
-            return null;
-        }
+        var token = TokenCache.GetOrFetch(_cacheKey, nowUtc, () => Fetch(nowUtc, budget, out fetchFailure));
+        failure = token is null ? fetchFailure : null;
+        return token;
     }
 
     public void Invalidate(AccessToken rejected) => TokenCache.Invalidate(_cacheKey, rejected);
@@ -121,10 +113,5 @@ public sealed class ClientCredentialsTokenClient
             default:
                 return 3600;
         }
-    }
-
-    /// <summary>Leaves the cache's fetch without caching anything; the failure travels in a local.</summary>
-    private sealed class TokenUnavailableException : Exception
-    {
     }
 }

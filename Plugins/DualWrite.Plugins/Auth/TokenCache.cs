@@ -20,8 +20,11 @@ public static class TokenCache
     public static string KeyFor(Uri authority, string tenantId, string clientId, string scope) =>
         authority.AbsoluteUri + "|" + tenantId + "|" + clientId + "|" + scope;
 
-    /// <summary>The cached token for <paramref name="key"/> while fresh at <paramref name="nowUtc"/>, else a new one from <paramref name="fetch"/>.</summary>
-    public static AccessToken GetOrFetch(string key, DateTime nowUtc, Func<AccessToken> fetch)
+    /// <summary>
+    /// The cached token for <paramref name="key"/> while fresh at <paramref name="nowUtc"/>, else a new one from
+    /// <paramref name="fetch"/>; null when <paramref name="fetch"/> could not get one (nothing is cached then).
+    /// </summary>
+    public static AccessToken? GetOrFetch(string key, DateTime nowUtc, Func<AccessToken?> fetch)
     {
         if (fetch is null)
         {
@@ -42,7 +45,11 @@ public static class TokenCache
             }
 
             var token = fetch();
-            Tokens[key] = token;
+            if (token is not null)
+            {
+                Tokens[key] = token;
+            }
+
             return token;
         }
     }

@@ -31,7 +31,7 @@ public sealed class TokenCacheTests
         TokenCache.GetOrFetch(key, Now, Fetch);
         var renewed = TokenCache.GetOrFetch(key, Now.AddMinutes(56), Fetch);
 
-        Assert.Equal("t2", renewed.Value);
+        Assert.Equal("t2", renewed!.Value);
     }
 
     [Fact]
@@ -42,12 +42,24 @@ public sealed class TokenCacheTests
         AccessToken Fetch() => new("t" + ++fetches, Now.AddHours(1));
         var first = TokenCache.GetOrFetch(key, Now, Fetch);
 
-        TokenCache.Invalidate(key, first);
+        TokenCache.Invalidate(key, first!);
         var second = TokenCache.GetOrFetch(key, Now, Fetch);
-        TokenCache.Invalidate(key, first);
+        TokenCache.Invalidate(key, first!);
 
-        Assert.Equal("t2", second.Value);
+        Assert.Equal("t2", second!.Value);
         Assert.Same(second, TokenCache.GetOrFetch(key, Now, Fetch));
+    }
+
+    [Fact]
+    public void A_failed_fetch_caches_nothing()
+    {
+        var key = Guid.NewGuid().ToString();
+
+        var failed = TokenCache.GetOrFetch(key, Now, () => null);
+        var next = TokenCache.GetOrFetch(key, Now, () => new AccessToken("t1", Now.AddHours(1)));
+
+        Assert.Null(failed);
+        Assert.Equal("t1", next!.Value);
     }
 
     [Fact]
