@@ -170,11 +170,14 @@ public sealed class WriteTests : IAsyncLifetime
 
         using var created = await Http.PostAsync("CustomersV3", HttpJson.Body(body));
         var read = await HttpJson.GetAsync(Http, path);
+        var filter = "CustomerAccount eq " + ODataLiteral.Format(account);
+        var filtered = await HttpJson.GetAsync(Http, "CustomersV3?$filter=" + ODataUrlEncoding.EscapeQueryValue(filter) + "&$select=CustomerAccount");
         using var patched = await Http.PatchAsync(path, HttpJson.Body("""{"OrganizationName":"Escaped"}"""));
         using var deleted = await Http.DeleteAsync(path);
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Equal(account, read.GetProperty("CustomerAccount").GetString());
+        Assert.Equal(account, Assert.Single(filtered.GetProperty("value").EnumerateArray()).GetProperty("CustomerAccount").GetString());
         Assert.Equal(HttpStatusCode.NoContent, patched.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         Assert.EndsWith(path, created.Headers.Location!.OriginalString, StringComparison.Ordinal);
