@@ -54,6 +54,9 @@ public abstract class RelationalInboxStore : IInboxStore
     /// <summary>A transaction that no other claim (in any instance) runs alongside.</summary>
     protected abstract Task<DbTransaction> BeginExclusiveTransactionAsync(DbConnection connection, CancellationToken cancellationToken);
 
+    /// <summary>SQL that tells other instances there is new work (PostgreSQL: NOTIFY); null when there are none to tell.</summary>
+    protected virtual string? WorkAvailableSql => null;
+
     /// <summary>Lets a store serialise its writers in-process (SQLite has one writer at a time anyway).</summary>
     protected virtual ValueTask<IDisposable> EnterWriteAsync(CancellationToken cancellationToken) => new(NoGate.Instance);
 
@@ -130,6 +133,11 @@ public abstract class RelationalInboxStore : IInboxStore
         Add(command, "body", body);
         Add(command, "now", now);
         var count = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        if (count == 1)
+        {
+            await NotifyWorkAvailableAsync(connection, cancellationToken).ConfigureAwait(false);
+        }
+
         return new ReceiveResult(count > 1, count);
     }
 
@@ -275,7 +283,7 @@ public abstract class RelationalInboxStore : IInboxStore
             cancellationToken);
 
     public Task<int> WakeParkedAsync(string waitingFor, CancellationToken cancellationToken) =>
-        ExecuteAsync(WakeSql, command => Add(command, "wake", waitingFor), cancellationToken);
+        ExecuteAsync(WakeSql, command => Add(command, "wake", waitingFor), cancellationToken, notifyWhenChanged: true);
 
     public async Task<DateTimeOffset?> GetNextDueTimeAsync(string owner, CancellationToken cancellationToken)
     {
@@ -338,7 +346,8 @@ public abstract class RelationalInboxStore : IInboxStore
             "UPDATE inbox_events SET state = 'Pending', attempts = 0, next_attempt_at = @now, updated_at = @now " +
             "WHERE event_id = @id AND state = 'Failed'",
             command => Add(command, "id", eventId),
-            cancellationToken).ConfigureAwait(false) == 1;
+            cancellationToken,
+            notifyWhenChanged: true).ConfigureAwait(false) == 1;
 
     public async Task<bool> DiscardFailedAsync(string eventId, string reason, CancellationToken cancellationToken) =>
         await ExecuteAsync(
@@ -350,7 +359,8 @@ public abstract class RelationalInboxStore : IInboxStore
                 Add(command, "id", eventId);
                 Add(command, "reason", reason);
             },
-            cancellationToken).ConfigureAwait(false) == 1;
+            cancellationToken,
+            notifyWhenChanged: true).ConfigureAwait(false) == 1;
 
     public Task<int> PurgeCompletedAsync(DateTimeOffset completedBefore, CancellationToken cancellationToken) =>
         ExecuteAsync(
@@ -514,17 +524,42 @@ public abstract class RelationalInboxStore : IInboxStore
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        if (woken > 0)
+        {
+            await NotifyWorkAvailableAsync(connection, cancellationToken).ConfigureAwait(false);
+        }
+
         return new LeaseResult(updated == 1, woken);
     }
 
-    private async Task<int> ExecuteAsync(string sql, Action<DbCommand> bind, CancellationToken cancellationToken)
+    private async Task<int> ExecuteAsync(string sql, Action<DbCommand> bind, CancellationToken cancellationToken, bool notifyWhenChanged = false)
     {
         using var gate = await EnterWriteAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, null, sql);
-        Add(command, "now", Now());
-        bind(command);
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        int changed;
+        await using (var command = Command(connection, null, sql))
+        {
+            Add(command, "now", Now());
+            bind(command);
+            changed = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (notifyWhenChanged && changed > 0)
+        {
+            await NotifyWorkAvailableAsync(connection, cancellationToken).ConfigureAwait(false);
+        }
+
+        return changed;
+    }
+
+    // After the commit: a notification is a hint to look, so it must not arrive before the work is visible.
+    private async Task NotifyWorkAvailableAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        if (WorkAvailableSql is { } sql)
+        {
+            await using var command = Command(connection, null, sql);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private async Task<IReadOnlyList<InboxEvent>> QueryEventsAsync(string where, Action<DbCommand> bind, CancellationToken cancellationToken)

@@ -57,6 +57,11 @@ public sealed partial class InboxWorker : BackgroundService
         store = services.GetRequiredService<IInboxStore>();
         applier = services.GetRequiredService<IChangeApplier>();
         signal = services.GetRequiredService<InboxSignal>();
+
+        // Another instance sharing the inbox may store the work; let it wake this one.
+        var listening = store is IInboxWakeSource wakeSource
+            ? Task.Run(() => wakeSource.ListenAsync(signal.Notify, stoppingToken), CancellationToken.None)
+            : Task.CompletedTask;
         LogStarted(InstanceName, options.MaxDegreeOfParallelism);
         var running = new List<Task>();
         try
@@ -113,6 +118,8 @@ public sealed partial class InboxWorker : BackgroundService
         {
             LogStoreFailure(ex, "return leased events on shutdown (their leases will expire instead)");
         }
+
+        await listening.ConfigureAwait(false);
     }
 
     private async Task PurgeWhenDueAsync(CancellationToken stoppingToken)

@@ -11,9 +11,14 @@ namespace DualWrite.Listener.Inbox.Postgres;
 /// The inbox in PostgreSQL, shared by any number of listener instances. Claims (and schema creation) run
 /// under a transaction-scoped advisory lock per schema, so two instances never lease the same record.
 /// </summary>
-public sealed class PostgresInboxStore : RelationalInboxStore, IAsyncDisposable, IDisposable
+public sealed class PostgresInboxStore : RelationalInboxStore, IInboxWakeSource, IAsyncDisposable, IDisposable
 {
     private const string ExclusiveLockSql = "SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.dualwrite_inbox'))";
+
+    // One channel per database; instances on other schemas only get a spurious wake-up.
+    private const string Channel = "dualwrite_inbox";
+
+    private static readonly TimeSpan ReconnectDelay = TimeSpan.FromSeconds(2);
 
     private readonly NpgsqlDataSource dataSource;
 
@@ -22,6 +27,47 @@ public sealed class PostgresInboxStore : RelationalInboxStore, IAsyncDisposable,
     {
         ArgumentException.ThrowIfNullOrEmpty(connectionString);
         dataSource = NpgsqlDataSource.Create(connectionString);
+    }
+
+    protected override string? WorkAvailableSql => "NOTIFY " + Channel;
+
+    public async Task ListenAsync(Action wake, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(wake);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+                connection.Notification += (_, _) => wake();
+                await using (var listen = new NpgsqlCommand("LISTEN " + Channel, connection))
+                {
+                    await listen.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                wake(); // Whatever arrived while we were not listening.
+                while (true)
+                {
+                    await connection.WaitAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is NpgsqlException or System.IO.IOException or TimeoutException)
+            {
+                // The database went away: the idle recheck covers the gap; listen again shortly.
+                try
+                {
+                    await Task.Delay(ReconnectDelay, TimeProvider, cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    return;
+                }
+            }
+        }
     }
 
     protected override IReadOnlyList<string> SchemaStatements { get; } =
