@@ -51,6 +51,23 @@ public sealed class TokenCacheTests
     }
 
     [Fact]
+    public void Concurrent_saves_after_expiry_fetch_once()
+    {
+        var key = Guid.NewGuid().ToString();
+        var fetches = 0;
+        AccessToken Fetch()
+        {
+            System.Threading.Interlocked.Increment(ref fetches);
+            System.Threading.Thread.Sleep(50);
+            return new AccessToken("t", Now.AddHours(1));
+        }
+
+        System.Threading.Tasks.Parallel.For(0, 16, new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = 8 }, _ => TokenCache.GetOrFetch(key, Now, Fetch));
+
+        Assert.Equal(1, fetches);
+    }
+
+    [Fact]
     public void A_failed_fetch_caches_nothing()
     {
         var key = Guid.NewGuid().ToString();

@@ -57,7 +57,8 @@ public sealed class CustomersScenario : IAsyncDisposable
     /// <param name="fnOBaseUrl">Where F&amp;O is (default: the fake); the token service is always the fake.</param>
     /// <param name="registerSteps">False builds the same Dataverse without the write-through steps (the benchmark's baseline).</param>
     /// <param name="tenantId">The tenant the steps sign in to (the fake knows only <see cref="FakeFinOps.TenantId"/>).</param>
-    public static async Task<CustomersScenario> StartAsync(TimeSpan? callTimeout = null, TimeSpan? budget = null, Uri? fnOBaseUrl = null, bool registerSteps = true, string tenantId = FakeFinOps.TenantId)
+    /// <param name="configure">More setup (extra steps) before the Dataverse is built.</param>
+    public static async Task<CustomersScenario> StartAsync(TimeSpan? callTimeout = null, TimeSpan? budget = null, Uri? fnOBaseUrl = null, bool registerSteps = true, string tenantId = FakeFinOps.TenantId, Action<InMemoryDataverseBuilder>? configure = null)
     {
         var fnO = await FakeFinOps.StartAsync();
         var json = File.ReadAllText(RepositoryPaths.MapFile(MapFile));
@@ -75,6 +76,7 @@ public sealed class CustomersScenario : IAsyncDisposable
             .AddRecord(new Entity("msdyn_customergroup", GroupWithoutCode) { ["msdyn_company"] = new EntityReference("cdm_company", CompanyUsmf) })
             .AddRecord(new Entity("msdyn_paymentterm", PaymentNet30) { ["msdyn_name"] = "Net30", ["msdyn_company"] = new EntityReference("cdm_company", CompanyUsmf) })
             .AddRecord(new Entity("transactioncurrency", CurrencyUsd) { ["isocurrencycode"] = "USD" });
+        configure?.Invoke(builder);
         return new CustomersScenario(fnO, builder.Build(), map);
     }
 

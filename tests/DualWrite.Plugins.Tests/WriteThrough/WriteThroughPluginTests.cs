@@ -2,6 +2,8 @@ using System;
 using System.Linq;
 using System.Threading.Tasks;
 using DualWrite.Core.Json;
+using DualWrite.Emulators.Dataverse.Builder;
+using DualWrite.Emulators.Dataverse.Pipeline;
 using DualWrite.Plugins.Tests.Support;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
@@ -154,6 +156,32 @@ public sealed class WriteThroughPluginTests
     }
 
     [Fact]
+    public async Task A_nested_save_under_a_tagged_parent_makes_no_call()
+    {
+        await using var scenario = await CustomersScenario.StartAsync(configure: RenameAccountsOnCompanyUpdate);
+        scenario.Service.Create(CustomersScenario.NewAccount());
+        var update = new UpdateRequest { Target = new Entity("cdm_company", CustomersScenario.CompanyUsmf) { ["cdm_companycode"] = "USMF" } };
+        update.Parameters["tag"] = "DualWrite";
+
+        scenario.Service.Execute(update);
+
+        Assert.Single(scenario.FnO.Requests);
+        Assert.Single(scenario.TracesContaining("Skipped: the save carries tag 'DualWrite'"));
+        Assert.Equal("Contoso (renamed)", Assert.Single(scenario.Dataverse.Snapshot().Tables["account"]).GetAttributeValue<string>("name"));
+    }
+
+    [Fact]
+    public async Task A_nested_save_under_an_untagged_parent_is_written_through()
+    {
+        await using var scenario = await CustomersScenario.StartAsync(configure: RenameAccountsOnCompanyUpdate);
+        scenario.Service.Create(CustomersScenario.NewAccount());
+
+        scenario.Service.Update(new Entity("cdm_company", CustomersScenario.CompanyUsmf) { ["cdm_companycode"] = "USMF" });
+
+        Assert.Equal("{\"OrganizationName\":\"Contoso (renamed)\"}", scenario.FnO.Requests[1].Body);
+    }
+
+    [Fact]
     public async Task A_write_with_another_tag_is_written_through()
     {
         await using var scenario = await CustomersScenario.StartAsync();
@@ -243,6 +271,14 @@ public sealed class WriteThroughPluginTests
         Assert.Single(scenario.FnO.Requests);
         Assert.Equal("US-001", scenario.Service.Retrieve("account", id, new Microsoft.Xrm.Sdk.Query.ColumnSet("accountnumber")).GetAttributeValue<string>("accountnumber"));
     }
+
+    private static void RenameAccountsOnCompanyUpdate(InMemoryDataverseBuilder builder) => builder.AddStep(new StepRegistration
+    {
+        PluginType = typeof(RenameAccountsPlugin),
+        Message = "Update",
+        Table = "cdm_company",
+        Stage = PipelineStage.PostOperation,
+    });
 
     private static string? Text(JsonObject body, string name) => (body[name] as JsonString)?.Value;
 }
