@@ -57,7 +57,12 @@ public static class AdminEndpoints
                 return Results.BadRequest(new { error = "An endpoint needs a name and an absolute http(s) url." });
             }
 
-            control.Events.Register(new EventEndpoint(body.Name, url) { Headers = body.Headers ?? new Dictionary<string, string>() });
+            control.Events.Register(new EventEndpoint(body.Name, url)
+            {
+                Headers = body.Headers ?? new Dictionary<string, string>(),
+                SigningKey = body.SigningKey,
+                SignatureHeader = body.SignatureHeader ?? EventEndpoint.DefaultSignatureHeader,
+            });
             return Results.NoContent();
         });
         admin.MapDelete("/events/endpoints/{name}", async (FinOpsEmulatorControl control, string name) =>

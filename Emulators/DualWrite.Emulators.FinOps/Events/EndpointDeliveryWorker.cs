@@ -1,5 +1,6 @@
 using System;
 using System.Net.Http;
+using System.Security.Cryptography;
 using System.Text;
 using System.Threading;
 using System.Threading.Channels;
@@ -131,6 +132,12 @@ internal sealed partial class EndpointDeliveryWorker : IAsyncDisposable
         foreach (var (name, value) in Endpoint.Headers)
         {
             request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        if (!string.IsNullOrEmpty(Endpoint.SigningKey))
+        {
+            var signature = HMACSHA256.HashData(Encoding.UTF8.GetBytes(Endpoint.SigningKey), Encoding.UTF8.GetBytes(json));
+            request.Headers.TryAddWithoutValidation(Endpoint.SignatureHeader, "sha256=" + Convert.ToHexStringLower(signature));
         }
 
         try

@@ -190,6 +190,20 @@ public sealed class BusinessEventTests : IAsyncLifetime
         Assert.Single(await _receiver.WaitForAsync(1));
     }
 
+    [Fact]
+    public async Task An_endpoint_with_a_signing_key_gets_an_hmac_sha256_signature_of_the_body()
+    {
+        await using var signed = await EventReceiver.StartAsync();
+        _harness.Control.Events.Register(new EventEndpoint("signed", signed.Url) { SigningKey = "k3y" });
+
+        using var created = await CreateGroupAsync("E11");
+
+        var received = Assert.Single(await signed.WaitForAsync(1));
+        var expected = "sha256=" + Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes("k3y"), System.Text.Encoding.UTF8.GetBytes(received.Json)));
+        Assert.Equal(expected, received.Headers[EventEndpoint.DefaultSignatureHeader]);
+    }
+
     private Task<HttpResponseMessage> CreateGroupAsync(string id) =>
         Http.PostAsync("CustomerGroups", HttpJson.Body("{\"CustomerGroupId\":\"" + id + "\",\"Description\":\"Event test\"}"));
 }
