@@ -14,8 +14,8 @@ using Microsoft.Extensions.Options;
 namespace DualWrite.Listener.Processing;
 
 /// <summary>
-/// Claims due records from the inbox, applies their head events through <see cref="IChangeApplier"/> (up to
-/// MaxDegreeOfParallelism records at once) and records each outcome. Sleeps on <see cref="InboxSignal"/> or
+/// Claims due records from the inbox (in batches, queued locally), applies their head events through
+/// <see cref="IChangeApplier"/> (up to MaxDegreeOfParallelism records at once) and records each outcome. Sleeps on <see cref="InboxSignal"/> or
 /// until the next attempt time; never dies on a failed apply or a failing database; on shutdown cancels
 /// running applies and returns their events to the inbox.
 /// </summary>
@@ -64,6 +64,8 @@ public sealed partial class InboxWorker : BackgroundService
             : Task.CompletedTask;
         LogStarted(InstanceName, options.MaxDegreeOfParallelism);
         var running = new List<Task>();
+        var ready = new Queue<InboxEvent>();
+        var parallelism = options.MaxDegreeOfParallelism;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -72,13 +74,21 @@ public sealed partial class InboxWorker : BackgroundService
                 signal.Reset();
                 running.RemoveAll(task => task.IsCompleted);
                 await PurgeWhenDueAsync(stoppingToken).ConfigureAwait(false);
-                var free = options.MaxDegreeOfParallelism - running.Count;
-                if (free > 0)
+
+                // Claim when the local queue is empty, up to twice the parallelism: one claim then feeds
+                // several completions, instead of one claim (a serialised transaction) per event.
+                var claimedSome = false;
+                if (ready.Count == 0 && running.Count < parallelism)
                 {
-                    IReadOnlyList<InboxEvent> claimed;
                     try
                     {
-                        claimed = await store.ClaimAsync(InstanceName, free, options.LeaseDuration, stoppingToken).ConfigureAwait(false);
+                        var claimed = await store.ClaimAsync(InstanceName, (2 * parallelism) - running.Count, options.LeaseDuration, stoppingToken).ConfigureAwait(false);
+                        foreach (var leased in claimed)
+                        {
+                            ready.Enqueue(leased);
+                        }
+
+                        claimedSome = claimed.Count > 0;
                     }
                     catch (Exception ex) when (IsStoreFailure(ex, stoppingToken))
                     {
@@ -86,19 +96,26 @@ public sealed partial class InboxWorker : BackgroundService
                         await Task.Delay(options.StoreFailureDelay, timeProvider, stoppingToken).ConfigureAwait(false);
                         continue;
                     }
-
-                    foreach (var leased in claimed)
-                    {
-                        running.Add(Task.Run(() => ProcessAsync(leased, stoppingToken), CancellationToken.None));
-                    }
-
-                    if (claimed.Count > 0 && claimed.Count < free)
-                    {
-                        continue; // There may be more; the next claim says.
-                    }
                 }
 
-                await WaitForWorkAsync(running.Count < options.MaxDegreeOfParallelism, stoppingToken).ConfigureAwait(false);
+                while (running.Count < parallelism && ready.TryDequeue(out var next))
+                {
+                    if (next.LeaseExpiresAt - timeProvider.GetUtcNow() < options.ApplyTimeout)
+                    {
+                        // Waited too long in the queue to finish under its lease: hand it back rather than race a taker.
+                        await ReleaseQuietlyAsync(next).ConfigureAwait(false);
+                        continue;
+                    }
+
+                    running.Add(Task.Run(() => ProcessAsync(next, stoppingToken), CancellationToken.None));
+                }
+
+                if (claimedSome && ready.Count == 0 && running.Count < parallelism)
+                {
+                    continue; // Slots are still free and there may be more; the next claim says.
+                }
+
+                await WaitForWorkAsync(ready.Count == 0 && running.Count < parallelism, stoppingToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -271,6 +288,18 @@ public sealed partial class InboxWorker : BackgroundService
         if (!result.LeaseHeld)
         {
             LogLeaseLost(leased.EventId, leased.RecordKey);
+        }
+    }
+
+    private async Task ReleaseQuietlyAsync(InboxEvent leased)
+    {
+        try
+        {
+            await ReleaseAsync(leased).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (IsStoreFailure(ex, CancellationToken.None) || ex is OperationCanceledException)
+        {
+            LogStoreFailure(ex, "return " + leased.EventId + " to the inbox (its lease will expire instead)");
         }
     }
 
