@@ -76,7 +76,12 @@ public sealed class ODataService
             return error!;
         }
 
-        return (request.Method, route!.Probe is null) switch
+        if (route!.IsCount)
+        {
+            return MethodNotAllowed(request);
+        }
+
+        return (request.Method, route.Probe is null) switch
         {
             ("POST", true) => Create(request, route.Set!, transaction),
             ("PATCH" or "MERGE", false) => Update(request, route, transaction, replace: false),

@@ -184,6 +184,17 @@ public sealed class WriteTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Writes_to_a_count_segment_or_a_collection_by_patch_are_not_allowed()
+    {
+        using var countPost = await Http.PostAsync("CustomersV3/$count", HttpJson.Body(NewCustomer));
+        using var collectionPatch = await Http.PatchAsync("CustomersV3", HttpJson.Body("""{"OrganizationName":"All"}"""));
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, countPost.StatusCode);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, collectionPatch.StatusCode);
+        Assert.Equal(300, _harness.Control.Store.Read(view => view.Count(_harness.Control.Store.Schema.Get("CustomersV3"))));
+    }
+
+    [Fact]
     public async Task A_malformed_key_is_a_400_naming_the_problem()
     {
         using var response = await Http.GetAsync("CustomersV3(dataAreaId='usmf',CustomerAccount='US-001)");
