@@ -50,7 +50,10 @@ public sealed class WriteThroughPlugin : PluginBase
 
         context.Trace("Writing {0} to F&O: {1}", plan.RecordText!, plan.Request!);
         var budget = new RequestBudget(context.Stopwatch, settings.CallTimeout, settings.Budget);
+        // One client per save, no keep-alive: the platform's guidance for sandboxed plug-ins (learn.microsoft.com,
+        // "Set Timeout when making external calls in a plug-in"). Timeouts come from the budget, per call.
         using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        http.DefaultRequestHeaders.ConnectionClose = true;
         var tokens = new ClientCredentialsTokenClient(http, _configuration.Credentials!);
         var client = new FinOpsClient(http, settings.DataRoot, tokens, line => context.Trace("{0}", line));
         var result = client.Send(plan.Request!, ToUtc(context.ExecutionContext.OperationCreatedOn), budget);
