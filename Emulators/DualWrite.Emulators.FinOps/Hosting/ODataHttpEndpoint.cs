@@ -49,9 +49,18 @@ public static class ODataHttpEndpoint
         };
 
         // Synchronous on purpose: the store's lock has thread affinity, so nothing may await while it is held.
-        var response = resourcePath == "$batch" && request.Method == "POST"
-            ? services.GetRequiredService<BatchProcessor>().Execute(request, context.Request.ContentType)
-            : services.GetRequiredService<ODataService>().Execute(request);
+        ODataResponse response;
+        try
+        {
+            response = resourcePath == "$batch" && request.Method == "POST"
+                ? services.GetRequiredService<BatchProcessor>().Execute(request, context.Request.ContentType)
+                : services.GetRequiredService<ODataService>().Execute(request);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or NotSupportedException)
+        {
+            // An emulator bug: answer as F&O answers an unexpected server error (the write, if any, was rolled back).
+            response = ODataErrors.Create(500, ex.GetType().Name + ": " + ex.Message, ex.GetType().FullName ?? "System.Exception");
+        }
 
         context.Response.StatusCode = response.StatusCode;
         if (response.ContentType is not null)
