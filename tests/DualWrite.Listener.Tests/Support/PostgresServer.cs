@@ -23,6 +23,7 @@ public sealed class PostgresServer : IAsyncLifetime
 
     private string? dataRoot;
     private string? binDirectory;
+    private readonly System.Collections.Concurrent.ConcurrentBag<string> schemas = [];
     private int schemaCounter;
 
     public string ConnectionString { get; private set; } = string.Empty;
@@ -61,6 +62,8 @@ public sealed class PostgresServer : IAsyncLifetime
         NpgsqlConnection.ClearAllPools();
         if (dataRoot is null || binDirectory is null)
         {
+            // Someone else's server: leave it as found.
+            await DropSchemasAsync().ConfigureAwait(false);
             return;
         }
 
@@ -81,7 +84,25 @@ public sealed class PostgresServer : IAsyncLifetime
             await command.ExecuteNonQueryAsync().ConfigureAwait(false);
         }
 
+        schemas.Add(schema);
         return new NpgsqlConnectionStringBuilder(ConnectionString) { SearchPath = schema }.ConnectionString;
+    }
+
+    private async Task DropSchemasAsync()
+    {
+        if (schemas.IsEmpty || string.IsNullOrEmpty(ConnectionString))
+        {
+            return;
+        }
+
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync().ConfigureAwait(false);
+        foreach (var schema in schemas)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "DROP SCHEMA IF EXISTS " + schema + " CASCADE";
+            await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+        }
     }
 
     private static string? FindBinDirectory()
