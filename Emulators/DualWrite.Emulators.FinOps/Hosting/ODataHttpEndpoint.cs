@@ -63,6 +63,7 @@ public static class ODataHttpEndpoint
         }
 
         context.Response.StatusCode = response.StatusCode;
+        context.Response.Headers["OData-Version"] = "4.0";
         if (response.ContentType is not null)
         {
             context.Response.ContentType = response.ContentType;
