@@ -58,6 +58,53 @@ public sealed class ODataLibClientTests
         Assert.Contains("must be filled in", error.InnerError.Message, System.StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_batch_written_by_ODataLib_runs_and_ODataLib_reads_the_changeset_response()
+    {
+        await using var harness = await EmulatorHarness.StartAsync();
+        var model = await ReadModelAsync(harness.Http);
+        var batchUrl = new System.Uri(harness.Emulator.DataAddress, "$batch");
+        var request = new BufferedODataRequestMessage(batchUrl, "POST");
+        using (var writer = new ODataMessageWriter((IODataRequestMessage)request, new ODataMessageWriterSettings { BaseUri = harness.Emulator.DataAddress }, model))
+        {
+            var batch = writer.CreateODataBatchWriter();
+            batch.WriteStartBatch();
+            batch.WriteStartChangeset();
+            WriteOperation(batch, "POST", new System.Uri(harness.Emulator.DataAddress, "CustomerGroups"), "1", """{"CustomerGroupId":"OL"}""");
+            WriteOperation(batch, "PATCH", new System.Uri(harness.Emulator.DataAddress, "CustomerGroups(dataAreaId='usmf',CustomerGroupId='10')"), "2", """{"Description":"By ODataLib"}""");
+            batch.WriteEndChangeset();
+            batch.WriteEndBatch();
+        }
+
+        using var content = new ByteArrayContent(request.Body.ToArray());
+        content.Headers.TryAddWithoutValidation("Content-Type", request.GetHeader("Content-Type"));
+        using var response = await harness.Http.PostAsync(batchUrl, content);
+        var message = new HttpODataResponseMessage(response, await response.Content.ReadAsByteArrayAsync());
+        using var reader = new ODataMessageReader((IODataResponseMessage)message, new ODataMessageReaderSettings(), model);
+        var batchReader = reader.CreateODataBatchReader();
+        var statuses = new List<int>();
+        while (batchReader.Read())
+        {
+            if (batchReader.State == ODataBatchReaderState.Operation)
+            {
+                statuses.Add(batchReader.CreateOperationResponseMessage().StatusCode);
+            }
+        }
+
+        Assert.Equal(new[] { 201, 204 }, statuses);
+        var group = await HttpJson.GetAsync(harness.Http, "CustomerGroups(dataAreaId='usmf',CustomerGroupId='10')");
+        Assert.Equal("By ODataLib", group.GetProperty("Description").GetString());
+    }
+
+    private static void WriteOperation(ODataBatchWriter batch, string method, System.Uri url, string contentId, string json)
+    {
+        var operation = batch.CreateOperationRequestMessage(method, url, contentId);
+        operation.SetHeader("Content-Type", "application/json");
+        using var stream = operation.GetStream();
+        var bytes = System.Text.Encoding.UTF8.GetBytes(json);
+        stream.Write(bytes, 0, bytes.Length);
+    }
+
     private static async Task<IEdmModel> ReadModelAsync(HttpClient http)
     {
         await using var stream = await http.GetStreamAsync("$metadata");
