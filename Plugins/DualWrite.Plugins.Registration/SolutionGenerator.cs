@@ -169,19 +169,19 @@ public static class SolutionGenerator
         w.WriteElementString("IsHidden", "0");
         w.WriteElementString("SupportedDeployment", "0");
         w.WriteElementString("IntroducedVersion", SolutionVersion);
-        w.WriteElementString("StateCode", "0");
-        w.WriteElementString("StatusCode", "1");
+        // No StateCode/StatusCode: the step file has no such elements; import enables the step.
         if (step.PreImage is { } image)
         {
             w.WriteStartElement("SdkMessageProcessingStepImages");
             w.WriteStartElement("SdkMessageProcessingStepImage");
             w.WriteAttributeString("Name", image.Alias);
-            w.WriteElementString("SdkMessageProcessingStepImageId", image.Id.ToString("D"));
+            w.WriteElementString("SdkMessageProcessingStepImageId", Braced(image.Id));
             w.WriteElementString("Attributes", string.Join(",", image.Attributes));
             w.WriteElementString("EntityAlias", image.Alias);
             w.WriteElementString("ImageType", "0");
             w.WriteElementString("MessagePropertyName", "Target");
             w.WriteElementString("IsCustomizable", "1");
+            w.WriteElementString("IntroducedVersion", SolutionVersion);
             w.WriteEndElement();
             w.WriteEndElement();
         }
