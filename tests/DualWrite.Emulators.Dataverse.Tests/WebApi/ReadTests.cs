@@ -105,6 +105,17 @@ public sealed class ReadTests : IClassFixture<EmulatorFixture>
     }
 
     [Fact]
+    public async Task A_lookup_is_filtered_by_its_value_property()
+    {
+        using var client = await _fixture.ClientAsync();
+
+        var body = await client.GetJsonAsync($"accounts?$select=accountnumber&$count=true&$filter=_msdyn_company_value eq {Usmf} and startswith(accountnumber,'US-')");
+
+        Assert.Equal(100, body["@odata.count"]!.GetValue<int>());
+        Assert.All(body["value"]!.AsArray(), a => Assert.StartsWith("US-", a!["accountnumber"]!.GetValue<string>(), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Orderby_and_top_return_the_last_accounts_first()
     {
         using var client = await _fixture.ClientAsync();

@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Net;
 using System.Text;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace DualWrite.Emulators.Dataverse.WebApi.Batch;
 
@@ -20,7 +20,7 @@ internal static class BatchResponseWriter
         }
 
         text.Append("\r\n");
-        text.Append("HTTP/1.1 ").Append(response.StatusCode.ToString(CultureInfo.InvariantCulture)).Append(' ').Append(ReasonPhrase(response.StatusCode)).Append("\r\n");
+        text.Append("HTTP/1.1 ").Append(response.StatusCode.ToString(CultureInfo.InvariantCulture)).Append(' ').Append(ReasonPhrases.GetReasonPhrase(response.StatusCode)).Append("\r\n");
         foreach (var (name, value) in response.Headers)
         {
             text.Append(name).Append(": ").Append(value).Append("\r\n");
@@ -47,33 +47,5 @@ internal static class BatchResponseWriter
         }
 
         text.Append("--").Append(changesetBoundary).Append("--\r\n");
-    }
-
-    private static string ReasonPhrase(int status) => status switch
-    {
-        204 => "No Content",
-        412 => "Precondition Failed",
-        429 => "Too Many Requests",
-        _ => ((HttpStatusCode)status).ToString() switch
-        {
-            var name when name.Length > 0 && !char.IsDigit(name[0]) => SplitWords(name),
-            _ => "Status",
-        },
-    };
-
-    private static string SplitWords(string name)
-    {
-        var text = new StringBuilder();
-        foreach (var c in name)
-        {
-            if (char.IsUpper(c) && text.Length > 0)
-            {
-                text.Append(' ');
-            }
-
-            text.Append(c);
-        }
-
-        return text.ToString();
     }
 }
