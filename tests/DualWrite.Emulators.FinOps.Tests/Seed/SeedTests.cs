@@ -75,6 +75,20 @@ public sealed class SeedTests
     }
 
     [Fact]
+    public void Loading_generated_customers_allocates_a_few_hundred_bytes_a_customer()
+    {
+        // The load runs on this thread, so this thread's allocations are the load's, whatever runs in parallel.
+        using var store = new FinOpsStore(FinOpsSchema.Standard);
+        var options = SeedOptions.None with { Customers = 200_000, IncludeReferenceData = false };
+        var before = GC.GetAllocatedBytesForCurrentThread();
+
+        SeedLoader.Load(store, options, TimeProvider.System);
+
+        var perCustomer = (GC.GetAllocatedBytesForCurrentThread() - before) / 200_000.0;
+        Assert.True(perCustomer < 500, perCustomer.ToString("0", System.Globalization.CultureInfo.InvariantCulture) + " bytes allocated a customer");
+    }
+
+    [Fact]
     public void The_empty_seed_loads_nothing()
     {
         using var store = new FinOpsStore(FinOpsSchema.Standard);
