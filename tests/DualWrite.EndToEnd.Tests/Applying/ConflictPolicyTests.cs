@@ -1,0 +1,121 @@
+using System;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using DualWrite.EndToEnd.Tests.Support;
+using DualWrite.Listener.Inbox;
+using DualWrite.Listener.Processing;
+
+namespace DualWrite.EndToEnd.Tests.Applying;
+
+/// <summary>
+/// Each policy over real HTTP: a synced account, then a Dataverse edit (tagged, as a concurrent change the
+/// plug-in has not carried to F&amp;O yet) and an F&amp;O edit, then the F&amp;O event.
+/// </summary>
+public class ConflictPolicyTests
+{
+    private const string Customer = "CustomersV3(dataAreaId='usmf',CustomerAccount='US-001')";
+
+    [Fact]
+    public async Task FieldMerge_keeps_a_Dataverse_edit_and_an_FnO_edit_to_different_fields()
+    {
+        await using var rig = await SyncedAsync("FieldMerge");
+        await EditDataverseAsync(rig, new JsonObject { ["name"] = "Renamed in Dataverse" });
+        await rig.UpdateFnOAsync(Customer, new JsonObject { ["SalesMemo"] = "Memo from FnO" });
+
+        OutcomeAssert.Is(ApplyOutcomeKind.Applied, await rig.Applier.ApplyAsync(rig.CustomerEvent("US-001"), CancellationToken.None));
+
+        var account = (await rig.AccountAsync("US-001"))!;
+        Assert.Equal("Renamed in Dataverse", account["name"]!.GetValue<string>());
+        Assert.Equal("Memo from FnO", account["description"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData(true, "From FnO")]
+    [InlineData(false, "From Dataverse")]
+    public async Task FieldMerge_gives_a_field_changed_on_both_sides_to_the_last_writer(bool fnOLast, string expected)
+    {
+        await using var rig = await SyncedAsync("FieldMerge");
+        await rig.UpdateFnOAsync(Customer, new JsonObject { ["SalesMemo"] = "From FnO" });
+        await EditDataverseAsync(rig, new JsonObject { ["description"] = "From Dataverse" });
+
+        // modifiedon has whole seconds: the F&O event is stamped clearly before or after the Dataverse edit.
+        var fnOEvent = rig.ShiftedCustomerEvent("US-001", fnOLast ? 5 : -5);
+
+        await rig.Applier.ApplyAsync(fnOEvent, CancellationToken.None);
+
+        Assert.Equal(expected, (await rig.AccountAsync("US-001"))!["description"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task FnOWins_overwrites_a_later_Dataverse_edit_of_the_same_field()
+    {
+        await using var rig = await SyncedAsync("FnOWins");
+        await rig.UpdateFnOAsync(Customer, new JsonObject { ["SalesMemo"] = "From FnO" });
+        var fnOEvent = rig.ShiftedCustomerEvent("US-001", -5);
+        await EditDataverseAsync(rig, new JsonObject { ["description"] = "From Dataverse" });
+
+        OutcomeAssert.Is(ApplyOutcomeKind.Applied, await rig.Applier.ApplyAsync(fnOEvent, CancellationToken.None));
+
+        Assert.Equal("From FnO", (await rig.AccountAsync("US-001"))!["description"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task DataverseWins_keeps_the_Dataverse_value_of_a_field_changed_on_both_sides()
+    {
+        await using var rig = await SyncedAsync("DataverseWins");
+        await EditDataverseAsync(rig, new JsonObject { ["description"] = "From Dataverse" });
+        await rig.UpdateFnOAsync(Customer, new JsonObject { ["SalesMemo"] = "From FnO" });
+
+        OutcomeAssert.Is(ApplyOutcomeKind.Skipped, await rig.Applier.ApplyAsync(rig.CustomerEvent("US-001"), CancellationToken.None));
+
+        Assert.Equal("From Dataverse", (await rig.AccountAsync("US-001"))!["description"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task LastWriterWins_keeps_the_whole_later_Dataverse_record_as_dual_write_does()
+    {
+        await using var rig = await SyncedAsync("LastWriterWins");
+        await rig.UpdateFnOAsync(Customer, new JsonObject { ["SalesMemo"] = "From FnO" });
+        var fnOEvent = rig.ShiftedCustomerEvent("US-001", -5);
+        await EditDataverseAsync(rig, new JsonObject { ["name"] = "Renamed in Dataverse" });
+
+        OutcomeAssert.Is(ApplyOutcomeKind.Skipped, await rig.Applier.ApplyAsync(fnOEvent, CancellationToken.None));
+
+        var account = (await rig.AccountAsync("US-001"))!;
+        Assert.Equal("Renamed in Dataverse", account["name"]!.GetValue<string>());
+        Assert.NotEqual("From FnO", account["description"]?.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task ManualReview_queues_the_conflict_with_both_versions_and_writes_nothing()
+    {
+        await using var rig = await SyncedAsync("ManualReview");
+        await EditDataverseAsync(rig, new JsonObject { ["description"] = "From Dataverse" });
+        await rig.UpdateFnOAsync(Customer, new JsonObject { ["SalesMemo"] = "From FnO" });
+
+        var outcome = await rig.Applier.ApplyAsync(rig.CustomerEvent("US-001"), CancellationToken.None);
+
+        OutcomeAssert.Is(ApplyOutcomeKind.Skipped, outcome);
+        Assert.Equal("From Dataverse", (await rig.AccountAsync("US-001"))!["description"]!.GetValue<string>());
+        ConflictEntry conflict = Assert.Single(await rig.Store.GetOpenConflictsAsync(10, CancellationToken.None));
+        Assert.Equal("Customers V3", conflict.Conflict.MapName);
+        Assert.Contains("From FnO", conflict.Conflict.FnOJson, StringComparison.Ordinal);
+        Assert.Contains("From Dataverse", conflict.Conflict.DataverseJson, StringComparison.Ordinal);
+        Assert.Contains("SalesMemo", conflict.Conflict.Reason, StringComparison.Ordinal);
+    }
+
+    private static async Task<ApplierRig> SyncedAsync(string policy)
+    {
+        var rig = await ApplierRig.StartAsync(StandardMaps.WithPolicy("customers-v3.json", policy));
+        Assert.Equal(policy, rig.Catalog.ForFnOEntitySet("CustomersV3")!.ConflictPolicy.ToString());
+        OutcomeAssert.Is(ApplyOutcomeKind.Applied, await rig.Applier.ApplyAsync(rig.CustomerEvent("US-001"), CancellationToken.None));
+        return rig;
+    }
+
+    private static async Task EditDataverseAsync(ApplierRig rig, JsonObject changes)
+    {
+        var account = (await rig.AccountAsync("US-001"))!;
+        await rig.UpdateDataverseAsync("accounts(" + account["accountid"]!.GetValue<string>() + ")", changes);
+    }
+}
