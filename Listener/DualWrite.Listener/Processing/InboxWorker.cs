@@ -98,16 +98,17 @@ public sealed partial class InboxWorker : BackgroundService
                     }
                 }
 
-                while (running.Count < parallelism && ready.TryDequeue(out var next))
+                while (running.Count < parallelism && ready.Count > 0)
                 {
-                    if (next.LeaseExpiresAt - timeProvider.GetUtcNow() < options.ApplyTimeout)
+                    var leased = ready.Dequeue();
+                    if (leased.LeaseExpiresAt - timeProvider.GetUtcNow() < options.ApplyTimeout)
                     {
                         // Waited too long in the queue to finish under its lease: hand it back rather than race a taker.
-                        await ReleaseQuietlyAsync(next).ConfigureAwait(false);
+                        await ReleaseQuietlyAsync(leased).ConfigureAwait(false);
                         continue;
                     }
 
-                    running.Add(Task.Run(() => ProcessAsync(next, stoppingToken), CancellationToken.None));
+                    running.Add(Task.Run(() => ProcessAsync(leased, stoppingToken), CancellationToken.None));
                 }
 
                 if (claimedSome && ready.Count == 0 && running.Count < parallelism)
