@@ -63,7 +63,7 @@ public static class WriteThroughSteps
             MapName = map.Name,
             Message = message,
             Table = table,
-            FilteringAttributes = message == "Update" ? MapColumns.WrittenToFnO(map) : [],
+            FilteringAttributes = message == "Update" ? MapColumns.UpdateTriggers(map) : [],
             PreImage = message == "Create"
                 ? null
                 : new StepImageDefinition(NameBasedGuid.Create(idName + "/image/" + WriteThroughPlanner.PreImageAlias), WriteThroughPlanner.PreImageAlias, MapColumns.PreImage(map)),

@@ -27,6 +27,21 @@ public static class MapColumns
         return columns;
     }
 
+    /// <summary>
+    /// The Update step's filtering attributes: the columns written to F&amp;O plus the Dataverse filter's
+    /// columns, so a record that enters the map's scope by a change of the filter column alone still reaches F&amp;O.
+    /// </summary>
+    public static IReadOnlyList<string> UpdateTriggers(TableMap map)
+    {
+        var columns = new List<string>(WrittenToFnO(map));
+        foreach (var column in FilterColumns(map))
+        {
+            AddOnce(columns, column);
+        }
+
+        return columns;
+    }
+
     /// <summary>The Dataverse integration key, company lookup included.</summary>
     public static IReadOnlyList<string> Key(TableMap map)
     {
@@ -53,17 +68,17 @@ public static class MapColumns
             AddOnce(columns, column);
         }
 
-        if (map.Dataverse.FilterText is { } filter)
+        foreach (var column in FilterColumns(map))
         {
-            foreach (var column in FilterExpression.Parse(filter).FieldNames)
-            {
-                AddOnce(columns, column);
-            }
+            AddOnce(columns, column);
         }
 
         columns.Sort(StringComparer.Ordinal);
         return columns;
     }
+
+    private static IReadOnlyList<string> FilterColumns(TableMap map) =>
+        map.Dataverse.FilterText is { } filter ? FilterExpression.Parse(filter).FieldNames : Array.Empty<string>();
 
     private static void AddOnce(List<string> columns, string column)
     {

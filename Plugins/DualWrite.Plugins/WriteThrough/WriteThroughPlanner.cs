@@ -91,6 +91,12 @@ public sealed class WriteThroughPlanner
                 : WriteThroughPlan.Fail(filterProblem);
         }
 
+        // A record that enters the map's scope with this update is new to F&O: create it there.
+        if (message == "Update" && _settings.DataverseFilter is { } scope && !Matches(scope, pre!, out _))
+        {
+            message = "Create";
+        }
+
         DataRecord source;
         DataRecord? previous = null;
         var operation = SyncOperation.Create;

@@ -20,15 +20,15 @@ public sealed class WriteThroughStepsTests
     }
 
     [Fact]
-    public void Only_the_Update_step_filters_on_the_columns_the_map_writes_to_FnO()
+    public void Only_the_Update_step_filters_on_the_columns_the_map_writes_to_FnO_and_its_filter_columns()
     {
         var steps = WriteThroughSteps.For([Customers]);
 
         var update = steps.Single(s => s.Message == "Update");
         Assert.Contains("name", update.FilteringAttributes);
         Assert.Contains("msdyn_customergroupid", update.FilteringAttributes);
+        Assert.Contains("customertypecode", update.FilteringAttributes);
         Assert.DoesNotContain("address1_latitude", update.FilteringAttributes);
-        Assert.DoesNotContain("customertypecode", update.FilteringAttributes);
         Assert.Empty(steps.Single(s => s.Message == "Create").FilteringAttributes);
     }
 

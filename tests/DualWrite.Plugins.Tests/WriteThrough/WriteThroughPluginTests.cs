@@ -207,6 +207,21 @@ public sealed class WriteThroughPluginTests
     }
 
     [Fact]
+    public async Task A_record_that_enters_the_maps_filter_is_created_in_FnO()
+    {
+        await using var scenario = await CustomersScenario.StartAsync();
+        var person = CustomersScenario.NewAccount();
+        person["customertypecode"] = new OptionSetValue(1);
+        var id = scenario.Service.Create(person);
+
+        scenario.Service.Update(new Entity("account", id) { ["customertypecode"] = new OptionSetValue(3) });
+
+        var request = Assert.Single(scenario.FnO.Requests);
+        Assert.Equal(("POST", "/data/CustomersV3"), (request.Method, request.RawTarget));
+        Assert.Equal("Contoso", Text((JsonObject)JsonParser.Parse(request.Body), "OrganizationName"));
+    }
+
+    [Fact]
     public async Task Hostile_key_values_are_escaped_in_the_URL_and_reach_FnO_unchanged()
     {
         await using var scenario = await CustomersScenario.StartAsync();
