@@ -62,6 +62,17 @@ public sealed class ReadTests : IClassFixture<EmulatorFixture>
     }
 
     [Fact]
+    public async Task A_lookup_part_of_a_key_may_be_named_by_its_alias()
+    {
+        using var client = await _fixture.ClientAsync();
+
+        var byAlias = await client.GetJsonAsync($"accounts(msdyn_company={Usmf},accountnumber='US-004')?$select=accountnumber");
+        var byValueProperty = await client.GetJsonAsync($"accounts(_msdyn_company_value={Usmf},accountnumber='US-004')?$select=accountnumber");
+
+        Assert.Equal(byValueProperty["accountid"]!.GetValue<string>(), byAlias["accountid"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task A_key_on_a_column_that_is_not_an_alternate_key_is_refused_with_400()
     {
         using var client = await _fixture.ClientAsync();

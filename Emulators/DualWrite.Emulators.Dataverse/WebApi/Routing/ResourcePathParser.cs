@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 using DualWrite.Emulators.Dataverse.Metadata;
 using DualWrite.Emulators.Dataverse.WebApi.Faults;
@@ -97,7 +98,7 @@ public static class ResourcePathParser
             }
 
             var name = part[..equals].Trim();
-            var column = set.ColumnOfProperty(name) ?? (name == set.Table.PrimaryIdAttribute && set.Table.TryGetColumn(name, out var pk) ? pk : null);
+            var column = set.ColumnOfProperty(name) ?? KeyAlias(set, name);
             if (column is null || keys.ContainsKey(column.LogicalName))
             {
                 throw InvalidKey(set);
@@ -118,6 +119,21 @@ public static class ResourcePathParser
         }
 
         return new RecordKey(keys);
+    }
+
+    /// <summary>
+    /// A key part may also be named by its alias in the AlternateKeys annotation, which for a lookup part is the
+    /// lookup's name (msdyn_company=&lt;guid&gt; as well as _msdyn_company_value=&lt;guid&gt;), or by the primary key.
+    /// </summary>
+    private static ColumnMetadata? KeyAlias(EntitySetModel set, string name)
+    {
+        var table = set.Table;
+        if (name == table.PrimaryIdAttribute)
+        {
+            return table.TryGetColumn(name, out var primaryKey) ? primaryKey : null;
+        }
+
+        return table.AlternateKeys.Any(k => k.Columns.Contains(name)) && table.TryGetColumn(name, out var part) ? part : null;
     }
 
     private static object ParseKeyValue(EntitySetModel set, ColumnMetadata column, string literal)
