@@ -106,16 +106,34 @@ public abstract class RelationalInboxStore : IInboxStore
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<ReceiveResult> ReceiveAsync(FnOChangeEvent changeEvent, string body, CancellationToken cancellationToken)
+    public virtual async Task<ReceiveResult> ReceiveAsync(FnOChangeEvent changeEvent, string body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changeEvent);
         ArgumentNullException.ThrowIfNull(body);
-        var now = Now();
         using var gate = await EnterWriteAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var result = await InsertReceivedAsync(connection, null, changeEvent, body, cancellationToken).ConfigureAwait(false);
+        if (!result.IsDuplicate)
+        {
+            await NotifyWorkAvailableAsync(connection, cancellationToken).ConfigureAwait(false);
+        }
+
+        return result;
+    }
+
+    /// <summary>Stores one received event (or counts a redelivery) on the caller's connection and transaction.</summary>
+    protected async Task<ReceiveResult> InsertReceivedAsync(
+        DbConnection connection,
+        DbTransaction? transaction,
+        FnOChangeEvent changeEvent,
+        string body,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(changeEvent);
+        ArgumentNullException.ThrowIfNull(body);
         await using var command = Command(
             connection,
-            null,
+            transaction,
             "INSERT INTO inbox_events (event_id, record_key, entity_set, entity_key, legal_entity, operation, control_number, " +
             "event_time, body, receive_count, state, attempts, next_attempt_at, first_received_at, last_received_at, updated_at) " +
             "VALUES (@event_id, @record_key, @entity_set, @entity_key, @legal_entity, @operation, @control_number, @event_time, @body, " +
@@ -131,13 +149,8 @@ public abstract class RelationalInboxStore : IInboxStore
         Add(command, "control_number", changeEvent.ControlNumber);
         Add(command, "event_time", new DateTimeOffset(changeEvent.EventTimeUtc, TimeSpan.Zero).ToUnixTimeMilliseconds());
         Add(command, "body", body);
-        Add(command, "now", now);
+        Add(command, "now", Now());
         var count = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
-        if (count == 1)
-        {
-            await NotifyWorkAvailableAsync(connection, cancellationToken).ConfigureAwait(false);
-        }
-
         return new ReceiveResult(count > 1, count);
     }
 

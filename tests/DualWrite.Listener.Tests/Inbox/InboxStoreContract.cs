@@ -77,6 +77,22 @@ public abstract class InboxStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Concurrent_deliveries_are_each_stored_once_and_counted()
+    {
+        var events = Enumerable.Range(0, 60).Select(i => TestEvents.Customer("C" + (i % 7), i)).ToList();
+
+        var results = await Task.WhenAll(events.Concat(events).Select(e => Store.ReceiveAsync(e, TestEvents.Json(e), None)));
+
+        Assert.Equal(60, results.Count(r => !r.IsDuplicate));
+        Assert.Equal(60, results.Count(r => r.IsDuplicate));
+        Assert.Equal(60, (await Store.GetStateCountsAsync(None))[InboxEventState.Pending]);
+        foreach (var e in events)
+        {
+            Assert.Equal(2, (await Store.GetEventAsync(e.EventId, None))!.ReceiveCount);
+        }
+    }
+
+    [Fact]
     public async Task A_claim_takes_only_the_lowest_control_number_of_each_record()
     {
         await ReceiveAsync(TestEvents.Customer("A", 30), TestEvents.Customer("A", 10), TestEvents.Customer("A", 20), TestEvents.Customer("B", 5));
