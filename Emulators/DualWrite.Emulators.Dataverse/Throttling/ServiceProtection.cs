@@ -78,7 +78,11 @@ public sealed class ServiceProtection
 
             window.Requests.Enqueue(now);
             window.InFlight++;
-            return ThrottleDecision.Admitted;
+            return ThrottleDecision.Admitted with
+            {
+                RequestsRemaining = options.MaxRequests - window.Requests.Count,
+                ExecutionTimeRemaining = options.MaxExecutionTime - used,
+            };
         }
     }
 

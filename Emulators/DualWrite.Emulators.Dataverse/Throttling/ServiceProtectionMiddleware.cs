@@ -40,6 +40,12 @@ public sealed class ServiceProtectionMiddleware
             return;
         }
 
+        if (decision.RequestsRemaining is int requests && decision.ExecutionTimeRemaining is TimeSpan time)
+        {
+            context.Response.Headers["x-ms-ratelimit-burst-remaining-xrm-requests"] = requests.ToString(CultureInfo.InvariantCulture);
+            context.Response.Headers["x-ms-ratelimit-time-remaining-xrm-requests"] = time.TotalMilliseconds.ToString("0.00", CultureInfo.InvariantCulture);
+        }
+
         var started = _time.GetTimestamp();
         try
         {

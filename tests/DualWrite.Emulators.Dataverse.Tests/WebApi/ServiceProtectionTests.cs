@@ -38,6 +38,7 @@ public sealed class ServiceProtectionTests
         {
             using var admitted = await client.GetAsync("cdm_companies");
             Assert.Equal(HttpStatusCode.OK, admitted.StatusCode);
+            Assert.Equal((2 - i).ToString(System.Globalization.CultureInfo.InvariantCulture), System.Linq.Enumerable.Single(admitted.Headers.GetValues("x-ms-ratelimit-burst-remaining-xrm-requests")));
         }
 
         using var refused = await client.GetAsync("cdm_companies");
