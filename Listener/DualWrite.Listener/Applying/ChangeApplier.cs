@@ -83,7 +83,37 @@ public sealed partial class ChangeApplier : IChangeApplier
             return ApplyOutcome.Skipped("Map '" + map.Name + "': " + fnOPath + " is outside the F&O filter " + map.FnO.FilterText + ".");
         }
 
-        return await UpsertAsync(map, source, read.Value, changeEvent, inboxEvent, cancellationToken).ConfigureAwait(false);
+        return await UpsertAsync(map, source, read.Value, inboxEvent.RecordKey, inboxEvent.EventId, changeEvent.EventTimeUtc, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Brings one F&amp;O record already read (an initial sync page) into Dataverse by the same rules as an event:
+    /// filter, mapping, conflict policy, write only what differs. <paramref name="readAtUtc"/> stands in for the
+    /// F&amp;O modification time.
+    /// </summary>
+    public async Task<ApplyOutcome> SyncRecordAsync(TableMap map, JsonObject fnORecord, DateTime readAtUtc, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        ArgumentNullException.ThrowIfNull(fnORecord);
+        var source = FnORecordReader.Read(map, fnORecord);
+        var parts = new List<KeyValuePair<string, object>>();
+        foreach (var keyField in map.FnO.KeyFields)
+        {
+            if (source[keyField]?.Value is not { } value)
+            {
+                return ApplyOutcome.Failed("Map '" + map.Name + "': an F&O " + map.FnO.EntitySet + " record has no " + keyField + ".");
+            }
+
+            parts.Add(new(keyField, value));
+        }
+
+        var recordKey = map.FnO.EntitySet + ODataKey.Named(parts).ToPredicate();
+        if (map.FnO.Filter is { } filter && !filter.Evaluate(name => source[name]?.Value))
+        {
+            return ApplyOutcome.Skipped("Map '" + map.Name + "': " + recordKey + " is outside the F&O filter " + map.FnO.FilterText + ".");
+        }
+
+        return await UpsertAsync(map, source, fnORecord, recordKey, null, readAtUtc, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<bool> IsPausedAsync(TableMap map, CancellationToken cancellationToken)
@@ -92,7 +122,7 @@ public sealed partial class ChangeApplier : IChangeApplier
         return paused.Any(p => string.Equals(p.MapName, map.Name, StringComparison.Ordinal));
     }
 
-    private async Task<ApplyOutcome> UpsertAsync(TableMap map, DataRecord source, JsonObject fnOJson, FnOChangeEvent changeEvent, InboxEvent inboxEvent, CancellationToken cancellationToken)
+    private async Task<ApplyOutcome> UpsertAsync(TableMap map, DataRecord source, JsonObject fnOJson, string recordKey, string? eventId, DateTime fnOModifiedUtc, CancellationToken cancellationToken)
     {
         var (result, problem) = await MapAsync(map, source, SyncOperation.Create, cancellationToken).ConfigureAwait(false);
         if (problem is not null)
@@ -109,7 +139,7 @@ public sealed partial class ChangeApplier : IChangeApplier
         }
 
         var currentRecord = current.Value is null ? null : DataverseRecordReader.Read(map, current.Value);
-        var synced = await _store.GetSyncedRecordAsync(inboxEvent.RecordKey, cancellationToken).ConfigureAwait(false);
+        var synced = await _store.GetSyncedRecordAsync(recordKey, cancellationToken).ConfigureAwait(false);
         var lastSynced = SyncedValues.Read(synced?.FieldsJson);
         var payloadByField = new Dictionary<FieldMap, PayloadField>();
         foreach (var field in result.Payload)
@@ -135,11 +165,11 @@ public sealed partial class ChangeApplier : IChangeApplier
         }
 
         var dataverseModified = current.Value is null ? null : DataverseRecordReader.ModifiedOn(current.Value);
-        var resolution = ConflictResolver.Resolve(new ConflictRequest(map, versions, changeEvent.EventTimeUtc, dataverseModified, result.SourceKey));
+        var resolution = ConflictResolver.Resolve(new ConflictRequest(map, versions, fnOModifiedUtc, dataverseModified, result.SourceKey));
         if (resolution.Outcome == ConflictOutcome.ManualReview)
         {
             var conflictId = await _store.AddConflictAsync(
-                new NewConflict(inboxEvent.RecordKey, map.Name, inboxEvent.EventId, fnOJson.ToJsonString(), current.Value!.ToJsonString(), synced?.FieldsJson, resolution.ReviewReason!),
+                new NewConflict(recordKey, map.Name, eventId, fnOJson.ToJsonString(), current.Value!.ToJsonString(), synced?.FieldsJson, resolution.ReviewReason!),
                 cancellationToken).ConfigureAwait(false);
             LogConflictQueued(map.Name, result.SourceKey, conflictId);
             return ApplyOutcome.Skipped("Conflict " + conflictId + " queued for manual review. " + resolution.ReviewReason);
@@ -147,7 +177,7 @@ public sealed partial class ChangeApplier : IChangeApplier
 
         if (resolution.Outcome == ConflictOutcome.NothingToWrite)
         {
-            await SaveSyncedAsync(inboxEvent.RecordKey, resolution, synced, cancellationToken).ConfigureAwait(false);
+            await SaveSyncedAsync(recordKey, resolution, synced, cancellationToken).ConfigureAwait(false);
             return ApplyOutcome.Skipped(context + ": Dataverse already holds these values" + Kept(resolution) + ".");
         }
 
@@ -176,7 +206,7 @@ public sealed partial class ChangeApplier : IChangeApplier
             return ErrorOutcomes.From(written.Error, context + ": write " + (path ?? map.Dataverse.EntitySet));
         }
 
-        await SaveSyncedAsync(inboxEvent.RecordKey, resolution, synced, cancellationToken).ConfigureAwait(false);
+        await SaveSyncedAsync(recordKey, resolution, synced, cancellationToken).ConfigureAwait(false);
         LogWritten(map.Name, result.SourceKey, creating ? "created" : "updated", body.Count);
         return ApplyOutcome.Applied;
     }

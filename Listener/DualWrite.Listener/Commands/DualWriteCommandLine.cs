@@ -1,16 +1,25 @@
 using System.CommandLine;
 using System.IO;
+using System.Linq;
+using DualWrite.Listener.Embedded;
 
 namespace DualWrite.Listener.Commands;
 
 /// <summary>The <c>dualwrite</c> command tree; each feature adds its command here.</summary>
 internal static class DualWriteCommandLine
 {
-    public static RootCommand Create(TextWriter output) =>
-        new("dualwrite: keeps Dynamics 365 F&O and Dataverse tables in sync.")
+    public static RootCommand Create(TextWriter output)
+    {
+        var root = new RootCommand("dualwrite: keeps Dynamics 365 F&O and Dataverse tables in sync. With no command: the embedded default (both emulators in this process), or the configured environments.")
         {
             MapsCommand.Create(output),
             ListenCommand.Create(),
             SolutionCommand.Create(output),
         };
+
+        // Configuration overrides (--DualWrite:FinOps:BaseUrl=...) pass through as unmatched tokens.
+        root.TreatUnmatchedTokensAsErrors = false;
+        root.SetAction((parseResult, cancellationToken) => EmbeddedRun.RunAsync(parseResult.UnmatchedTokens.ToArray(), output, cancellationToken));
+        return root;
+    }
 }

@@ -1,0 +1,133 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using DualWrite.Listener.Clients.Dataverse;
+using DualWrite.Listener.Clients.OData;
+using DualWrite.Listener.Syncing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace DualWrite.Listener.Embedded;
+
+/// <summary>
+/// <c>dualwrite</c> with no command. Against real environments when <c>DualWrite:FinOps:BaseUrl</c> is configured
+/// (appsettings.json, DUALWRITE__FINOPS__BASEURL, or <c>--DualWrite:FinOps:BaseUrl=...</c>): the listener with the
+/// applier. Otherwise the embedded default: both emulators in this process, our plug-in steps in the Dataverse
+/// one, the listener registered for F&amp;O events, an initial sync of the seed in map dependency order, then
+/// live sync, with the URLs and curl commands to watch a change travel each way.
+/// </summary>
+public static class EmbeddedRun
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .AddCommandLine(args)
+            .Build();
+        if (configuration[ServiceTargetOptions.FinOpsSection + ":BaseUrl"] is { Length: > 0 })
+        {
+            return await RunConfiguredAsync(args, output, cancellationToken).ConfigureAwait(false);
+        }
+
+        var options = configuration.GetSection(EmbeddedOptions.SectionName).Get<EmbeddedOptions>() ?? new EmbeddedOptions();
+        var dataDirectory = Directory.CreateTempSubdirectory("dualwrite-embedded-").FullName;
+        await output.WriteLineAsync("DualWrite, embedded default: F&O and Dataverse emulators, the plug-in and the listener in this process.").ConfigureAwait(false);
+        await using var emulators = await EmbeddedEmulators.StartAsync(options, cancellationToken).ConfigureAwait(false);
+        var listener = await RunningListener.StartAsync(emulators.ListenerArguments(options.ListenerUrls, dataDirectory).Concat(args).ToList(), null, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            emulators.RegisterListener(listener.EventsUrl);
+            await output.WriteLineAsync("  F&O emulator        " + emulators.FinOps.DataAddress).ConfigureAwait(false);
+            await output.WriteLineAsync("  Dataverse emulator  " + emulators.Dataverse.ServiceRoot).ConfigureAwait(false);
+            await output.WriteLineAsync("  Listener            " + listener.EventsUrl + " (inbox in " + dataDirectory + ")").ConfigureAwait(false);
+            await output.WriteLineAsync().ConfigureAwait(false);
+
+            var report = await listener.Services.GetRequiredService<InitialSync>().RunAsync(cancellationToken).ConfigureAwait(false);
+            await output.WriteLineAsync("Initial sync, F&O to Dataverse, in dependency waves (" + report.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s):").ConfigureAwait(false);
+            foreach (var map in report.Maps)
+            {
+                await output.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "  wave {0}  {1,-28} {2,4} read {3,4} written {4,4} unchanged/filtered {5,3} failed", map.Wave, map.Map, map.Read, map.Applied, map.Skipped, map.Failed)).ConfigureAwait(false);
+                foreach (var failure in map.Failures)
+                {
+                    await output.WriteLineAsync("      " + failure).ConfigureAwait(false);
+                }
+            }
+
+            await output.WriteLineAsync().ConfigureAwait(false);
+            await WriteTryItAsync(output, emulators, listener, cancellationToken).ConfigureAwait(false);
+            await output.WriteLineAsync("Syncing live. Ctrl+C to stop.").ConfigureAwait(false);
+            await listener.App.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+            return 0;
+        }
+        finally
+        {
+            await listener.StopAsync().ConfigureAwait(false);
+            TryDelete(dataDirectory);
+        }
+    }
+
+    private static async Task<int> RunConfiguredAsync(string[] args, TextWriter output, CancellationToken cancellationToken)
+    {
+        await using var listener = await RunningListener.StartAsync(args, null, cancellationToken).ConfigureAwait(false);
+        await output.WriteLineAsync("DualWrite listener: events at " + listener.EventsUrl + ". Ctrl+C to stop.").ConfigureAwait(false);
+        var configuration = listener.Services.GetRequiredService<IConfiguration>();
+        if (string.Equals(configuration["DualWrite:InitialSync"], "true", StringComparison.OrdinalIgnoreCase))
+        {
+            var report = await listener.Services.GetRequiredService<InitialSync>().RunAsync(cancellationToken).ConfigureAwait(false);
+            await output.WriteLineAsync("Initial sync: " + report.Applied + " written, " + report.Skipped + " unchanged, " + report.Failed + " failed.").ConfigureAwait(false);
+        }
+
+        await listener.App.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+        return 0;
+    }
+
+    private static async Task WriteTryItAsync(TextWriter output, EmbeddedEmulators emulators, RunningListener listener, CancellationToken cancellationToken)
+    {
+        var dataverse = listener.Services.GetRequiredService<DataverseClient>();
+        var company = await dataverse.FindIdAsync("cdm_companies(cdm_companycode='USMF')", "cdm_company", cancellationToken).ConfigureAwait(false);
+        var accounts = await dataverse.QueryPageAsync("accounts", new ODataQuery { Select = new[] { "accountid", "accountnumber", "name" }, Filter = "_msdyn_company_value eq " + company.Value, OrderBy = "accountnumber", Top = 1 }, null, cancellationToken).ConfigureAwait(false);
+        var account = accounts.Succeeded && accounts.Value!.Rows.Count > 0 ? accounts.Value.Rows[0] : null;
+        var number = account?["accountnumber"]?.GetValue<string>() ?? "US-001";
+        var id = account?["accountid"]?.GetValue<string>() ?? "<accountid>";
+        var fno = emulators.FinOps.BaseAddress.AbsoluteUri.TrimEnd('/');
+        var dv = emulators.Dataverse.BaseAddress.AbsoluteUri.TrimEnd('/');
+        var lines = new[]
+        {
+            "Try it from another terminal:",
+            "  token() { curl -s -d grant_type=client_credentials -d client_id=dualwrite-emulator -d client_secret=emulator-secret -d scope=$1/.default $1/emulator/oauth2/v2.0/token | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/'; }",
+            "  FNO=$(token " + fno + "); DV=$(token " + dv + ")",
+            string.Empty,
+            "  # F&O -> Dataverse: rename customer " + number + " in F&O (a business event reaches the listener), then read the account",
+            "  curl -s -X PATCH -H \"Authorization: Bearer $FNO\" -H 'Content-Type: application/json' -d '{\"OrganizationName\":\"Renamed in F&O\"}' \"" + fno + "/data/CustomersV3(dataAreaId='usmf',CustomerAccount='" + number + "')?cross-company=true\"",
+            "  curl -s -H \"Authorization: Bearer $DV\" \"" + dv + "/api/data/v9.2/accounts(" + id + ")?\\$select=name\"",
+            string.Empty,
+            "  # Dataverse -> F&O: rename the account in Dataverse (the plug-in writes it through), then read the customer",
+            "  curl -s -X PATCH -H \"Authorization: Bearer $DV\" -H 'Content-Type: application/json' -H 'If-Match: *' -d '{\"name\":\"Renamed in Dataverse\"}' \"" + dv + "/api/data/v9.2/accounts(" + id + ")\"",
+            "  curl -s -H \"Authorization: Bearer $FNO\" \"" + fno + "/data/CustomersV3(dataAreaId='usmf',CustomerAccount='" + number + "')?cross-company=true&\\$select=OrganizationName\"",
+            string.Empty,
+        };
+        foreach (var line in lines)
+        {
+            await output.WriteLineAsync(line).ConfigureAwait(false);
+        }
+    }
+
+    private static void TryDelete(string directory)
+    {
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A pooled SQLite connection may still hold the file; the OS temp cleaner gets it.
+        }
+    }
+}
