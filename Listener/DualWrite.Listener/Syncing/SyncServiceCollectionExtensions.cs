@@ -37,11 +37,12 @@ public static class SyncServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<HostResilienceRegistry>();
+        services.TryAddSingleton<OutboundHandlerHooks>();
         services.AddSingleton(applying);
         services.AddSingleton(new MapCatalog(MapSource.Load(configuration[MapSource.FolderSetting])));
         services.AddSingleton(provider => new LookupIdCache(provider.GetRequiredService<TimeProvider>(), applying.LookupCacheDuration));
-        services.AddSingleton(provider => new FinOpsClient(CreateHttpClient(provider, finOps), DataRoot(finOps.BaseUrl!, "data/"), provider.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(provider => new DataverseClient(CreateHttpClient(provider, dataverse), DataRoot(dataverse.BaseUrl!, "api/data/v9.2/"), provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(provider => new FinOpsClient(CreateHttpClient(provider, finOps, provider.GetRequiredService<OutboundHandlerHooks>().FinOps), DataRoot(finOps.BaseUrl!, "data/"), provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(provider => new DataverseClient(CreateHttpClient(provider, dataverse, provider.GetRequiredService<OutboundHandlerHooks>().Dataverse), DataRoot(dataverse.BaseUrl!, "api/data/v9.2/"), provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ChangeApplier>();
         services.AddSingleton<IChangeApplier>(provider => provider.GetRequiredService<ChangeApplier>());
         services.AddSingleton<InitialSync>();
@@ -49,11 +50,25 @@ public static class SyncServiceCollectionExtensions
     }
 
     /// <summary>Resilience outermost, so every retry asks the token provider again (a 401 drops the cached token).</summary>
-    private static HttpClient CreateHttpClient(IServiceProvider provider, ServiceTargetOptions target)
+    private static HttpClient CreateHttpClient(IServiceProvider provider, ServiceTargetOptions target, Func<DelegatingHandler>? hook)
     {
         var time = provider.GetRequiredService<TimeProvider>();
         var tokens = AccessTokenProviders.Create(target.ToCredentials(), new HttpClient { Timeout = TimeSpan.FromSeconds(30) }, time);
-        var bearer = new BearerTokenHandler(tokens) { InnerHandler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) } };
+        HttpMessageHandler network = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+        if (hook?.Invoke() is { } extra)
+        {
+            // The hook may return a chain: the network goes behind its innermost handler.
+            var innermost = extra;
+            while (innermost.InnerHandler is DelegatingHandler next)
+            {
+                innermost = next;
+            }
+
+            innermost.InnerHandler = network;
+            network = extra;
+        }
+
+        var bearer = new BearerTokenHandler(tokens) { InnerHandler = network };
         var resilience = new ResilienceHandler(provider.GetRequiredService<HostResilienceRegistry>()) { InnerHandler = bearer };
 
         // Timeouts belong to the resilience pipeline (per attempt); the client's own would cut retries short.

@@ -5,10 +5,28 @@ using System.Threading.Tasks;
 
 namespace DualWrite.EndToEnd.Tests.Support;
 
-/// <summary>Records every request a client sends ("PATCH accounts(...)"), to count writes and prove there is no loop.</summary>
+/// <summary>Records every request a client sends ("PATCH /api/data/v9.2/accounts(...)"), to count writes and prove there is no loop.</summary>
 internal sealed class CountingHandler : DelegatingHandler
 {
-    public ConcurrentQueue<string> Requests { get; } = new();
+    public CountingHandler()
+        : this(new ConcurrentQueue<string>())
+    {
+    }
+
+    /// <summary>Records into a queue shared with other handlers (one per listener instance, say).</summary>
+    public CountingHandler(ConcurrentQueue<string> requests)
+    {
+        Requests = requests;
+    }
+
+    public ConcurrentQueue<string> Requests { get; }
+
+    /// <summary>Puts <paramref name="next"/> behind this handler and returns this one.</summary>
+    public CountingHandler Chain(DelegatingHandler next)
+    {
+        InnerHandler = next;
+        return this;
+    }
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
