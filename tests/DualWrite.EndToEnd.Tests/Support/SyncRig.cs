@@ -82,34 +82,44 @@ internal sealed class SyncRig : IAsyncDisposable
     }
 
     /// <summary>Starts one more listener on the same inbox (same data directory or PostgreSQL) and registers it with F&amp;O.</summary>
-    public async Task<RunningListener> StartListenerAsync(params string[] moreArgs)
+    public async Task<RunningListener> StartListenerAsync(params string[] moreArgs) => await StartListenerAsync("http://127.0.0.1:0", register: true, moreArgs);
+
+    private async Task<RunningListener> StartListenerAsync(string urls, bool register, string[] moreArgs)
     {
         var number = Interlocked.Increment(ref _listenerNumber);
-        var args = Emulators.ListenerArguments("http://127.0.0.1:0", _dataDirectory).Concat(FastTimings).Concat(_extraArgs).Concat(moreArgs)
+        var args = Emulators.ListenerArguments(urls, _dataDirectory).Concat(FastTimings).Concat(_extraArgs).Concat(moreArgs)
             .Append("--DualWrite:Processing:InstanceName=listener-" + number).ToList();
         var listener = await RunningListener.StartAsync(args, builder => builder.Services.AddSingleton(new OutboundHandlerHooks
         {
             Dataverse = () => new CountingHandler(ListenerToDataverse.Requests).Chain(new OutageHandler(() => DataverseDown)),
         }), CancellationToken.None);
-        Emulators.RegisterListener(listener.EventsUrl, "listener-" + number);
+        if (register)
+        {
+            Emulators.RegisterListener(listener.EventsUrl, "listener-" + number);
+        }
+
         Listeners.Add(listener);
         return listener;
     }
 
-    /// <summary>Stops the listener without draining (running applies are cancelled) and forgets its endpoint.</summary>
+    /// <summary>
+    /// Stops the listener without draining: the host's stop token is already cancelled, so running applies are
+    /// cancelled and nothing waits. F&amp;O keeps its endpoint registered (and retries, then logs, deliveries).
+    /// </summary>
     public async Task KillListenerAsync(RunningListener listener)
     {
-        var name = "listener-" + (Listeners.IndexOf(listener) + 1);
-        await Emulators.FinOps.Control.Events.UnregisterAsync(name);
         await listener.App.StopAsync(new CancellationToken(canceled: true));
         await listener.App.DisposeAsync();
         Listeners.Remove(listener);
     }
 
-    public async Task RestartListenerAsync()
+    /// <summary>Kills the listener and starts a new one on the same inbox and URL (F&amp;O's registration stays valid).</summary>
+    public async Task RestartListenerAsync(TimeSpan downtime)
     {
+        var url = Listener.EventsUrl.GetLeftPart(UriPartial.Authority);
         await KillListenerAsync(Listener);
-        Listener = await StartListenerAsync();
+        await Task.Delay(downtime);
+        Listener = await StartListenerAsync(url, register: false, []);
     }
 
     public async Task UpdateCustomerInFnOAsync(string account, JsonObject changes, string company = "usmf")
