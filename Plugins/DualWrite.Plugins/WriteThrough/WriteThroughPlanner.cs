@@ -23,6 +23,7 @@ public sealed class WriteThroughPlanner
     public const string TargetParameter = "Target";
 
     private const int MaxMappingPasses = 3;
+    private const string CrossCompanyOption = "cross-company=true";
 
     private readonly WriteThroughSettings _settings;
     private readonly TableMap _map;
@@ -165,6 +166,9 @@ public sealed class WriteThroughPlanner
                 + string.Join(", ", Describe(result.LookupsToResolve)) + ").");
         }
 
+        // F&O finds a record by key only in the caller's default company unless the request says
+        // cross-company=true; the key already names the company (dataAreaId first), so always say it.
+        var byKey = path + "?" + CrossCompanyOption;
         switch (message)
         {
             case "Create":
@@ -172,9 +176,9 @@ public sealed class WriteThroughPlanner
             case "Update":
                 return result.Payload.Count == 0
                     ? WriteThroughPlan.Skip("the changed columns map to nothing F&O does not already have")
-                    : WriteThroughPlan.Send(new FinOpsRequest("PATCH", path, PayloadJson.Write(result.Payload)), recordText, _map.FnO.EntitySet);
+                    : WriteThroughPlan.Send(new FinOpsRequest("PATCH", byKey, PayloadJson.Write(result.Payload)), recordText, _map.FnO.EntitySet);
             default:
-                return WriteThroughPlan.Send(new FinOpsRequest("DELETE", path, null), recordText, _map.FnO.EntitySet);
+                return WriteThroughPlan.Send(new FinOpsRequest("DELETE", byKey, null), recordText, _map.FnO.EntitySet);
         }
     }
 

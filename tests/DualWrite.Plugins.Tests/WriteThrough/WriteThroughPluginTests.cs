@@ -46,7 +46,7 @@ public sealed class WriteThroughPluginTests
 
         var request = scenario.FnO.Requests[1];
         Assert.Equal("PATCH", request.Method);
-        Assert.Equal("/data/CustomersV3(dataAreaId='usmf',CustomerAccount='US-001')", request.RawTarget);
+        Assert.Equal("/data/CustomersV3(dataAreaId='usmf',CustomerAccount='US-001')?cross-company=true", request.RawTarget);
         Assert.Equal("{\"OrganizationName\":\"Contoso Ltd\",\"PrimaryContactPhone\":\"+1 555 0100\"}", request.Body);
     }
 
@@ -99,7 +99,7 @@ public sealed class WriteThroughPluginTests
 
         var request = scenario.FnO.Requests[1];
         Assert.Equal("DELETE", request.Method);
-        Assert.Equal("/data/CustomersV3(dataAreaId='usmf',CustomerAccount='US-001')", request.RawTarget);
+        Assert.Equal("/data/CustomersV3(dataAreaId='usmf',CustomerAccount='US-001')?cross-company=true", request.RawTarget);
         Assert.Equal(string.Empty, request.Body);
     }
 
@@ -231,7 +231,7 @@ public sealed class WriteThroughPluginTests
         scenario.Service.Update(new Entity("account", id) { ["name"] = "Renamed" });
 
         var request = scenario.FnO.Requests[1];
-        Assert.Equal("/data/CustomersV3(dataAreaId='usmf',CustomerAccount='O''Brien%2F%231%20%3F%26%25%3D%C3%A9%29')", request.RawTarget);
+        Assert.Equal("/data/CustomersV3(dataAreaId='usmf',CustomerAccount='O''Brien%2F%231%20%3F%26%25%3D%C3%A9%29')?cross-company=true", request.RawTarget);
         Assert.Equal(hostile, Text((JsonObject)JsonParser.Parse(scenario.FnO.Requests[0].Body), "CustomerAccount"));
     }
 
