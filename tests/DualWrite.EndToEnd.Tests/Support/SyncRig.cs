@@ -25,12 +25,16 @@ internal sealed class SyncRig : IAsyncDisposable
     private static readonly string[] FastTimings =
     [
         "--DualWrite:Processing:InitialRetryDelay=00:00:00.100",
+
+        // A killed instance's leases expire soon, so its replacement (another owner) picks the records up.
+        "--DualWrite:Processing:LeaseDuration=00:00:04",
+        "--DualWrite:Processing:ApplyTimeout=00:00:03",
         "--DualWrite:Processing:MaxRetryDelay=00:00:01",
         "--DualWrite:Processing:IdleRecheckInterval=00:00:00.500",
         "--DualWrite:Processing:ParkedRecheckInterval=00:00:03",
         "--DualWrite:Resilience:RetryBaseDelay=00:00:00.050",
         "--DualWrite:Resilience:RetryMaxDelay=00:00:00.500",
-        "--DualWrite:Resilience:MaxRetryAfter=00:00:03",
+        "--DualWrite:Resilience:MaxRetryAfter=00:00:01",
         "--DualWrite:Resilience:MaxRetryAttempts=2",
         "--DualWrite:Applying:MissingReferenceRecheck=00:00:03",
         "--Logging:LogLevel:Default=Warning",
