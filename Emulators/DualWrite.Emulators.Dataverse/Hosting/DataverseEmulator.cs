@@ -107,6 +107,9 @@ public sealed class DataverseEmulator : IAsyncDisposable
         var seedReport = new SeedReport(seeded, time.GetElapsedTime(seedStarted));
 
         var web = WebApplication.CreateSlimBuilder();
+        // Everything comes from the options: no appsettings.json or ASPNETCORE_* of a hosting process (the listener)
+        // may add Kestrel endpoints or change logging.
+        web.Configuration.Sources.Clear();
         web.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
         web.Logging.ClearProviders();
         if (options.LogToConsole)
