@@ -5,13 +5,12 @@ using System.Net;
 using System.Net.Http;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
-using DualWrite.Emulators.Dataverse.Seed;
 
 namespace DualWrite.Emulators.Dataverse.Tests.WebApi;
 
 public sealed class ReadTests : IClassFixture<EmulatorFixture>
 {
-    private static readonly Guid Usmf = DataverseSeedGenerator.ReferenceId("cdm_company", "usmf");
+    private static readonly Guid Usmf = SeedIds.Usmf;
     private readonly EmulatorFixture _fixture;
 
     public ReadTests(EmulatorFixture fixture)

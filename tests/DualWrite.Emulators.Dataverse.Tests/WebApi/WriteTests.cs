@@ -10,7 +10,7 @@ namespace DualWrite.Emulators.Dataverse.Tests.WebApi;
 
 public sealed class WriteTests : IClassFixture<EmulatorFixture>
 {
-    private static readonly Guid Usmf = DataverseSeedGenerator.ReferenceId("cdm_company", "usmf");
+    private static readonly Guid Usmf = SeedIds.Usmf;
     private static readonly HttpMethod Patch = HttpMethod.Patch;
     private readonly EmulatorFixture _fixture;
 

@@ -4,7 +4,6 @@ using System.Net.Http;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using DualWrite.Emulators.Dataverse.Hosting;
-using DualWrite.Emulators.Dataverse.Seed;
 using DualWrite.Emulators.Dataverse.Tests.Support;
 using DualWrite.Emulators.FinOps.Hosting;
 
@@ -16,7 +15,7 @@ namespace DualWrite.Emulators.Dataverse.Tests.WebApi.EndToEnd;
 /// </summary>
 public sealed class WriteThroughEndToEndTests : IAsyncLifetime
 {
-    private static readonly Guid Usmf = DataverseSeedGenerator.ReferenceId("cdm_company", "usmf");
+    private static readonly Guid Usmf = SeedIds.Usmf;
     private FinOpsEmulator? _fno;
     private DataverseEmulator? _dataverse;
 
