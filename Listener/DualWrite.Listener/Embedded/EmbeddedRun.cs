@@ -39,8 +39,27 @@ public static class EmbeddedRun
         var options = configuration.GetSection(EmbeddedOptions.SectionName).Get<EmbeddedOptions>() ?? new EmbeddedOptions();
         var dataDirectory = Directory.CreateTempSubdirectory("dualwrite-embedded-").FullName;
         await output.WriteLineAsync("DualWrite, embedded default: F&O and Dataverse emulators, the plug-in and the listener in this process.").ConfigureAwait(false);
-        await using var emulators = await EmbeddedEmulators.StartAsync(options, cancellationToken).ConfigureAwait(false);
-        var listener = await RunningListener.StartAsync(emulators.ListenerArguments(options.ListenerUrls, dataDirectory).Concat(args).ToList(), null, cancellationToken).ConfigureAwait(false);
+        EmbeddedEmulators emulators;
+        RunningListener listener;
+        try
+        {
+            emulators = await EmbeddedEmulators.StartAsync(options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException ex)
+        {
+            return await PortBusyAsync(output, ex).ConfigureAwait(false);
+        }
+
+        await using var emulatorsScope = emulators;
+        try
+        {
+            listener = await RunningListener.StartAsync(emulators.ListenerArguments(options.ListenerUrls, dataDirectory).Concat(args).ToList(), null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException ex)
+        {
+            return await PortBusyAsync(output, ex).ConfigureAwait(false);
+        }
+
         try
         {
             emulators.RegisterListener(listener.EventsUrl);
@@ -117,6 +136,14 @@ public static class EmbeddedRun
         {
             await output.WriteLineAsync(line).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Kestrel could not bind (another run, say): say which setting moves it instead of a stack trace.</summary>
+    private static async Task<int> PortBusyAsync(TextWriter output, IOException exception)
+    {
+        await output.WriteLineAsync("Cannot start: " + exception.Message).ConfigureAwait(false);
+        await output.WriteLineAsync("Another run may hold the ports. Choose others (0 = any free port): --DualWrite:Embedded:FinOpsPort=0 --DualWrite:Embedded:DataversePort=0 --DualWrite:Embedded:ListenerUrls=http://127.0.0.1:0").ConfigureAwait(false);
+        return 2;
     }
 
     private static void TryDelete(string directory)

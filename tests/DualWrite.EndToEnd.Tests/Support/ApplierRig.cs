@@ -101,7 +101,7 @@ internal sealed class ApplierRig : IAsyncDisposable
     }
 
     /// <summary>An inbox event for an F&amp;O record, as the worker would hand it over (control numbers increase).</summary>
-    public InboxEvent EventFor(string entitySet, ChangeOperation operation, params (string Name, object Value)[] key) => EventFor(entitySet, operation, DateTime.UtcNow, key);
+    public InboxEvent EventFor(string entitySet, ChangeOperation operation, params (string Name, object Value)[] key) => EventFor(entitySet, operation, TimeProvider.System.GetUtcNow().UtcDateTime, key);
 
     /// <summary>An event stamped <paramref name="eventTimeUtc"/> (last-writer-wins compares it with modifiedon, which has whole seconds).</summary>
     public InboxEvent EventFor(string entitySet, ChangeOperation operation, DateTime eventTimeUtc, params (string Name, object Value)[] key)
@@ -115,7 +115,7 @@ internal sealed class ApplierRig : IAsyncDisposable
         var odataKey = ODataKey.Named(parts);
         var company = key.Length > 0 && key[0].Name == "dataAreaId" ? (string)key[0].Value : "usmf";
         var changeEvent = new FnOChangeEvent(Guid.NewGuid().ToString(), Interlocked.Increment(ref _controlNumber), eventTimeUtc, company, entitySet, operation, odataKey);
-        var now = DateTimeOffset.UtcNow;
+        var now = TimeProvider.System.GetUtcNow();
         return new InboxEvent
         {
             EventId = changeEvent.EventId,
@@ -142,7 +142,7 @@ internal sealed class ApplierRig : IAsyncDisposable
 
     /// <summary>An update event of a customer stamped seconds ago (or ahead, with a positive shift), to order it against a Dataverse edit.</summary>
     public InboxEvent ShiftedCustomerEvent(string account, int seconds) =>
-        EventFor("CustomersV3", ChangeOperation.Update, DateTime.UtcNow.AddSeconds(seconds), ("dataAreaId", "usmf"), ("CustomerAccount", account));
+        EventFor("CustomersV3", ChangeOperation.Update, TimeProvider.System.GetUtcNow().UtcDateTime.AddSeconds(seconds), ("dataAreaId", "usmf"), ("CustomerAccount", account));
 
     /// <summary>PATCH an F&amp;O record directly (as a user in F&amp;O would change it).</summary>
     public async Task UpdateFnOAsync(string entityPath, JsonObject changes)

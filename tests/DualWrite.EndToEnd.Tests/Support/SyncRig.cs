@@ -164,8 +164,8 @@ internal sealed class SyncRig : IAsyncDisposable
     /// <summary>Every event F&amp;O published so far has been delivered, and the inbox has nothing left to do.</summary>
     public async Task WaitForQuietAsync(TimeSpan? timeout = null)
     {
-        var limit = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
-        while (DateTime.UtcNow < limit)
+        var limit = TimeProvider.System.GetUtcNow().UtcDateTime + (timeout ?? TimeSpan.FromSeconds(30));
+        while (TimeProvider.System.GetUtcNow().UtcDateTime < limit)
         {
             await Emulators.FinOps.Control.Events.WaitForIdleAsync(TimeSpan.FromSeconds(5));
             var counts = await Inbox.GetStateCountsAsync(CancellationToken.None);
