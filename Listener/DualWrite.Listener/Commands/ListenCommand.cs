@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Linq;
+using DualWrite.Listener.Embedded;
 using DualWrite.Listener.Hosting;
 
 namespace DualWrite.Listener.Commands;
@@ -17,7 +18,14 @@ internal static class ListenCommand
         {
             TreatUnmatchedTokensAsErrors = false,
         };
-        command.SetAction((parseResult, cancellationToken) => ListenerHost.RunAsync(parseResult.UnmatchedTokens.ToArray(), cancellationToken));
+        // With F&O and Dataverse configured, events are applied to Dataverse; without, the default applier only logs.
+        command.SetAction((parseResult, cancellationToken) =>
+        {
+            var args = parseResult.UnmatchedTokens.ToArray();
+            return EmbeddedRun.TargetsConfigured(args)
+                ? EmbeddedRun.RunConfiguredAsync(args, System.Console.Out, cancellationToken)
+                : ListenerHost.RunAsync(args, cancellationToken);
+        });
         return command;
     }
 }

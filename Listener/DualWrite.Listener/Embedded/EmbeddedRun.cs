@@ -25,16 +25,12 @@ public static class EmbeddedRun
     public static async Task<int> RunAsync(string[] args, TextWriter output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(output);
-        var configuration = new ConfigurationBuilder()
-            .SetBasePath(AppContext.BaseDirectory)
-            .AddJsonFile("appsettings.json", optional: true)
-            .AddEnvironmentVariables()
-            .AddCommandLine(args)
-            .Build();
-        if (configuration[ServiceTargetOptions.FinOpsSection + ":BaseUrl"] is { Length: > 0 })
+        if (TargetsConfigured(args))
         {
             return await RunConfiguredAsync(args, output, cancellationToken).ConfigureAwait(false);
         }
+
+        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args).Build();
 
         var options = configuration.GetSection(EmbeddedOptions.SectionName).Get<EmbeddedOptions>() ?? new EmbeddedOptions();
         var dataDirectory = Directory.CreateTempSubdirectory("dualwrite-embedded-").FullName;
@@ -92,9 +88,37 @@ public static class EmbeddedRun
         }
     }
 
-    private static async Task<int> RunConfiguredAsync(string[] args, TextWriter output, CancellationToken cancellationToken)
+    /// <summary>True when F&amp;O is configured (then the listener runs against the configured environments).</summary>
+    public static bool TargetsConfigured(string[] args) =>
+        new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .AddCommandLine(args)
+            .Build()[ServiceTargetOptions.FinOpsSection + ":BaseUrl"] is { Length: > 0 };
+
+    /// <summary>The listener with the applier against the configured environments; 2 with every problem when settings are wrong.</summary>
+    public static async Task<int> RunConfiguredAsync(string[] args, TextWriter output, CancellationToken cancellationToken)
     {
-        await using var listener = await RunningListener.StartAsync(args, null, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(output);
+        RunningListener listener;
+        try
+        {
+            listener = await RunningListener.StartAsync(args, null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is SyncConfigurationException || Hosting.ListenerHost.OptionsProblemsOf(ex).Count > 0)
+        {
+            var problems = ex is SyncConfigurationException sync ? sync.Problems : Hosting.ListenerHost.OptionsProblemsOf(ex);
+            await output.WriteLineAsync("The configuration has " + problems.Count + " problem(s):").ConfigureAwait(false);
+            foreach (var problem in problems)
+            {
+                await output.WriteLineAsync("  " + problem).ConfigureAwait(false);
+            }
+
+            return 2;
+        }
+
+        await using var running = listener;
         await output.WriteLineAsync("DualWrite listener: events at " + listener.EventsUrl + ". Ctrl+C to stop.").ConfigureAwait(false);
         var configuration = listener.Services.GetRequiredService<IConfiguration>();
         if (string.Equals(configuration["DualWrite:InitialSync"], "true", StringComparison.OrdinalIgnoreCase))

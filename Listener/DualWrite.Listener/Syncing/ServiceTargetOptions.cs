@@ -58,10 +58,14 @@ public sealed class ServiceTargetOptions
             problems.Add(section + ":TenantId (or Authority) is required.");
         }
 
+        // The authority's own message would repeat the TenantId one.
         var credentials = ToCredentials();
-        if (credentials.Authority is not null)
+        foreach (var problem in credentials.Validate(section))
         {
-            problems.AddRange(credentials.Validate(section));
+            if (credentials.Authority is not null || !problem.StartsWith(section + ":Authority", StringComparison.Ordinal))
+            {
+                problems.Add(problem);
+            }
         }
 
         return problems;

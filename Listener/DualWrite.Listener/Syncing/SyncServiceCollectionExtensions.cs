@@ -18,7 +18,7 @@ public static class SyncServiceCollectionExtensions
     /// <summary>
     /// The applier and what it needs: the maps, both clients (resilience, then the bearer token, on every
     /// request) and the lookup cache. Call before <c>AddDualWriteListener</c>, whose default applier only logs.
-    /// Throws with every problem when F&amp;O or Dataverse is configured incompletely.
+    /// Throws <see cref="SyncConfigurationException"/> with every problem when F&amp;O or Dataverse is configured incompletely.
     /// </summary>
     public static IServiceCollection AddDualWriteSync(this IServiceCollection services, IConfiguration configuration)
     {
@@ -32,7 +32,7 @@ public static class SyncServiceCollectionExtensions
         problems.AddRange(applying.Validate());
         if (problems.Count > 0)
         {
-            throw new InvalidOperationException("The sync configuration has " + problems.Count + " problem(s):" + Environment.NewLine + "  " + string.Join(Environment.NewLine + "  ", problems));
+            throw new SyncConfigurationException(problems);
         }
 
         services.TryAddSingleton(TimeProvider.System);

@@ -18,7 +18,7 @@ public class FailureTests
     {
         await using var rig = await SyncRig.StartAsync(customers: 24);
         var accounts = (await rig.SyncedUsmfAccountsAsync()).Take(6).ToList();
-        rig.Emulators.Dataverse.ServiceProtection.Options = new ServiceProtectionOptions { Enabled = true, MaxRequests = 8, Window = TimeSpan.FromSeconds(1) };
+        rig.Emulators.Dataverse.ServiceProtection.Options = new ServiceProtectionOptions { Enabled = true, MaxRequests = 3, Window = TimeSpan.FromSeconds(1) };
 
         foreach (var account in accounts)
         {
