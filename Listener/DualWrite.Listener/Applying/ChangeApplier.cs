@@ -348,13 +348,20 @@ public sealed partial class ChangeApplier : IChangeApplier
         return ApplyOutcome.Applied;
     }
 
-    /// <summary>Saves the values both sides now hold. A concurrent save (another instance) is merged over once.</summary>
+    /// <summary>Saves the values both sides now hold (the next merge's base). A concurrent save (another instance) is written over once.</summary>
     private async Task SaveSyncedAsync(string recordKey, ConflictResolution resolution, SyncedRecord? synced, CancellationToken cancellationToken)
     {
         var values = SyncedValues.Read(synced?.FieldsJson);
         var changed = false;
         foreach (var decision in resolution.Decisions)
         {
+            // A value Dataverse kept and F&O does not hold yet is not agreed on: the base keeps the old value,
+            // or the next F&O event would count F&O's old value as a change and overwrite Dataverse's.
+            if (decision.FnODiffers)
+            {
+                continue;
+            }
+
             if (decision.Value is { } value && (!values.TryGetValue(decision.Field.DataverseField!, out var old) || !FieldValueComparer.AreEqual(old, value) || old.Kind != value.Kind))
             {
                 values[decision.Field.DataverseField!] = value;

@@ -30,6 +30,22 @@ public class ConflictPolicyTests
         Assert.Equal("Memo from FnO", account["description"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task A_Dataverse_edit_F_and_O_does_not_hold_yet_survives_later_FnO_events()
+    {
+        await using var rig = await SyncedAsync("FieldMerge");
+        await EditDataverseAsync(rig, new JsonObject { ["name"] = "Renamed in Dataverse" });
+        await rig.UpdateFnOAsync(Customer, new JsonObject { ["SalesMemo"] = "First memo" });
+        await rig.Applier.ApplyAsync(rig.CustomerEvent("US-001"), CancellationToken.None);
+        await rig.UpdateFnOAsync(Customer, new JsonObject { ["SalesMemo"] = "Second memo" });
+
+        OutcomeAssert.Is(ApplyOutcomeKind.Applied, await rig.Applier.ApplyAsync(rig.CustomerEvent("US-001"), CancellationToken.None));
+
+        var account = (await rig.AccountAsync("US-001"))!;
+        Assert.Equal("Renamed in Dataverse", account["name"]!.GetValue<string>());
+        Assert.Equal("Second memo", account["description"]!.GetValue<string>());
+    }
+
     [Theory]
     [InlineData(true, "From FnO")]
     [InlineData(false, "From Dataverse")]
