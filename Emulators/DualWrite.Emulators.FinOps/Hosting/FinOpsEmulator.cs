@@ -1,12 +1,10 @@
 using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using DualWrite.Emulators.Common.Auth;
+using DualWrite.Emulators.Common.Hosting;
 using DualWrite.Emulators.FinOps.Admin;
 using DualWrite.Emulators.FinOps.Auth;
 using DualWrite.Emulators.FinOps.Events;
@@ -17,9 +15,6 @@ using DualWrite.Emulators.FinOps.Seed;
 using DualWrite.Emulators.FinOps.Store;
 using DualWrite.Emulators.FinOps.Validation;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -84,18 +79,7 @@ public sealed class FinOpsEmulator : IAsyncDisposable
         var store = new FinOpsStore(FinOpsSchema.Standard);
         var seed = SeedLoader.Load(store, options.Seed, time);
 
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
-        {
-            ApplicationName = typeof(FinOpsEmulator).Assembly.GetName().Name,
-        });
-        builder.Logging.ClearProviders();
-        if (options.LogToConsole)
-        {
-            builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
-        }
-
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
-
+        var builder = LoopbackWebHost.CreateBuilder(typeof(FinOpsEmulator).Assembly.GetName().Name, options.Port, options.LogToConsole);
         var eventHttp = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(1) });
         var services = builder.Services;
         services.AddSingleton(time);
@@ -124,12 +108,13 @@ public sealed class FinOpsEmulator : IAsyncDisposable
         app.UseMiddleware<RequestLoggingMiddleware>();
         app.Map("/data", data =>
         {
-            data.UseMiddleware<BearerAuthenticationMiddleware>();
+            // Mounted under /data, so every request reaching the middleware needs a token (the default ProtectedPath).
+            data.UseMiddleware<BearerAuthenticationMiddleware>(new BearerAuthenticationOptions { RejectAsync = FinOpsUnauthorizedResponse.WriteAsync });
             data.UseMiddleware<ThrottlingMiddleware>();
             data.UseMiddleware<FaultInjectionMiddleware>();
             data.Run(ODataHttpEndpoint.HandleAsync);
         });
-        app.MapPost("/{tenant}/oauth2/v2.0/token", TokenEndpoint.HandleAsync);
+        new TokenEndpoint(app.Services.GetRequiredService<TokenService>(), requireScope: true).MapTo(app);
         AdminEndpoints.Map(app);
 
         var control = app.Services.GetRequiredService<FinOpsEmulatorControl>();
@@ -138,31 +123,18 @@ public sealed class FinOpsEmulator : IAsyncDisposable
             control.Events.Register(endpoint);
         }
 
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var baseAddress = new Uri(address.TrimEnd('/') + "/");
+        var baseAddress = await LoopbackWebHost.StartAsync(app, cancellationToken).ConfigureAwait(false);
         return new FinOpsEmulator(app, eventHttp, baseAddress, control, seed, options);
     }
 
     /// <summary>The token endpoint: <c>&lt;base&gt;/{tenant}/oauth2/v2.0/token</c>.</summary>
-    public Uri TokenEndpointFor(string tenant = DefaultTenant) => new(BaseAddress, Uri.EscapeDataString(tenant) + "/oauth2/v2.0/token");
+    public Uri TokenEndpointFor(string tenant = DefaultTenant) => TokenEndpoint.AddressFor(BaseAddress, tenant);
 
     /// <summary>Gets a token with client credentials (the default client unless given).</summary>
     public async Task<string> GetTokenAsync(ClientCredential? client = null, CancellationToken cancellationToken = default)
     {
         client ??= Options.Clients[0];
-        using var http = new HttpClient();
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials",
-            ["client_id"] = client.ClientId,
-            ["client_secret"] = client.ClientSecret,
-            ["scope"] = BaseAddress + ".default",
-        });
-        using var response = await http.PostAsync(TokenEndpointFor(), form, cancellationToken).ConfigureAwait(false);
-        response.EnsureSuccessStatusCode();
-        var token = await response.Content.ReadFromJsonAsync<TokenResponse>(cancellationToken).ConfigureAwait(false);
-        return token!.AccessToken;
+        return await ClientCredentialsTokenClient.GetTokenAsync(TokenEndpointFor(), client, BaseAddress + ".default", cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>An <see cref="HttpClient"/> whose base address is the /data/ root and which sends a valid bearer token.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using DualWrite.Emulators.Common.Hosting;
 using DualWrite.Emulators.FinOps.Events;
 using DualWrite.Emulators.FinOps.Faults;
 using DualWrite.Emulators.FinOps.Store;

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using System.Threading.Tasks;
+using DualWrite.Emulators.Common.Auth;
 using DualWrite.Emulators.FinOps.Auth;
 using DualWrite.Emulators.FinOps.OData;
 using Microsoft.AspNetCore.Http;
@@ -41,7 +42,7 @@ public static class ODataHttpEndpoint
             headers[name] = value.ToString();
         }
 
-        var client = context.Items[BearerAuthenticationMiddleware.ClientItemKey] as ClientCredential;
+        var client = BearerAuthenticationMiddleware.ClientOf(context) as ClientCredential;
         var serviceRoot = new Uri(context.Request.Scheme + "://" + context.Request.Host + "/data/");
         var request = new ODataRequest(context.Request.Method.ToUpperInvariant(), resourcePath, rawQuery, headers, body, serviceRoot)
         {

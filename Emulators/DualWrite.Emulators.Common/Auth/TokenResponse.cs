@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace DualWrite.Emulators.FinOps.Auth;
+namespace DualWrite.Emulators.Common.Auth;
 
 /// <summary>Entra's token response for the client credentials grant.</summary>
 public sealed record TokenResponse(

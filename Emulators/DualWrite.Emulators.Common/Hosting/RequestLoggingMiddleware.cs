@@ -1,13 +1,16 @@
 using System;
 using System.Threading.Tasks;
-using DualWrite.Emulators.FinOps.Auth;
+using DualWrite.Emulators.Common.Auth;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 
-namespace DualWrite.Emulators.FinOps.Hosting;
+namespace DualWrite.Emulators.Common.Hosting;
 
-/// <summary>First in the pipeline: every request (data, token, admin) is timed, logged and kept in the <see cref="RequestLog"/>.</summary>
+/// <summary>
+/// First in the pipeline: every request, refused or answered (data, token, admin), is timed, logged and kept in
+/// the <see cref="RequestLog"/>.
+/// </summary>
 public sealed partial class RequestLoggingMiddleware
 {
     private readonly RequestDelegate _next;
@@ -26,8 +29,10 @@ public sealed partial class RequestLoggingMiddleware
     public async Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        var received = _time.GetUtcNow();
         var started = _time.GetTimestamp();
-        var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.ToString();
+        // The raw target, not the decoded path: percent-encoded keys are logged as the caller sent them.
+        var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path + context.Request.QueryString;
         try
         {
             await _next(context).ConfigureAwait(false);
@@ -36,8 +41,8 @@ public sealed partial class RequestLoggingMiddleware
         {
             var elapsed = _time.GetElapsedTime(started);
             var status = context.RequestAborted.IsCancellationRequested ? 0 : context.Response.StatusCode;
-            var client = (context.Items[BearerAuthenticationMiddleware.ClientItemKey] as ClientCredential)?.ClientId;
-            _log.Add(new RequestLogEntry(_time.GetUtcNow(), context.Request.Method, target, status, elapsed, client));
+            var client = BearerAuthenticationMiddleware.ClientOf(context)?.ClientId;
+            _log.Add(new RequestLogEntry(received, context.Request.Method, target, status, elapsed, client));
             LogRequest(context.Request.Method, target, status, elapsed.TotalMilliseconds);
         }
     }

@@ -2,20 +2,22 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace DualWrite.Emulators.FinOps.Hosting;
+namespace DualWrite.Emulators.Common.Hosting;
 
-/// <summary>The most recent requests (a ring buffer, thread-safe), for tests and the admin endpoint.</summary>
+/// <summary>The most recent requests (a ring buffer, thread-safe, in memory only), for tests and admin endpoints.</summary>
 public sealed class RequestLog
 {
     private readonly object _gate = new();
     private readonly Queue<RequestLogEntry> _entries = new();
-    private readonly int _capacity;
 
     public RequestLog(int capacity)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
-        _capacity = capacity;
+        Capacity = capacity;
     }
+
+    /// <summary>How many entries are kept; older ones are dropped.</summary>
+    public int Capacity { get; }
 
     /// <summary>Oldest first.</summary>
     public IReadOnlyList<RequestLogEntry> Entries
@@ -34,10 +36,18 @@ public sealed class RequestLog
         lock (_gate)
         {
             _entries.Enqueue(entry);
-            while (_entries.Count > _capacity)
+            while (_entries.Count > Capacity)
             {
                 _entries.Dequeue();
             }
+        }
+    }
+
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _entries.Clear();
         }
     }
 }

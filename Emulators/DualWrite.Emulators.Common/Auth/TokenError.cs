@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace DualWrite.Emulators.FinOps.Auth;
+namespace DualWrite.Emulators.Common.Auth;
 
 /// <summary>Entra's error body for the token endpoint.</summary>
 public sealed record TokenError(
