@@ -1,13 +1,12 @@
 using System;
-using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using DualWrite.Emulators.Common.Auth;
+using DualWrite.Emulators.Common.Hosting;
 using DualWrite.Emulators.Dataverse.Auth;
 using DualWrite.Emulators.Dataverse.Builder;
 using DualWrite.Emulators.Dataverse.Schema;
@@ -17,13 +16,9 @@ using DualWrite.Emulators.Dataverse.Throttling;
 using DualWrite.Emulators.Dataverse.WebApi;
 using DualWrite.Emulators.Dataverse.WebApi.Routing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace DualWrite.Emulators.Dataverse.Hosting;
 
@@ -42,6 +37,9 @@ public sealed class DataverseEmulator : IAsyncDisposable
     public const string DefaultTenant = "emulator";
     public const string DefaultClientId = "dualwrite-emulator";
     public const string DefaultClientSecret = "emulator-secret";
+
+    // Enough for a long end-to-end run; older requests are dropped.
+    private const int RequestLogCapacity = 10_000;
 
     private readonly WebApplication _app;
 
@@ -106,20 +104,10 @@ public sealed class DataverseEmulator : IAsyncDisposable
         var seeded = engine.SeedMany(new DataverseSeedGenerator(options.Seed).Records());
         var seedReport = new SeedReport(seeded, time.GetElapsedTime(seedStarted));
 
-        var web = WebApplication.CreateSlimBuilder();
-        // Everything comes from the options: no appsettings.json or ASPNETCORE_* of a hosting process (the listener)
-        // may add Kestrel endpoints or change logging.
-        web.Configuration.Sources.Clear();
-        web.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
-        web.Logging.ClearProviders();
-        if (options.LogToConsole)
-        {
-            web.Logging.AddSimpleConsole(c => c.SingleLine = true);
-        }
-
-        var tokens = new TokenService(options.Clients.ToList(), time);
+        var web = LoopbackWebHost.CreateBuilder(typeof(DataverseEmulator).Assembly.GetName().Name, options.Port, options.LogToConsole);
+        var tokens = new TokenService(options.Clients, time);
         var protection = new ServiceProtection(options.ServiceProtection, time);
-        var log = new RequestLog();
+        var log = new RequestLog(RequestLogCapacity);
         var model = new ServiceModel(engine.Metadata, schema);
         web.Services.AddSingleton(time);
         web.Services.AddSingleton(tokens);
@@ -129,38 +117,30 @@ public sealed class DataverseEmulator : IAsyncDisposable
         web.Services.AddSingleton<WebApiEndpoint>();
         var app = web.Build();
         app.UseMiddleware<RequestLoggingMiddleware>();
-        app.UseMiddleware<BearerAuthenticationMiddleware>(options.RequireAuthentication);
+        app.UseMiddleware<BearerAuthenticationMiddleware>(new BearerAuthenticationOptions
+        {
+            ProtectedPath = WebApiEndpoint.ServicePath,
+            RequireToken = options.RequireAuthentication,
+            RejectAsync = DataverseUnauthorizedResponse.WriteAsync,
+        });
         app.UseMiddleware<ServiceProtectionMiddleware>();
-        app.MapPost(TokenEndpoint.Route, (HttpContext context, TokenService service) => TokenEndpoint.Handle(context, service));
+        // Scope stays optional: the documented curl examples request a token without one.
+        new TokenEndpoint(tokens, requireScope: false).MapTo(app);
         var endpoint = app.Services.GetRequiredService<WebApiEndpoint>();
         app.Map(WebApiEndpoint.ServicePath + "/{**path}", (RequestDelegate)endpoint.HandleAsync);
         app.Map(WebApiEndpoint.ServicePath, (RequestDelegate)endpoint.HandleAsync);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var port = new Uri(address).Port;
-        return new DataverseEmulator(app, new Uri($"http://127.0.0.1:{port}/"), engine, protection, log, options, seedReport);
+        var baseAddress = await LoopbackWebHost.StartAsync(app, cancellationToken).ConfigureAwait(false);
+        return new DataverseEmulator(app, baseAddress, engine, protection, log, options, seedReport);
     }
 
     /// <summary>&lt;base&gt;/{tenant}/oauth2/v2.0/token</summary>
-    public Uri TokenEndpointFor(string tenant = DefaultTenant) => new(BaseAddress, Uri.EscapeDataString(tenant) + "/oauth2/v2.0/token");
+    public Uri TokenEndpointFor(string tenant = DefaultTenant) => TokenEndpoint.AddressFor(BaseAddress, tenant);
 
     /// <summary>A token from the emulator's own token endpoint (client credentials).</summary>
     public async Task<string> GetTokenAsync(ClientCredential? client = null, CancellationToken cancellationToken = default)
     {
         client ??= Options.Clients.FirstOrDefault() ?? new ClientCredential(DefaultClientId, DefaultClientSecret);
-        using var http = new HttpClient();
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials",
-            ["client_id"] = client.ClientId,
-            ["client_secret"] = client.ClientSecret,
-            ["scope"] = BaseAddress.AbsoluteUri + ".default",
-        });
-        using var response = await http.PostAsync(TokenEndpointFor(), form, cancellationToken).ConfigureAwait(false);
-        response.EnsureSuccessStatusCode();
-        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
-        return json.RootElement.GetProperty("access_token").GetString()!;
+        return await ClientCredentialsTokenClient.GetTokenAsync(TokenEndpointFor(), client, BaseAddress.AbsoluteUri + ".default", cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>An HttpClient with BaseAddress = <see cref="ServiceRoot"/>, a bearer token and the OData headers.</summary>

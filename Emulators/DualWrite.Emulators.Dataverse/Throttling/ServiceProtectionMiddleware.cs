@@ -1,7 +1,7 @@
 using System;
 using System.Globalization;
 using System.Threading.Tasks;
-using DualWrite.Emulators.Dataverse.Auth;
+using DualWrite.Emulators.Common.Auth;
 using DualWrite.Emulators.Dataverse.WebApi;
 using DualWrite.Emulators.Dataverse.WebApi.Faults;
 using Microsoft.AspNetCore.Http;
@@ -31,7 +31,7 @@ public sealed class ServiceProtectionMiddleware
             return;
         }
 
-        var caller = context.Items[BearerAuthenticationMiddleware.ClientItem] as string ?? "anonymous";
+        var caller = BearerAuthenticationMiddleware.ClientOf(context)?.ClientId ?? "anonymous";
         var decision = _protection.TryEnter(caller);
         if (!decision.IsAdmitted)
         {
