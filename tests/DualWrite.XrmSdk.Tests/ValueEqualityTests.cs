@@ -8,8 +8,11 @@ public class ValueEqualityTests
     [Fact]
     public void OptionSetValues_with_the_same_value_are_equal()
     {
-        Assert.Equal(new OptionSetValue(1), new OptionSetValue(1));
-        Assert.Equal(new OptionSetValue(1).GetHashCode(), new OptionSetValue(1).GetHashCode());
+        var first = new OptionSetValue(1);
+        var second = new OptionSetValue(1);
+        Assert.NotSame(first, second);
+        Assert.Equal(first, second);
+        Assert.Equal(first.GetHashCode(), second.GetHashCode());
         Assert.NotEqual(new OptionSetValue(1), new OptionSetValue(2));
         Assert.False(new OptionSetValue(1).Equals(1));
     }
@@ -17,8 +20,11 @@ public class ValueEqualityTests
     [Fact]
     public void Money_with_the_same_amount_is_equal()
     {
-        Assert.Equal(new Money(10.5m), new Money(10.5m));
-        Assert.Equal(new Money(10.5m).GetHashCode(), new Money(10.5m).GetHashCode());
+        var first = new Money(10.5m);
+        var second = new Money(10.5m);
+        Assert.NotSame(first, second);
+        Assert.Equal(first, second);
+        Assert.Equal(first.GetHashCode(), second.GetHashCode());
         Assert.NotEqual(new Money(10.5m), new Money(10.6m));
         Assert.False(new Money(1m).Equals(1m));
     }
@@ -26,7 +32,10 @@ public class ValueEqualityTests
     [Fact]
     public void Relationships_with_the_same_schema_name_and_role_are_equal()
     {
-        Assert.Equal(new Relationship("account_contacts"), new Relationship("account_contacts"));
+        var first = new Relationship("account_contacts");
+        var second = new Relationship("account_contacts");
+        Assert.NotSame(first, second);
+        Assert.Equal(first, second);
         Assert.NotEqual(new Relationship("account_contacts"), new Relationship("Account_Contacts"));
         Assert.NotEqual(
             new Relationship("account_parent") { PrimaryEntityRole = EntityRole.Referenced },

@@ -8,7 +8,9 @@ public class RecordValueTests
     [Fact]
     public void Values_are_equal_by_kind_and_value()
     {
-        Assert.Equal(RecordValue.FromString("a"), RecordValue.FromString("a"));
+        var first = RecordValue.FromString("a");
+        var second = RecordValue.FromString("a");
+        Assert.Equal(first, second);
         Assert.NotEqual(RecordValue.FromString("a"), RecordValue.FromString("A"));
         Assert.NotEqual(RecordValue.FromDecimal(1m), RecordValue.FromMoney(1m));
         Assert.Equal(RecordValue.FromDecimal(1.0m), RecordValue.FromDecimal(1.00m));
