@@ -31,6 +31,12 @@ public sealed class DataverseSeedGenerator
         ("10", "Wholesale customers"), ("20", "Major customers"), ("30", "Retail customers"), ("40", "Internet customers"), ("80", "Other customers"),
     ];
 
+    /// <summary>Vendor groups of every company: the F&amp;O seed's vendors are in group 10, and no map syncs the groups.</summary>
+    private static readonly (string Id, string Description)[] VendorGroups =
+    [
+        ("10", "Local vendors"), ("20", "Foreign vendors"), ("30", "Intercompany vendors"),
+    ];
+
     private static readonly string[] PaymentTerms = ["Net10", "Net30", "Net60"];
 
     private static readonly string[] NameStarts = ["Northwind", "Contoso", "Fabrikam", "Adventure", "Alpine", "Blue Yonder", "Coho", "Litware", "Lucerne", "Proseware"];
@@ -134,6 +140,16 @@ public sealed class DataverseSeedGenerator
             foreach (var term in PaymentTerms)
             {
                 yield return new Entity("msdyn_paymentterm", ReferenceId("msdyn_paymentterm", Companies[c].Code, term)) { ["msdyn_name"] = term, ["msdyn_company"] = CompanyRef(c) };
+            }
+
+            foreach (var (id, description) in VendorGroups)
+            {
+                yield return new Entity("msdyn_vendorgroup", ReferenceId("msdyn_vendorgroup", Companies[c].Code, id))
+                {
+                    ["msdyn_vendorgroup"] = id,
+                    ["msdyn_description"] = description,
+                    ["msdyn_company"] = CompanyRef(c),
+                };
             }
 
             foreach (var (id, description) in CustomerGroups)

@@ -107,6 +107,15 @@ internal sealed class SeedDataGenerator
     /// <summary>The account of the k-th (from 0) customer of a company: US-001, US-002...</summary>
     public static string CustomerAccount(int company, int k) => Companies[company].Prefix + "-" + (k + 1).ToString("D3", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// Every tenth customer of a company is a person, decided by position rather than at random so the sales
+    /// orders can pick organizations: the customer map syncs organizations only, and an order must find its customer.
+    /// </summary>
+    private static bool IsPersonCustomer(int k) => k % 10 == 9;
+
+    /// <summary>The k-th customer of a company if it is an organization, else the organization just before it.</summary>
+    private static int OrganizationCustomer(int k) => IsPersonCustomer(k) ? k - 1 : k;
+
     private static int CountIn(int total, int company) => Math.Max(0, (total - company + Companies.Length - 1) / Companies.Length);
 
     private static string VendorAccount(int k) => "V-" + (k + 1).ToString("D4", CultureInfo.InvariantCulture);
@@ -183,7 +192,7 @@ internal sealed class SeedDataGenerator
             row[company] = seedCompany.Id;
             row[account] = CustomerAccount(c, i / Companies.Length);
             row[name] = _names[nameIndex];
-            row[partyType] = random.Next(10) == 0 ? "Person" : "Organization";
+            row[partyType] = IsPersonCustomer(i / Companies.Length) ? "Person" : "Organization";
             row[group] = CustomerGroups[random.Next(CustomerGroups.Length)].Id;
             row[creditLimit] = CreditLimits[random.Next(CreditLimits.Length)];
             row[mandatory] = random.Next(4) == 0 ? "Yes" : "No";
@@ -312,7 +321,7 @@ internal sealed class SeedDataGenerator
 
             var seedCompany = Companies[c];
             var address = seedCompany.Addresses[random.Next(seedCompany.Addresses.Length)];
-            var customer = CustomerAccount(c, k * 7 % customers);
+            var customer = CustomerAccount(c, OrganizationCustomer(k * 7 % customers));
             var shipping = FirstShippingDate.AddDays(random.Next(120));
             var row = FieldValues.NewRow(set);
             row[Index(set, "dataAreaId")] = seedCompany.Id;

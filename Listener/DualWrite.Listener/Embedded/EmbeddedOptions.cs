@@ -19,9 +19,12 @@ public sealed class EmbeddedOptions
     /// <summary>The listener's event endpoint. Default <c>http://127.0.0.1:5080</c>.</summary>
     public string ListenerUrls { get; set; } = "http://127.0.0.1:5080";
 
-    /// <summary>Customers in the F&amp;O seed (the small data set has 300). Default 30: a quick start.</summary>
-    public int Customers { get; set; } = 30;
+    /// <summary>Customers in the F&amp;O seed. Default: the small data set's 300.</summary>
+    public int Customers { get; set; } = SeedOptions.Small.Customers;
 
-    /// <summary>The F&amp;O data set. Built from <see cref="Customers"/>: reference data, customers, a few contacts and products.</summary>
-    public SeedOptions Seed => SeedOptions.Small with { Customers = Customers, Vendors = 0, Contacts = 0, Products = 0, SalesOrders = 0 };
+    /// <summary>
+    /// The F&amp;O data set: the small one (reference data, vendors, contacts, products, sales orders) with
+    /// <see cref="Customers"/> customers.
+    /// </summary>
+    public SeedOptions Seed => SeedOptions.Small with { Customers = Customers };
 }

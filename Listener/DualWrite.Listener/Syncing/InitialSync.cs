@@ -70,7 +70,7 @@ public sealed partial class InitialSync
 
         int applied = 0, skipped = 0;
         var failures = new List<string>();
-        var later = new List<System.Text.Json.Nodes.JsonObject>();
+        var later = new List<WaitingRecord>();
         foreach (var row in rows.Value!)
         {
             var outcome = await _applier.SyncRecordAsync(map, row, _time.GetUtcNow().UtcDateTime, cancellationToken).ConfigureAwait(false);
@@ -80,22 +80,23 @@ public sealed partial class InitialSync
         // Second pass: parents of the same table (an invoice account) now exist.
         var retry = later.ToList();
         later.Clear();
-        foreach (var row in retry)
+        foreach (var waiting in retry)
         {
-            var outcome = await _applier.SyncRecordAsync(map, row, _time.GetUtcNow().UtcDateTime, cancellationToken).ConfigureAwait(false);
-            Count(outcome, ref applied, ref skipped, failures, row, later);
+            var outcome = await _applier.SyncRecordAsync(map, waiting.Row, _time.GetUtcNow().UtcDateTime, cancellationToken).ConfigureAwait(false);
+            Count(outcome, ref applied, ref skipped, failures, waiting.Row, later);
         }
 
-        foreach (var row in later)
+        // The applier's reason names the map, the key, the lookup field and the missing Dataverse row.
+        foreach (var waiting in later)
         {
-            failures.Add("still waiting after a second pass: " + row.ToJsonString());
+            failures.Add(waiting.Reason + " (still missing after a second pass)");
         }
 
         LogMapDone(map.Name, wave, rows.Value!.Count, applied, skipped, failures.Count);
         return new InitialSyncMapResult(map.Name, wave, rows.Value.Count, applied, skipped, failures.Count, failures.Take(FailuresKept).ToList());
     }
 
-    private static void Count(ApplyOutcome outcome, ref int applied, ref int skipped, List<string> failures, System.Text.Json.Nodes.JsonObject row, List<System.Text.Json.Nodes.JsonObject> later)
+    private static void Count(ApplyOutcome outcome, ref int applied, ref int skipped, List<string> failures, System.Text.Json.Nodes.JsonObject row, List<WaitingRecord> later)
     {
         switch (outcome.Kind)
         {
@@ -106,7 +107,7 @@ public sealed partial class InitialSync
                 skipped++;
                 break;
             case ApplyOutcomeKind.WaitForRecord or ApplyOutcomeKind.RetryLater:
-                later.Add(row);
+                later.Add(new WaitingRecord(row, outcome.Reason ?? outcome.ToString()));
                 break;
             default:
                 failures.Add(outcome.Reason ?? outcome.ToString());

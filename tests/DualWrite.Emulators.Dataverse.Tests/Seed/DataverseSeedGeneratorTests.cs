@@ -27,6 +27,19 @@ public sealed class DataverseSeedGeneratorTests
     }
 
     [Fact]
+    public void Every_company_has_the_vendor_group_the_fno_seed_gives_its_vendors()
+    {
+        var records = new DataverseSeedGenerator(DataverseSeedOptions.Small with { Accounts = 0, Contacts = 0, Products = 0 }).Records().ToList();
+        var companies = records.Where(e => e.LogicalName == "cdm_company").Select(e => e.Id).ToList();
+
+        var groupTen = records.Where(e => e.LogicalName == "msdyn_vendorgroup" && e.GetAttributeValue<string>("msdyn_vendorgroup") == "10")
+            .Select(e => e.GetAttributeValue<Microsoft.Xrm.Sdk.EntityReference>("msdyn_company").Id).ToList();
+
+        Assert.Equal(3, companies.Count);
+        Assert.Equal(companies.OrderBy(id => id), groupTen.OrderBy(id => id));
+    }
+
+    [Fact]
     public void The_large_seed_is_generated_lazily()
     {
         var records = new DataverseSeedGenerator(DataverseSeedOptions.Large(int.MaxValue)).Records();

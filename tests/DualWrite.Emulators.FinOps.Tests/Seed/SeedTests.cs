@@ -29,6 +29,29 @@ public sealed class SeedTests
     }
 
     [Fact]
+    public void Sales_orders_are_for_organization_customers_the_customer_map_syncs()
+    {
+        using var store = new FinOpsStore(FinOpsSchema.Standard);
+        SeedLoader.Load(store, SeedOptions.Small, TimeProvider.System);
+        var customers = store.Schema.Get("CustomersV3");
+        var orders = store.Schema.Get("SalesOrderHeadersV2");
+
+        static object? Value(object?[] row, EntitySetSchema set, string field)
+        {
+            var index = set.GetField(field).Index;
+            return index < row.Length ? row[index] : null;
+        }
+
+        var (partyTypes, orderCustomers) = store.Read(view => (
+            view.Rows(customers).ToDictionary(r => Value(r, customers, "dataAreaId") + "/" + Value(r, customers, "CustomerAccount"), r => Value(r, customers, "PartyType")),
+            view.Rows(orders).Select(r => Value(r, orders, "dataAreaId") + "/" + Value(r, orders, "OrderingCustomerAccountNumber")).ToList()));
+
+        Assert.Contains("Person", partyTypes.Values);
+        Assert.Equal(60, orderCustomers.Count);
+        Assert.All(orderCustomers, customer => Assert.Equal("Organization", partyTypes[customer]));
+    }
+
+    [Fact]
     public void Every_seeded_row_passes_the_same_validation_as_a_write()
     {
         using var store = new FinOpsStore(FinOpsSchema.Standard);

@@ -54,6 +54,9 @@ internal sealed class SyncRig : IAsyncDisposable
 
     public EmbeddedEmulators Emulators { get; }
 
+    /// <summary>What the initial sync at start did (it had no failures, or the start would have failed).</summary>
+    public InitialSyncReport InitialSyncReport { get; private set; } = null!;
+
     /// <summary>The first listener (or the one restarted in its place).</summary>
     public RunningListener Listener { get; private set; } = null!;
 
@@ -81,7 +84,8 @@ internal sealed class SyncRig : IAsyncDisposable
         var rig = new SyncRig(emulators, Directory.CreateTempSubdirectory("dualwrite-sync-").FullName, extraArgs);
         rig.Listener = await rig.StartListenerAsync();
         var report = await rig.Listener.Services.GetRequiredService<InitialSync>().RunAsync(CancellationToken.None);
-        Assert.True(report.Failed == 0, string.Join(Environment.NewLine, report.Maps.SelectMany(m => m.Failures)));
+        rig.InitialSyncReport = report;
+        Assert.True(report.Failed == 0, string.Join(Environment.NewLine, report.Maps.Select(m => m.Map + ": " + m.Applied + " written, " + m.Failed + " failed").Concat(report.Maps.SelectMany(m => m.Failures))));
         return rig;
     }
 
