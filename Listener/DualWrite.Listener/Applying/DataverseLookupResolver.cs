@@ -83,7 +83,7 @@ public sealed class DataverseLookupResolver
 
             if (found.Value is not Guid id)
             {
-                var reason = "Map '" + map.Name + "', key " + sourceKey + ": field " + lookup.Field + " refers to " + lookup.Path + ", which is not in Dataverse yet";
+                var reason = MissingReferenceText.Describe(map.Name, sourceKey, lookup.Field, lookup.Path, company);
                 var parent = ParentRecordKeys.For(_catalog, lookup.Path, company);
                 return parent is null
                     ? ApplyOutcome.RetryLater(reason + "; retrying later.", _options.MissingReferenceRecheck)

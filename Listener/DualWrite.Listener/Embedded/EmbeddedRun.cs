@@ -73,6 +73,11 @@ public static class EmbeddedRun
                 {
                     await output.WriteLineAsync("      " + failure).ConfigureAwait(false);
                 }
+
+                if (map.Failed > map.Failures.Count)
+                {
+                    await output.WriteLineAsync("      ... and " + (map.Failed - map.Failures.Count).ToString(CultureInfo.InvariantCulture) + " more").ConfigureAwait(false);
+                }
             }
 
             await output.WriteLineAsync().ConfigureAwait(false);

@@ -89,7 +89,7 @@ public sealed partial class InitialSync
         // The applier's reason names the map, the key, the lookup field and the missing Dataverse row.
         foreach (var waiting in later)
         {
-            failures.Add(waiting.Reason + " (still missing after a second pass)");
+            failures.Add(waiting.Reason + " Still missing after the map's second pass.");
         }
 
         LogMapDone(map.Name, wave, rows.Value!.Count, applied, skipped, failures.Count);

@@ -21,7 +21,7 @@ public class MissingReferenceTests
 
         OutcomeAssert.Is(ApplyOutcomeKind.WaitForRecord, child);
         Assert.Equal("CustomerGroups(dataAreaId='usmf',CustomerGroupId='NEWGRP')", child.WaitingFor);
-        Assert.Contains("msdyn_customergroups(msdyn_groupid='NEWGRP'", child.Reason, System.StringComparison.Ordinal);
+        Assert.Contains("'NEWGRP' has no msdyn_customergroups row (msdyn_groupid='NEWGRP', company USMF)", child.Reason, System.StringComparison.Ordinal);
         Assert.Null(await rig.AccountAsync("US-001"));
 
         var parent = rig.EventFor("CustomerGroups", ChangeOperation.Create, ("dataAreaId", "usmf"), ("CustomerGroupId", "NEWGRP"));
