@@ -14,7 +14,7 @@ public static class FinOpsFilterMatcher
     {
         ArgumentNullException.ThrowIfNull(node);
         ArgumentNullException.ThrowIfNull(getField);
-        return Eval(node, getField) == true;
+        return FilterEvaluator.Evaluate(node, getField, CompareStrings);
     }
 
     /// <summary>'*' matches any run of characters (none included); the rest compares ignoring case.</summary>
@@ -49,55 +49,8 @@ public static class FinOpsFilterMatcher
         return value.Length - position >= last.Length && value.EndsWith(last, StringComparison.OrdinalIgnoreCase);
     }
 
-    private static bool? Eval(FilterNode node, Func<string, object?> getField)
+    private static bool? CompareStrings(ComparisonExpression comparison, string left, string right)
     {
-        switch (node)
-        {
-            case LogicalExpression { Operator: LogicalOperator.And } and:
-                {
-                    var left = Eval(and.Left, getField);
-                    if (left == false)
-                    {
-                        return false;
-                    }
-
-                    var right = Eval(and.Right, getField);
-                    return right == false ? false : left == true && right == true ? true : null;
-                }
-
-            case LogicalExpression or:
-                {
-                    var left = Eval(or.Left, getField);
-                    if (left == true)
-                    {
-                        return true;
-                    }
-
-                    var right = Eval(or.Right, getField);
-                    return right == true ? true : left == false && right == false ? false : null;
-                }
-
-            case NotExpression not:
-                {
-                    var value = Eval(not.Operand, getField);
-                    return value is null ? null : !value.Value;
-                }
-
-            case ComparisonExpression comparison when TryCompareStrings(comparison, getField, out var result):
-                return result;
-            default:
-                return FilterEvaluator.Evaluate(node, getField);
-        }
-    }
-
-    private static bool TryCompareStrings(ComparisonExpression comparison, Func<string, object?> getField, out bool result)
-    {
-        result = false;
-        if (Value(comparison.Left, getField) is not string left || Value(comparison.Right, getField) is not string right)
-        {
-            return false;
-        }
-
         // The wildcard applies to a literal pattern, as in F&O: Name eq '*contoso*'.
         var pattern = comparison.Right is FilterLiteral && right.Contains('*', StringComparison.Ordinal) ? right
             : comparison.Left is FilterLiteral && left.Contains('*', StringComparison.Ordinal) ? left
@@ -106,12 +59,11 @@ public static class FinOpsFilterMatcher
         {
             var subject = ReferenceEquals(pattern, right) ? left : right;
             var match = WildcardMatch(subject, pattern);
-            result = comparison.Operator == ComparisonOperator.Equal ? match : !match;
-            return true;
+            return comparison.Operator == ComparisonOperator.Equal ? match : !match;
         }
 
         var order = Math.Sign(string.Compare(left, right, StringComparison.OrdinalIgnoreCase));
-        result = comparison.Operator switch
+        return comparison.Operator switch
         {
             ComparisonOperator.Equal => order == 0,
             ComparisonOperator.NotEqual => order != 0,
@@ -120,13 +72,5 @@ public static class FinOpsFilterMatcher
             ComparisonOperator.LessThan => order < 0,
             _ => order <= 0,
         };
-        return true;
     }
-
-    private static object? Value(FilterNode operand, Func<string, object?> getField) => operand switch
-    {
-        FieldReference field => getField(field.Name),
-        FilterLiteral literal => literal.Value,
-        _ => null,
-    };
 }

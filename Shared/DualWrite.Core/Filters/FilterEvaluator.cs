@@ -18,7 +18,14 @@ namespace DualWrite.Core.Filters;
 /// </remarks>
 public static class FilterEvaluator
 {
-    public static bool Evaluate(FilterNode node, Func<string, object?> getField)
+    public static bool Evaluate(FilterNode node, Func<string, object?> getField) => Evaluate(node, getField, null);
+
+    /// <summary>
+    /// Evaluates with a service's own rule for comparing two strings (F&amp;O compares ignoring case and reads
+    /// '*' in an <c>eq</c> literal as a wildcard). The rule gets the comparison and both values and returns
+    /// its verdict, or null to leave that comparison to the ordinal default.
+    /// </summary>
+    public static bool Evaluate(FilterNode node, Func<string, object?> getField, Func<ComparisonExpression, string, string, bool?>? compareStrings)
     {
         if (node is null)
         {
@@ -30,45 +37,51 @@ public static class FilterEvaluator
             throw new ArgumentNullException(nameof(getField));
         }
 
-        return Eval(node, getField) == true;
+        return Eval(node, getField, compareStrings) == true;
     }
 
-    private static bool? Eval(FilterNode node, Func<string, object?> getField)
+    private static bool? Eval(FilterNode node, Func<string, object?> getField, Func<ComparisonExpression, string, string, bool?>? compareStrings)
     {
         switch (node)
         {
             case LogicalExpression { Operator: LogicalOperator.And } and:
                 {
-                    var left = Eval(and.Left, getField);
+                    var left = Eval(and.Left, getField, compareStrings);
                     if (left == false)
                     {
                         return false;
                     }
 
-                    var right = Eval(and.Right, getField);
+                    var right = Eval(and.Right, getField, compareStrings);
                     return right == false ? false : left == true && right == true ? true : null;
                 }
 
             case LogicalExpression either:
                 {
-                    var left = Eval(either.Left, getField);
+                    var left = Eval(either.Left, getField, compareStrings);
                     if (left == true)
                     {
                         return true;
                     }
 
-                    var right = Eval(either.Right, getField);
+                    var right = Eval(either.Right, getField, compareStrings);
                     return right == true ? true : left == false && right == false ? false : null;
                 }
 
             case NotExpression negation:
                 {
-                    var value = Eval(negation.Operand, getField);
+                    var value = Eval(negation.Operand, getField, compareStrings);
                     return value is null ? null : !value.Value;
                 }
 
             case ComparisonExpression c:
-                return Compare(c, Value(c.Left, getField), Value(c.Right, getField));
+                {
+                    var left = Value(c.Left, getField);
+                    var right = Value(c.Right, getField);
+                    return compareStrings is not null && left is string ls && right is string rs && compareStrings(c, ls, rs) is { } verdict
+                        ? verdict
+                        : Compare(c, left, right);
+                }
             case FieldReference f:
                 return getField(f.Name) switch
                 {

@@ -152,4 +152,22 @@ public class FilterEvaluatorTests
         Assert.False(result);
         Assert.Equal(new[] { "a" }, read);
     }
+
+    [Fact]
+    public void A_string_rule_decides_string_comparisons_and_null_leaves_them_to_the_ordinal_default()
+    {
+        var node = FilterParser.Parse("Name eq 'CONTOSO' and not (City eq 'Paris')");
+        var consulted = new List<string>();
+        bool? IgnoreCaseForNamesOnly(ComparisonExpression c, string left, string right)
+        {
+            consulted.Add(left + "|" + right);
+            return ((FieldReference)c.Left).Name == "Name" ? string.Equals(left, right, StringComparison.OrdinalIgnoreCase) : null;
+        }
+
+        object? Get(string field) => field == "Name" ? "contoso" : "paris";
+
+        Assert.False(FilterEvaluator.Evaluate(node, Get));
+        Assert.True(FilterEvaluator.Evaluate(node, Get, IgnoreCaseForNamesOnly));
+        Assert.Equal(new[] { "contoso|CONTOSO", "paris|Paris" }, consulted);
+    }
 }
