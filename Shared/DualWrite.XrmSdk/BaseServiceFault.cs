@@ -4,10 +4,11 @@ using System.Runtime.Serialization;
 namespace Microsoft.Xrm.Sdk;
 
 /// <summary>The fault detail every Dataverse service error carries. Abstract with a protected
-/// constructor, [Serializable] and [DataContract] as on learn.microsoft.com (BaseServiceFault class).</summary>
+/// constructor, [Serializable], [DataContract] and [KnownType] as on learn.microsoft.com (BaseServiceFault class).</summary>
 [Serializable]
 [DataContract(Name = "BaseServiceFault", Namespace = XmlNamespaces.Contracts)]
 [KnownType(typeof(OrganizationServiceFault))]
+[KnownType(typeof(ExecuteTransactionFault))]
 public abstract class BaseServiceFault : IExtensibleDataObject
 {
     private ErrorDetailCollection _errorDetails;

@@ -60,6 +60,24 @@ public class DataContractRoundTripTests
         Assert.Equal("DualWrite", copy.SharedVariables["tag"]);
     }
 
+    [Fact]
+    public void An_ExecuteTransactionFault_round_trips_as_a_BaseServiceFault_with_its_request_index()
+    {
+        var fault = new ExecuteTransactionFault
+        {
+            ErrorCode = unchecked((int)0x80040265),
+            Message = "Blocked by plug-in",
+            FaultedRequestIndex = 1,
+            InnerFault = new OrganizationServiceFault { ErrorCode = 1 },
+        };
+
+        var copy = Assert.IsType<ExecuteTransactionFault>(RoundTrip<BaseServiceFault>(fault));
+
+        Assert.Equal(1, copy.FaultedRequestIndex);
+        Assert.Equal("Blocked by plug-in", copy.Message);
+        Assert.Equal(1, copy.InnerFault.ErrorCode);
+    }
+
     private static T RoundTrip<T>(T value, params Type[] knownTypes)
     {
         var serializer = new DataContractSerializer(typeof(T), knownTypes);

@@ -26,6 +26,7 @@ public class SurfaceShapeTests
         typeof(AttributeCollection), typeof(KeyAttributeCollection), typeof(FormattedValueCollection),
         typeof(EntityImageCollection), typeof(OptionSetValueCollection), typeof(EntityReferenceCollection),
         typeof(RelatedEntityCollection), typeof(OrganizationRequestCollection), typeof(ExecuteMultipleResponseItemCollection),
+        typeof(OrganizationResponseCollection), typeof(ExecuteTransactionFault),
         typeof(ErrorDetailCollection), typeof(EntityReference), typeof(OptionSetValue), typeof(Money),
         typeof(EntityCollection), typeof(Relationship), typeof(RemoteExecutionContext), typeof(InvalidPluginExecutionException),
         typeof(ExecuteMultipleSettings), typeof(ExecuteMultipleResponseItem), typeof(EntityLogicalNameAttribute),
@@ -33,7 +34,7 @@ public class SurfaceShapeTests
         typeof(DeleteRequest), typeof(DeleteResponse), typeof(UpsertRequest), typeof(UpsertResponse),
         typeof(RetrieveRequest), typeof(RetrieveResponse), typeof(RetrieveMultipleRequest), typeof(RetrieveMultipleResponse),
         typeof(AssociateRequest), typeof(DisassociateRequest), typeof(ExecuteMultipleRequest), typeof(ExecuteMultipleResponse),
-        typeof(CreateMultipleRequest), typeof(CreateMultipleResponse), typeof(UpdateMultipleRequest),
+        typeof(ExecuteTransactionRequest), typeof(ExecuteTransactionResponse), typeof(CreateMultipleRequest), typeof(CreateMultipleResponse), typeof(UpdateMultipleRequest),
         typeof(UpsertMultipleRequest), typeof(UpsertMultipleResponse),
         typeof(QueryExpression), typeof(QueryByAttribute), typeof(FetchExpression), typeof(FilterExpression),
         typeof(ConditionExpression), typeof(ColumnSet), typeof(PagingInfo), typeof(OrderExpression), typeof(LinkEntity),
@@ -225,6 +226,8 @@ public class SurfaceShapeTests
         Assert.True(Attribute.IsDefined(typeof(BaseServiceFault), typeof(SerializableAttribute)));
         Assert.True(Attribute.IsDefined(typeof(OrganizationServiceFault), typeof(SerializableAttribute)));
         Assert.Equal(typeof(BaseServiceFault), typeof(OrganizationServiceFault).BaseType);
+        Assert.True(Attribute.IsDefined(typeof(ExecuteTransactionFault), typeof(SerializableAttribute)));
+        Assert.Equal(typeof(OrganizationServiceFault), typeof(ExecuteTransactionFault).BaseType);
     }
 
     [Fact]
@@ -254,6 +257,7 @@ public class SurfaceShapeTests
             "Microsoft.Xrm.Sdk.EntityReferenceCollection", "Microsoft.Xrm.Sdk.EntityRole", "Microsoft.Xrm.Sdk.EntityState",
             "Microsoft.Xrm.Sdk.ErrorDetailCollection", "Microsoft.Xrm.Sdk.ExecuteMultipleResponseItem",
             "Microsoft.Xrm.Sdk.ExecuteMultipleResponseItemCollection", "Microsoft.Xrm.Sdk.ExecuteMultipleSettings",
+            "Microsoft.Xrm.Sdk.ExecuteTransactionFault", "Microsoft.Xrm.Sdk.OrganizationResponseCollection",
             "Microsoft.Xrm.Sdk.FormattedValueCollection", "Microsoft.Xrm.Sdk.IExecutionContext", "Microsoft.Xrm.Sdk.IOrganizationService",
             "Microsoft.Xrm.Sdk.IOrganizationServiceFactory", "Microsoft.Xrm.Sdk.IPlugin", "Microsoft.Xrm.Sdk.IPluginExecutionContext",
             "Microsoft.Xrm.Sdk.IPluginExecutionContext2", "Microsoft.Xrm.Sdk.IPluginExecutionContext3", "Microsoft.Xrm.Sdk.IPluginExecutionContext4",
@@ -271,6 +275,7 @@ public class SurfaceShapeTests
             "Microsoft.Xrm.Sdk.Messages.DeleteRequest", "Microsoft.Xrm.Sdk.Messages.DeleteResponse",
             "Microsoft.Xrm.Sdk.Messages.DisassociateRequest", "Microsoft.Xrm.Sdk.Messages.DisassociateResponse",
             "Microsoft.Xrm.Sdk.Messages.ExecuteMultipleRequest", "Microsoft.Xrm.Sdk.Messages.ExecuteMultipleResponse",
+            "Microsoft.Xrm.Sdk.Messages.ExecuteTransactionRequest", "Microsoft.Xrm.Sdk.Messages.ExecuteTransactionResponse",
             "Microsoft.Xrm.Sdk.Messages.RetrieveMultipleRequest", "Microsoft.Xrm.Sdk.Messages.RetrieveMultipleResponse",
             "Microsoft.Xrm.Sdk.Messages.RetrieveRequest", "Microsoft.Xrm.Sdk.Messages.RetrieveResponse",
             "Microsoft.Xrm.Sdk.Messages.UpdateMultipleRequest", "Microsoft.Xrm.Sdk.Messages.UpdateMultipleResponse",

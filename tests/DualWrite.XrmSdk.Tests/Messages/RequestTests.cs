@@ -17,6 +17,7 @@ public class RequestTests
         { new RetrieveRequest(), "Retrieve" },
         { new RetrieveMultipleRequest(), "RetrieveMultiple" },
         { new ExecuteMultipleRequest(), "ExecuteMultiple" },
+        { new ExecuteTransactionRequest(), "ExecuteTransaction" },
         { new CreateMultipleRequest(), "CreateMultiple" },
         { new UpdateMultipleRequest(), "UpdateMultiple" },
         { new UpsertMultipleRequest(), "UpsertMultiple" },
@@ -96,6 +97,34 @@ public class RequestTests
         Assert.Single(request.Requests);
         Assert.True(request.Settings.ContinueOnError);
         Assert.Same(request.Requests, request.Parameters["Requests"]);
+    }
+
+    [Fact]
+    public void ExecuteTransactionRequest_carries_requests_and_ReturnResponses_in_Parameters()
+    {
+        var request = new ExecuteTransactionRequest
+        {
+            Requests = new OrganizationRequestCollection { new CreateRequest(), new UpdateRequest() },
+            ReturnResponses = true,
+        };
+
+        Assert.Equal(2, request.Requests.Count);
+        Assert.True(request.ReturnResponses);
+        Assert.Same(request.Requests, request.Parameters["Requests"]);
+        Assert.Equal(true, request.Parameters["ReturnResponses"]);
+    }
+
+    [Fact]
+    public void ExecuteTransactionRequest_ReturnResponses_is_null_until_set()
+    {
+        var request = new ExecuteTransactionRequest();
+
+        Assert.Null(request.ReturnResponses);
+        Assert.Null(request.Requests);
+
+        request.Parameters["ReturnResponses"] = false;
+
+        Assert.False(request.ReturnResponses);
     }
 
     [Fact]

@@ -64,6 +64,22 @@ public class ResponseTests
     }
 
     [Fact]
+    public void ExecuteTransactionResponse_Responses_reads_Results_in_request_order()
+    {
+        var id = Guid.NewGuid();
+        var create = new CreateResponse();
+        create.Results["id"] = id;
+        var update = new UpdateResponse();
+        var response = new ExecuteTransactionResponse();
+        response.Results["Responses"] = new OrganizationResponseCollection { create, update };
+
+        Assert.Null(new ExecuteTransactionResponse().Responses);
+        Assert.Equal(2, response.Responses.Count);
+        Assert.Equal(id, Assert.IsType<CreateResponse>(response.Responses[0]).id);
+        Assert.Same(update, response.Responses[1]);
+    }
+
+    [Fact]
     public void Results_are_created_lazily()
     {
         var response = new OrganizationResponse();
