@@ -43,6 +43,7 @@ public sealed class InMemoryDataverse : IDisposable
         _directHandlers = new Dictionary<string, IDirectMessageHandler>(StringComparer.Ordinal)
         {
             ["ExecuteMultiple"] = new ExecuteMultipleHandler(),
+            ["ExecuteTransaction"] = new ExecuteTransactionHandler(),
         };
     }
 

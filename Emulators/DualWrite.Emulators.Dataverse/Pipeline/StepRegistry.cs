@@ -40,8 +40,8 @@ internal sealed class StepRegistry
         }
         else if (!PipelineMessages.Contains(message))
         {
-            problems.Add(message == "ExecuteMultiple"
-                ? "steps cannot be registered on ExecuteMultiple; register them on the messages it carries"
+            problems.Add(message is "ExecuteMultiple" or "ExecuteTransaction"
+                ? $"steps cannot be registered on {message}; register them on the messages it carries"
                 : $"message '{message}' has no pipeline in this engine (supported: {string.Join(", ", PipelineMessages)})");
         }
 
