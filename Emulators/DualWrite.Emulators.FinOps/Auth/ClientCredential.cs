@@ -1,3 +1,6 @@
+using System;
+using System.Security.Cryptography;
+using System.Text;
 using DualWrite.Emulators.Common.Auth;
 
 namespace DualWrite.Emulators.FinOps.Auth;
@@ -10,4 +13,18 @@ public sealed record ClientCredential(string ClientId, string ClientSecret, stri
 {
     /// <summary>The client every emulator accepts unless configured otherwise (tests, demos, curl).</summary>
     public static ClientCredential Default { get; } = new("dualwrite-emulator", "emulator-secret");
+
+    /// <summary>
+    /// The Entra object id business events name as <c>InitiatingUserAADObjectId</c> for this application's writes.
+    /// Default: derived from the client id, so the same client always has the same id.
+    /// </summary>
+    public Guid ObjectId { get; init; } = ObjectIdOf(ClientId);
+
+    /// <summary>The default <see cref="ObjectId"/> of a client id: the first 16 bytes of SHA-256 of its lower-case form.</summary>
+    public static Guid ObjectIdOf(string clientId)
+    {
+        ArgumentNullException.ThrowIfNull(clientId);
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes("fno-app-user:" + clientId.ToLowerInvariant()));
+        return new Guid(hash.AsSpan(0, 16));
+    }
 }

@@ -127,14 +127,14 @@ public sealed class BusinessEventPublisher : IChangePublisher, IAsyncDisposable
         }
     }
 
-    public void Publish(IReadOnlyList<StoreChange> changes)
+    public void Publish(IReadOnlyList<StoreChange> changes, Guid? initiatingUser = null)
     {
         ArgumentNullException.ThrowIfNull(changes);
         lock (_gate)
         {
             foreach (var change in changes)
             {
-                var published = Create(change);
+                var published = Create(change, initiatingUser);
                 _published.AddLast(published);
                 if (_published.Count > PublishedHistory)
                 {
@@ -216,7 +216,7 @@ public sealed class BusinessEventPublisher : IChangePublisher, IAsyncDisposable
         }
     }
 
-    private PublishedEvent Create(StoreChange change)
+    private PublishedEvent Create(StoreChange change, Guid? initiatingUser)
     {
         // Gaps of 1 to 3: consumers must rely on order, never on consecutive numbers.
 #pragma warning disable CA5394 // Not security: repeatable gaps.
@@ -230,7 +230,10 @@ public sealed class BusinessEventPublisher : IChangePublisher, IAsyncDisposable
             company,
             change.EntitySet.Name,
             change.Operation,
-            RowKeys.ToODataKey(change.EntitySet, change.Row));
+            RowKeys.ToODataKey(change.EntitySet, change.Row))
+        {
+            InitiatingUser = initiatingUser,
+        };
         return new PublishedEvent(changeEvent, FnOChangeEventJson.Write(changeEvent));
     }
 

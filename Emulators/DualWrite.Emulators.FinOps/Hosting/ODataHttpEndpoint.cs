@@ -47,6 +47,7 @@ public static class ODataHttpEndpoint
         var request = new ODataRequest(context.Request.Method.ToUpperInvariant(), resourcePath, rawQuery, headers, body, serviceRoot)
         {
             DefaultCompany = (client?.DefaultCompany ?? "usmf").ToLowerInvariant(),
+            InitiatingUser = client?.ObjectId,
         };
 
         // Synchronous on purpose: the store's lock has thread affinity, so nothing may await while it is held.

@@ -97,7 +97,7 @@ public sealed class BatchProcessor
             changes = transaction.Commit();
         }
 
-        _publisher.Publish(changes);
+        _publisher.Publish(changes, batch.InitiatingUser);
         var changesetBoundary = "changesetresponse_" + Guid.NewGuid().ToString("D");
         output.Append("Content-Type: multipart/mixed; boundary=").Append(changesetBoundary).Append("\r\n\r\n");
         foreach (var (response, contentId) in responses)
@@ -138,6 +138,6 @@ public sealed class BatchProcessor
             path = path[..question];
         }
 
-        return new ODataRequest(method, path, query, headers, body, batch.ServiceRoot) { DefaultCompany = batch.DefaultCompany };
+        return new ODataRequest(method, path, query, headers, body, batch.ServiceRoot) { DefaultCompany = batch.DefaultCompany, InitiatingUser = batch.InitiatingUser };
     }
 }

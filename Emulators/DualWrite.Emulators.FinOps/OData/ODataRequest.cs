@@ -39,6 +39,9 @@ public sealed class ODataRequest
     /// <summary>The caller's default company (F&amp;O: the user's or app's company), lower case.</summary>
     public string DefaultCompany { get; init; } = "usmf";
 
+    /// <summary>The caller's Entra object id; business events of its writes carry it as <c>InitiatingUserAADObjectId</c>.</summary>
+    public Guid? InitiatingUser { get; init; }
+
     public bool IsWrite => Method is "POST" or "PATCH" or "PUT" or "DELETE" or "MERGE";
 
     public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;

@@ -62,7 +62,7 @@ public sealed class ODataService
             changes = transaction.Commit();
         }
 
-        _publisher.Publish(changes);
+        _publisher.Publish(changes, request.InitiatingUser);
         return response;
     }
 

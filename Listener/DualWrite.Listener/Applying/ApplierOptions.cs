@@ -23,6 +23,20 @@ public sealed class ApplierOptions
     /// </summary>
     public TimeSpan MissingReferenceRecheck { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The Entra object ids F&amp;O names as <c>InitiatingUserAADObjectId</c> on changes made by our plug-in (its app
+    /// registration's service principal). Their events are write-throughs: applied only once the save's ledger row
+    /// has committed in Dataverse, reverted in F&amp;O when it never does. Default: none (every event is an F&amp;O edit).
+    /// </summary>
+    public IList<Guid> WriteThroughUsers { get; } = new List<Guid>();
+
+    /// <summary>
+    /// How long after a write-through's F&amp;O change its Dataverse transaction may still commit. Dataverse ends a
+    /// synchronous save within 2 minutes (the platform's limit for a message and its plug-ins), so a ledger row
+    /// still missing after this is a rolled-back save and its F&amp;O change is reverted. Default 2 minutes.
+    /// </summary>
+    public TimeSpan WriteThroughSettle { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Every problem at once.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -35,6 +49,11 @@ public sealed class ApplierOptions
         if (MissingReferenceRecheck <= TimeSpan.Zero)
         {
             problems.Add(SectionName + ":MissingReferenceRecheck must be positive.");
+        }
+
+        if (WriteThroughSettle <= TimeSpan.Zero)
+        {
+            problems.Add(SectionName + ":WriteThroughSettle must be positive.");
         }
 
         return problems;

@@ -36,11 +36,15 @@ public sealed partial class ChangeApplier : IChangeApplier
     private readonly DataverseClient _dataverse;
     private readonly IInboxStore _store;
     private readonly DataverseLookupResolver _lookups;
+    private readonly FnOWriteBack _writeBack;
+    private readonly WriteThroughLedgerClient _ledger;
+    private readonly TimeProvider _time;
     private readonly ApplierOptions _options;
     private readonly ILogger<ChangeApplier> _logger;
 
-    public ChangeApplier(MapCatalog catalog, FinOpsClient finOps, DataverseClient dataverse, IInboxStore store, LookupIdCache cache, ApplierOptions options, ILogger<ChangeApplier> logger)
+    public ChangeApplier(MapCatalog catalog, FinOpsClient finOps, DataverseClient dataverse, IInboxStore store, LookupIdCache cache, ApplierOptions options, ILogger<ChangeApplier> logger, TimeProvider? timeProvider = null)
     {
+        _time = timeProvider ?? TimeProvider.System;
         _catalog = catalog ?? throw new ArgumentNullException(nameof(catalog));
         _finOps = finOps ?? throw new ArgumentNullException(nameof(finOps));
         _dataverse = dataverse ?? throw new ArgumentNullException(nameof(dataverse));
@@ -48,6 +52,8 @@ public sealed partial class ChangeApplier : IChangeApplier
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _lookups = new DataverseLookupResolver(dataverse, cache, catalog, options);
+        _writeBack = new FnOWriteBack(finOps, dataverse);
+        _ledger = new WriteThroughLedgerClient(dataverse);
     }
 
     public async Task<ApplyOutcome> ApplyAsync(InboxEvent inboxEvent, CancellationToken cancellationToken)
@@ -72,6 +78,17 @@ public sealed partial class ChangeApplier : IChangeApplier
             return ErrorOutcomes.From(read.Error, "Map '" + map.Name + "': read " + fnOPath);
         }
 
+        if (changeEvent.InitiatingUser is { } user && _options.WriteThroughUsers.Contains(user))
+        {
+            // Our plug-in's write: its Dataverse save may still roll back. Nothing is copied to Dataverse before
+            // the save's ledger row is seen; a change whose row never commits is reverted in F&O.
+            var settled = await SettleWriteThroughAsync(map, inboxEvent, changeEvent, fnOPath, read.Value, cancellationToken).ConfigureAwait(false);
+            if (settled is not null)
+            {
+                return settled;
+            }
+        }
+
         if (read.Value is null)
         {
             return await RemoveAsync(map, changeEvent, inboxEvent.RecordKey, cancellationToken).ConfigureAwait(false);
@@ -83,13 +100,18 @@ public sealed partial class ChangeApplier : IChangeApplier
             return ApplyOutcome.Skipped("Map '" + map.Name + "': " + fnOPath + " is outside the F&O filter " + map.FnO.FilterText + ".");
         }
 
-        return await UpsertAsync(map, source, read.Value, inboxEvent.RecordKey, inboxEvent.EventId, changeEvent.EventTimeUtc, cancellationToken).ConfigureAwait(false);
+        // F&O's entities publish no modification time, so the event's time stands in for it; a sender cannot date a
+        // change later than its arrival, so a clock running ahead (or a forged year 9999) cannot win every conflict.
+        var received = inboxEvent.FirstReceivedAt.UtcDateTime;
+        var fnOModified = changeEvent.EventTimeUtc > received ? received : changeEvent.EventTimeUtc;
+        return await UpsertAsync(map, source, read.Value, inboxEvent.RecordKey, inboxEvent.EventId, fnOModified, authoritative: false, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// Brings one F&amp;O record already read (an initial sync page) into Dataverse by the same rules as an event:
-    /// filter, mapping, conflict policy, write only what differs. <paramref name="readAtUtc"/> stands in for the
-    /// F&amp;O modification time.
+    /// Brings one F&amp;O record already read (an initial sync page) into Dataverse: filter, mapping, and every field
+    /// that differs from what Dataverse holds now takes F&amp;O's value. The records are the truth, not the stored
+    /// last-synced values: a Dataverse restored from a backup is repaired. <paramref name="readAtUtc"/> stands in for
+    /// the F&amp;O modification time.
     /// </summary>
     public async Task<ApplyOutcome> SyncRecordAsync(TableMap map, JsonObject fnORecord, DateTime readAtUtc, CancellationToken cancellationToken)
     {
@@ -113,7 +135,7 @@ public sealed partial class ChangeApplier : IChangeApplier
             return ApplyOutcome.Skipped("Map '" + map.Name + "': " + recordKey + " is outside the F&O filter " + map.FnO.FilterText + ".");
         }
 
-        return await UpsertAsync(map, source, fnORecord, recordKey, null, readAtUtc, cancellationToken).ConfigureAwait(false);
+        return await UpsertAsync(map, source, fnORecord, recordKey, null, readAtUtc, authoritative: true, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<bool> IsPausedAsync(TableMap map, CancellationToken cancellationToken)
@@ -122,7 +144,11 @@ public sealed partial class ChangeApplier : IChangeApplier
         return paused.Any(p => string.Equals(p.MapName, map.Name, StringComparison.Ordinal));
     }
 
-    private async Task<ApplyOutcome> UpsertAsync(TableMap map, DataRecord source, JsonObject fnOJson, string recordKey, string? eventId, DateTime fnOModifiedUtc, CancellationToken cancellationToken)
+    /// <param name="authoritative">
+    /// F&amp;O is the master (initial sync): the comparison base is what Dataverse holds now, so every difference is
+    /// written with F&amp;O's value. Otherwise the base is the last synced values and the map's conflict policy decides.
+    /// </param>
+    private async Task<ApplyOutcome> UpsertAsync(TableMap map, DataRecord source, JsonObject fnOJson, string recordKey, string? eventId, DateTime fnOModifiedUtc, bool authoritative, CancellationToken cancellationToken)
     {
         var (result, problem) = await MapAsync(map, source, SyncOperation.Create, cancellationToken).ConfigureAwait(false);
         if (problem is not null)
@@ -132,7 +158,7 @@ public sealed partial class ChangeApplier : IChangeApplier
 
         var targetKey = result!.TargetKey!;
         var context = "Map '" + map.Name + "', key " + result.SourceKey;
-        var current = await ReadCurrentAsync(map, targetKey, cancellationToken).ConfigureAwait(false);
+        var current = await ReadCurrentAsync(map, targetKey, BothWays(map), cancellationToken).ConfigureAwait(false);
         if (!current.Succeeded)
         {
             return ErrorOutcomes.From(current.Error, context + ": read the Dataverse record");
@@ -140,7 +166,7 @@ public sealed partial class ChangeApplier : IChangeApplier
 
         var currentRecord = current.Value is null ? null : DataverseRecordReader.Read(map, current.Value);
         var synced = await _store.GetSyncedRecordAsync(recordKey, cancellationToken).ConfigureAwait(false);
-        var lastSynced = SyncedValues.Read(synced?.FieldsJson);
+        var lastSynced = authoritative ? CurrentAsBase(map, currentRecord) : SyncedValues.Read(synced?.FieldsJson);
         var payloadByField = new Dictionary<FieldMap, PayloadField>();
         foreach (var field in result.Payload)
         {
@@ -175,10 +201,17 @@ public sealed partial class ChangeApplier : IChangeApplier
             return ApplyOutcome.Skipped("Conflict " + conflictId + " queued for manual review. " + resolution.ReviewReason);
         }
 
+        // Values the policy kept from Dataverse go to F&O now, by the listener itself: nothing else would carry them.
+        var keptForFnO = await WriteKeptToFnOAsync(map, resolution, current.Value, recordKey, fnOJson, result.SourceKey, cancellationToken).ConfigureAwait(false);
+        if (keptForFnO.Problem is not null)
+        {
+            return keptForFnO.Problem;
+        }
+
         if (resolution.Outcome == ConflictOutcome.NothingToWrite)
         {
-            await SaveSyncedAsync(recordKey, resolution, synced, cancellationToken).ConfigureAwait(false);
-            return ApplyOutcome.Skipped(context + ": Dataverse already holds these values" + Kept(resolution) + ".");
+            await SaveSyncedAsync(recordKey, resolution, synced, keptForFnO.Agreed, cancellationToken).ConfigureAwait(false);
+            return ApplyOutcome.Skipped(context + ": Dataverse already holds these values" + Kept(keptForFnO.Fields) + ".");
         }
 
         var creating = currentRecord is null;
@@ -206,7 +239,7 @@ public sealed partial class ChangeApplier : IChangeApplier
             return ErrorOutcomes.From(written.Error, context + ": write " + (path ?? map.Dataverse.EntitySet));
         }
 
-        await SaveSyncedAsync(recordKey, resolution, synced, cancellationToken).ConfigureAwait(false);
+        await SaveSyncedAsync(recordKey, resolution, synced, keptForFnO.Agreed, cancellationToken).ConfigureAwait(false);
         LogWritten(map.Name, result.SourceKey, creating ? "created" : "updated", body.Count);
         return ApplyOutcome.Applied;
     }
@@ -245,9 +278,8 @@ public sealed partial class ChangeApplier : IChangeApplier
         return (result, null);
     }
 
-    private async Task<ODataResult<JsonObject?>> ReadCurrentAsync(TableMap map, TargetKey targetKey, CancellationToken cancellationToken)
+    private async Task<ODataResult<JsonObject?>> ReadCurrentAsync(TableMap map, TargetKey targetKey, IReadOnlyList<string> select, CancellationToken cancellationToken)
     {
-        var select = DataverseRecordReader.SelectFor(map);
         if (targetKey.IsUsableInUrl)
         {
             return await _dataverse.RetrieveAsync(targetKey.Path!, select, cancellationToken).ConfigureAwait(false);
@@ -262,28 +294,7 @@ public sealed partial class ChangeApplier : IChangeApplier
     /// <summary>An F&amp;O delete (or a record F&amp;O no longer has): delete it in Dataverse, or deactivate it for maps configured so.</summary>
     private async Task<ApplyOutcome> RemoveAsync(TableMap map, FnOChangeEvent changeEvent, string recordKey, CancellationToken cancellationToken)
     {
-        var fields = new List<KeyValuePair<string, RecordValue>>();
-        string? company = null;
-        foreach (var part in changeEvent.EntityKey.Parts)
-        {
-            var value = part.Value switch
-            {
-                string text => RecordValue.FromString(text),
-                long integer => RecordValue.FromInteger(integer),
-                int integer => RecordValue.FromInteger(integer),
-                decimal number => RecordValue.FromDecimal(number),
-                Guid id => RecordValue.FromGuid(id),
-                bool flag => RecordValue.FromBoolean(flag),
-                var other => RecordValue.FromString(other.ToString()),
-            };
-            fields.Add(new(part.Name ?? map.FnO.KeyFields[0], value));
-            if (map.Company is not null && part.Name == map.Company.FnOField)
-            {
-                company = part.Value.ToString();
-            }
-        }
-
-        var (result, problem) = await MapAsync(map, new DataRecord(fields, company), SyncOperation.Update, cancellationToken).ConfigureAwait(false);
+        var (result, problem) = await MapAsync(map, KeyRecord(map, changeEvent), SyncOperation.Update, cancellationToken).ConfigureAwait(false);
         if (problem is not null)
         {
             // A company or parent that is not in Dataverse: then neither is this record.
@@ -348,8 +359,11 @@ public sealed partial class ChangeApplier : IChangeApplier
         return ApplyOutcome.Applied;
     }
 
-    /// <summary>Saves the values both sides now hold (the next merge's base). A concurrent save (another instance) is written over once.</summary>
-    private async Task SaveSyncedAsync(string recordKey, ConflictResolution resolution, SyncedRecord? synced, CancellationToken cancellationToken)
+    /// <summary>
+    /// Saves the values both sides now hold (the next merge's base). A concurrent save (another instance) is written
+    /// over once. <paramref name="keptWrittenToFnO"/>: Dataverse's kept values reached F&amp;O, so they are agreed too.
+    /// </summary>
+    private async Task SaveSyncedAsync(string recordKey, ConflictResolution resolution, SyncedRecord? synced, bool keptWrittenToFnO, CancellationToken cancellationToken)
     {
         var values = SyncedValues.Read(synced?.FieldsJson);
         var changed = false;
@@ -357,7 +371,7 @@ public sealed partial class ChangeApplier : IChangeApplier
         {
             // A value Dataverse kept and F&O does not hold yet is not agreed on: the base keeps the old value,
             // or the next F&O event would count F&O's old value as a change and overwrite Dataverse's.
-            if (decision.FnODiffers)
+            if (decision.FnODiffers && !keptWrittenToFnO)
             {
                 continue;
             }
@@ -385,13 +399,56 @@ public sealed partial class ChangeApplier : IChangeApplier
     private static RecordValue ValueOf(PayloadField payload) =>
         !payload.IsBind ? payload.Value : payload.Reference is null || payload.Value.IsNull ? RecordValue.Null : RecordValue.FromLookup(payload.Reference);
 
-    private static string Kept(ConflictResolution resolution)
+    private static string Kept(IReadOnlyList<string> fields) =>
+        fields.Count == 0 ? string.Empty : "; kept Dataverse's " + string.Join(", ", fields) + " and wrote them to F&O";
+
+    /// <summary>Writes to F&amp;O the values the conflict policy kept from Dataverse; the fields written, whether both sides now agree.</summary>
+    private async Task<(IReadOnlyList<string> Fields, bool Agreed, ApplyOutcome? Problem)> WriteKeptToFnOAsync(
+        TableMap map, ConflictResolution resolution, JsonObject? dataverseRecord, string fnOPath, JsonObject fnORecord, string key, CancellationToken cancellationToken)
     {
         var kept = resolution.PendingForFnO;
-        return kept.Count == 0
-            ? string.Empty
-            : "; kept Dataverse's " + string.Join(", ", kept.Select(d => d.Field.DataverseField)) + " (the plug-in carries them to F&O)";
+        if (kept.Count == 0 || dataverseRecord is null || !map.Direction.Carries(SyncDirection.DataverseToFnO))
+        {
+            return (Array.Empty<string>(), false, null);
+        }
+
+        var fields = new HashSet<FieldMap>(kept.Select(d => d.Field));
+        var (written, problem) = await _writeBack.WriteAsync(map, dataverseRecord, fnOPath, fnORecord, fields, cancellationToken).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            return (Array.Empty<string>(), false, problem);
+        }
+
+        var names = kept.Select(d => d.Field.DataverseField!).ToList();
+        LogKeptForDataverse(map.Name, key, string.Join(", ", names), written, string.Join(" ", kept.Select(d => d.Reason).Distinct()));
+        return (names, true, null);
     }
+
+    /// <summary>Dataverse's current values as the merge base: every difference then counts as F&amp;O's change.</summary>
+    private static Dictionary<string, RecordValue> CurrentAsBase(TableMap map, DataRecord? currentRecord)
+    {
+        var values = new Dictionary<string, RecordValue>(StringComparer.Ordinal);
+        if (currentRecord is null)
+        {
+            return values;
+        }
+
+        foreach (var field in map.Fields)
+        {
+            if (field.DataverseField is { } column && currentRecord[column] is { } value)
+            {
+                values[column] = value;
+            }
+        }
+
+        return values;
+    }
+
+    private static IReadOnlyList<string> BothWays(TableMap map) =>
+        DataverseRecordReader.SelectFor(map).Union(map.Direction.Carries(SyncDirection.DataverseToFnO) ? DataverseRecordReader.SelectForFnO(map) : Array.Empty<string>()).ToList();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Map '{Map}', key {Key}: conflict decided for Dataverse on {Fields}; {Written} property(ies) written to F&O ({Reason})")]
+    private partial void LogKeptForDataverse(string map, string key, string fields, int written, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Map '{Map}', key {Key}: {Action} in Dataverse ({Fields} field(s))")]
     private partial void LogWritten(string map, string key, string action, int fields);

@@ -62,7 +62,47 @@ public static class DataverseRecordReader
             }
         }
 
+        // The company lookup, when the record was read with it (SelectForFnO): mapping to F&O needs its code.
+        if (map.Company is { } company && !fields.Exists(f => f.Key == company.DataverseField)
+            && json.TryGetPropertyValue(LookupProperty(company.DataverseField), out var companyNode))
+        {
+            var id = JsonValues.Read(companyNode, FieldType.Guid);
+            fields.Add(new(company.DataverseField, id.TryGetGuid(out var guid) ? RecordValue.FromLookup(LookupValue.ById(company.LogicalName, guid)) : RecordValue.Null));
+        }
+
         return new DataRecord(fields);
+    }
+
+    /// <summary>
+    /// The columns to <c>$select</c> to map a record to F&amp;O: its Dataverse → F&amp;O columns, the key and the company
+    /// (lookups as <c>_x_value</c>), and <c>modifiedon</c>.
+    /// </summary>
+    public static IReadOnlyList<string> SelectForFnO(TableMap map)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        var columns = new List<string> { map.Dataverse.LogicalName + "id", "modifiedon" };
+        void Add(string name)
+        {
+            if (!columns.Contains(name))
+            {
+                columns.Add(name);
+            }
+        }
+
+        foreach (var field in map.Fields)
+        {
+            if (field.DataverseField is { } column && (field.Carries(SyncDirection.DataverseToFnO) || System.Linq.Enumerable.Contains(map.Dataverse.KeyFields, column)))
+            {
+                Add(field.Lookup is null ? column : LookupProperty(column));
+            }
+        }
+
+        if (map.Company is { } company)
+        {
+            Add(LookupProperty(company.DataverseField));
+        }
+
+        return columns;
     }
 
     /// <summary>The record's <c>modifiedon</c>, when it carries one.</summary>

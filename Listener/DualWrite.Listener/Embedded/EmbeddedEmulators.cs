@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
@@ -9,6 +10,7 @@ using DualWrite.Emulators.Dataverse.Hosting;
 using DualWrite.Emulators.Dataverse.Seed;
 using DualWrite.Emulators.FinOps.Events;
 using DualWrite.Emulators.FinOps.Hosting;
+using DualWrite.Listener.Applying;
 using DualWrite.Listener.Syncing;
 using FinOpsClientCredential = DualWrite.Emulators.FinOps.Auth.ClientCredential;
 
@@ -24,6 +26,18 @@ public sealed class EmbeddedEmulators : IAsyncDisposable
     /// <summary>The header and secret F&amp;O's event endpoint sends and the listener checks.</summary>
     public const string SecretHeader = "X-DualWrite-Secret";
 
+    /// <summary>
+    /// The F&amp;O application our plug-in signs in as: its own, as in a real deployment, so F&amp;O's events name it
+    /// (<c>InitiatingUserAADObjectId</c>) and the listener tells write-throughs from F&amp;O users' edits.
+    /// </summary>
+    public static FinOpsClientCredential PlugInClient { get; } = new("dualwrite-plugin", "plugin-secret");
+
+    /// <summary>
+    /// The embedded saves end in milliseconds (the Dataverse emulator runs in this process), so a write-through
+    /// whose ledger row is still missing after this long rolled back.
+    /// </summary>
+    public static readonly TimeSpan WriteThroughSettle = TimeSpan.FromSeconds(10);
+
     private EmbeddedEmulators(FinOpsEmulator finOps, DataverseEmulator dataverse, string secret)
     {
         FinOps = finOps;
@@ -38,10 +52,15 @@ public sealed class EmbeddedEmulators : IAsyncDisposable
     /// <summary>A random secret for this run.</summary>
     public string EventSecret { get; }
 
-    public static async Task<EmbeddedEmulators> StartAsync(EmbeddedOptions options, CancellationToken cancellationToken)
+    /// <param name="options">Ports and data set.</param>
+    /// <param name="cancellationToken">Stops the start.</param>
+    /// <param name="configureDataverse">Changes the Dataverse emulator's options before it starts (more plug-in steps, say).</param>
+    public static async Task<EmbeddedEmulators> StartAsync(EmbeddedOptions options, CancellationToken cancellationToken, Action<DataverseEmulatorOptions>? configureDataverse = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var finOps = await FinOpsEmulator.StartAsync(new FinOpsEmulatorOptions { Port = options.FinOpsPort, Seed = options.Seed }, cancellationToken).ConfigureAwait(false);
+        var finOpsOptions = new FinOpsEmulatorOptions { Port = options.FinOpsPort, Seed = options.Seed };
+        finOpsOptions.Clients.Add(PlugInClient);
+        var finOps = await FinOpsEmulator.StartAsync(finOpsOptions, cancellationToken).ConfigureAwait(false);
         try
         {
             var dataverseOptions = new DataverseEmulatorOptions
@@ -54,12 +73,13 @@ public sealed class EmbeddedEmulators : IAsyncDisposable
             dataverseOptions.Steps.SecureConfigurations["*"] = new JsonObject
             {
                 ["tenantId"] = FinOpsEmulator.DefaultTenant,
-                ["clientId"] = FinOpsClientCredential.Default.ClientId,
-                ["clientSecret"] = FinOpsClientCredential.Default.ClientSecret,
+                ["clientId"] = PlugInClient.ClientId,
+                ["clientSecret"] = PlugInClient.ClientSecret,
                 ["authority"] = finOps.BaseAddress.AbsoluteUri,
             }.ToJsonString();
             dataverseOptions.Steps.UnsecureSettings["fnoBaseUrl"] = finOps.BaseAddress.AbsoluteUri;
             dataverseOptions.Steps.UnsecureSettings["allowEmulatorUrls"] = true;
+            configureDataverse?.Invoke(dataverseOptions);
             var dataverse = await DataverseEmulator.StartAsync(dataverseOptions, cancellationToken).ConfigureAwait(false);
             return new EmbeddedEmulators(finOps, dataverse, Convert.ToHexString(RandomNumberGenerator.GetBytes(16)));
         }
@@ -87,6 +107,8 @@ public sealed class EmbeddedEmulators : IAsyncDisposable
             "--" + ServiceTargetOptions.DataverseSection + ":Authority=" + new Uri(Dataverse.BaseAddress, DataverseEmulator.DefaultTenant).AbsoluteUri,
             "--" + ServiceTargetOptions.DataverseSection + ":ClientId=" + DataverseEmulator.DefaultClientId,
             "--" + ServiceTargetOptions.DataverseSection + ":ClientSecret=" + DataverseEmulator.DefaultClientSecret,
+            "--" + ApplierOptions.SectionName + ":WriteThroughUsers:0=" + PlugInClient.ObjectId.ToString("D"),
+            "--" + ApplierOptions.SectionName + ":WriteThroughSettle=" + WriteThroughSettle.ToString("c", CultureInfo.InvariantCulture),
         };
     }
 

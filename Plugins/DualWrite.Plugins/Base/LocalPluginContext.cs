@@ -15,6 +15,7 @@ public sealed class LocalPluginContext
     private readonly Stopwatch _stopwatch;
     private readonly ITracingService? _tracing;
     private IOrganizationService? _userService;
+    private IOrganizationService? _systemService;
 
     public LocalPluginContext(IServiceProvider serviceProvider, Stopwatch stopwatch)
     {
@@ -45,6 +46,22 @@ public sealed class LocalPluginContext
             }
 
             return _userService;
+        }
+    }
+
+    /// <summary>An organization service that runs as SYSTEM: for the integration's own rows (the write-through ledger), whatever the user's role.</summary>
+    public IOrganizationService SystemService
+    {
+        get
+        {
+            if (_systemService is null)
+            {
+                var factory = (IOrganizationServiceFactory?)_serviceProvider.GetService(typeof(IOrganizationServiceFactory))
+                    ?? throw new InvalidPluginExecutionException("The platform passed no IOrganizationServiceFactory.");
+                _systemService = factory.CreateOrganizationService(null);
+            }
+
+            return _systemService;
         }
     }
 

@@ -172,13 +172,13 @@ public sealed class WriteThroughPlanner
         switch (message)
         {
             case "Create":
-                return WriteThroughPlan.Send(new FinOpsRequest("POST", _map.FnO.EntitySet, PayloadJson.Write(result.Payload)), recordText, _map.FnO.EntitySet);
+                return WriteThroughPlan.Send(new FinOpsRequest("POST", _map.FnO.EntitySet, PayloadJson.Write(result.Payload)), recordText, _map.FnO.EntitySet, path);
             case "Update":
                 return result.Payload.Count == 0
                     ? WriteThroughPlan.Skip("the changed columns map to nothing F&O does not already have")
-                    : WriteThroughPlan.Send(new FinOpsRequest("PATCH", byKey, PayloadJson.Write(result.Payload)), recordText, _map.FnO.EntitySet);
+                    : WriteThroughPlan.Send(new FinOpsRequest("PATCH", byKey, PayloadJson.Write(result.Payload)), recordText, _map.FnO.EntitySet, path);
             default:
-                return WriteThroughPlan.Send(new FinOpsRequest("DELETE", byKey, null), recordText, _map.FnO.EntitySet);
+                return WriteThroughPlan.Send(new FinOpsRequest("DELETE", byKey, null), recordText, _map.FnO.EntitySet, path);
         }
     }
 

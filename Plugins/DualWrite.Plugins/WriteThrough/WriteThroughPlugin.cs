@@ -48,6 +48,9 @@ public sealed class WriteThroughPlugin : PluginBase
                 throw new InvalidPluginExecutionException(plan.Reason!);
         }
 
+        // The ledger row goes first, in this transaction: it commits with the save or not at all, and the listener
+        // reverts in F&O any write-through whose row never commits (a later step, record or workflow failed).
+        var ledgerRow = WriteThroughLedger.Record(context.SystemService, settings.Map.Name, plan);
         context.Trace("Writing {0} to F&O: {1}", plan.RecordText!, plan.Request!);
         var budget = new RequestBudget(context.Stopwatch, settings.CallTimeout, settings.Budget);
         // One client per save, no keep-alive: the platform's guidance for sandboxed plug-ins (learn.microsoft.com,
@@ -62,7 +65,15 @@ public sealed class WriteThroughPlugin : PluginBase
             throw new InvalidPluginExecutionException(FailureMessages.Describe(result, plan), ToHttpStatus(result));
         }
 
-        context.Trace(result.StatusCode == 404 ? "F&O had no such record: nothing to delete." : "F&O took the write.");
+        if (result.StatusCode == 404)
+        {
+            // Nothing changed in F&O, so no event will come to match the row.
+            context.SystemService.Delete(Core.Ledger.WriteThroughLedgerTable.LogicalName, ledgerRow);
+            context.Trace("F&O had no such record: nothing to delete.");
+            return;
+        }
+
+        context.Trace("F&O took the write.");
     }
 
     private static DateTime ToUtc(DateTime value) =>

@@ -47,6 +47,12 @@ public sealed class FnOChangeEvent
     /// <summary><c>BusinessEventLegalEntity</c>: the company (dataAreaId) the change happened in.</summary>
     public string LegalEntity { get; }
 
+    /// <summary>
+    /// <c>InitiatingUserAADObjectId</c>: the Entra object id of the user or application whose session made the
+    /// change; null when the sender does not say. The listener tells the plug-in's own write-throughs by it.
+    /// </summary>
+    public Guid? InitiatingUser { get; set; }
+
     public int MajorVersion { get; set; } = 1;
 
     public int MinorVersion { get; set; }

@@ -28,6 +28,11 @@ public static class FnOChangeEventJson
         json.Add("ControlNumber", JsonNumber.FromInt64(changeEvent.ControlNumber));
         json.Add("EventId", new JsonString(changeEvent.EventId));
         json.Add("EventTime", new JsonString(FormatDate(changeEvent.EventTimeUtc)));
+        if (changeEvent.InitiatingUser is { } user)
+        {
+            json.Add("InitiatingUserAADObjectId", new JsonString(user.ToString("D")));
+        }
+
         json.Add("MajorVersion", JsonNumber.FromInt64(changeEvent.MajorVersion));
         json.Add("MinorVersion", JsonNumber.FromInt64(changeEvent.MinorVersion));
         json.Add("EntitySet", new JsonString(changeEvent.EntitySet));
@@ -81,6 +86,19 @@ public static class FnOChangeEventJson
             }
         }
 
+        Guid? initiatingUser = null;
+        if (json["InitiatingUserAADObjectId"] is { } userNode)
+        {
+            if (userNode is JsonString userText && Guid.TryParse(userText.Value, out var user))
+            {
+                initiatingUser = user;
+            }
+            else if (!(userNode is JsonString empty && empty.Value.Length == 0) && userNode is not JsonNull)
+            {
+                problems.Add("InitiatingUserAADObjectId must be a GUID string, not " + JsonWriter.Write(userNode) + ".");
+            }
+        }
+
         ChangeOperation? operation = null;
         var operationText = RequiredString(json, "Operation", problems);
         if (operationText is not null)
@@ -118,6 +136,7 @@ public static class FnOChangeEventJson
             BusinessEventId = businessEventId!,
             MajorVersion = (int)major,
             MinorVersion = (int)minor,
+            InitiatingUser = initiatingUser,
         };
         return true;
     }

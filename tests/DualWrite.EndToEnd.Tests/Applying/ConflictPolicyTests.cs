@@ -86,6 +86,39 @@ public class ConflictPolicyTests
         OutcomeAssert.Is(ApplyOutcomeKind.Skipped, await rig.Applier.ApplyAsync(rig.CustomerEvent("US-001"), CancellationToken.None));
 
         Assert.Equal("From Dataverse", (await rig.AccountAsync("US-001"))!["description"]!.GetValue<string>());
+        Assert.Equal("From Dataverse", (await FnOCustomerAsync(rig))["SalesMemo"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_conflict_decided_for_Dataverse_reaches_FnO_and_the_next_event_writes_nothing()
+    {
+        await using var rig = await SyncedAsync("LastWriterWins");
+        await rig.UpdateFnOAsync(Customer, new JsonObject { ["OrganizationName"] = "FO-side" });
+        var olderFnOEvent = rig.ShiftedCustomerEvent("US-001", -5);
+        await EditDataverseAsync(rig, new JsonObject { ["name"] = "DV-side" });
+
+        await rig.Applier.ApplyAsync(olderFnOEvent with { FirstReceivedAt = olderFnOEvent.FirstReceivedAt.AddSeconds(-5) }, CancellationToken.None);
+        var echo = await rig.Applier.ApplyAsync(rig.CustomerEvent("US-001"), CancellationToken.None);
+
+        Assert.Equal("DV-side", (await FnOCustomerAsync(rig))["OrganizationName"]!.GetValue<string>());
+        Assert.Equal("DV-side", (await rig.AccountAsync("US-001"))!["name"]!.GetValue<string>());
+        OutcomeAssert.Is(ApplyOutcomeKind.Skipped, echo);
+    }
+
+    [Fact]
+    public async Task An_event_dated_in_year_9999_does_not_win_over_a_later_Dataverse_edit()
+    {
+        await using var rig = await SyncedAsync("LastWriterWins");
+        await rig.UpdateFnOAsync(Customer, new JsonObject { ["OrganizationName"] = "FO-side" });
+        var received = TimeProvider.System.GetUtcNow().AddSeconds(-5);
+        var forged = rig.EventFor("CustomersV3", DualWrite.Core.Events.ChangeOperation.Update, new DateTime(9999, 1, 1, 0, 0, 0, DateTimeKind.Utc), ("dataAreaId", "usmf"), ("CustomerAccount", "US-001"))
+            with { FirstReceivedAt = received };
+        await EditDataverseAsync(rig, new JsonObject { ["name"] = "DV-side" });
+
+        await rig.Applier.ApplyAsync(forged, CancellationToken.None);
+
+        Assert.Equal("DV-side", (await rig.AccountAsync("US-001"))!["name"]!.GetValue<string>());
+        Assert.Equal("DV-side", (await FnOCustomerAsync(rig))["OrganizationName"]!.GetValue<string>());
     }
 
     [Fact]
@@ -101,6 +134,10 @@ public class ConflictPolicyTests
         var account = (await rig.AccountAsync("US-001"))!;
         Assert.Equal("Renamed in Dataverse", account["name"]!.GetValue<string>());
         Assert.NotEqual("From FnO", account["description"]?.GetValue<string>());
+        var customer = await FnOCustomerAsync(rig);
+        Assert.Equal("Renamed in Dataverse", customer["OrganizationName"]!.GetValue<string>());
+        // F&O keeps an empty string where Dataverse keeps null: the two agree.
+        Assert.Equal(account["description"]?.GetValue<string>() ?? string.Empty, customer["SalesMemo"]?.GetValue<string>() ?? string.Empty);
     }
 
     [Fact]
@@ -128,6 +165,8 @@ public class ConflictPolicyTests
         OutcomeAssert.Is(ApplyOutcomeKind.Applied, await rig.Applier.ApplyAsync(rig.CustomerEvent("US-001"), CancellationToken.None));
         return rig;
     }
+
+    private static async Task<JsonObject> FnOCustomerAsync(ApplierRig rig) => (await rig.FinOps.GetAsync(Customer, null, CancellationToken.None)).Value!;
 
     private static async Task EditDataverseAsync(ApplierRig rig, JsonObject changes)
     {

@@ -7,6 +7,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
+using DualWrite.Emulators.Dataverse.Hosting;
 using DualWrite.Listener.Clients.Dataverse;
 using DualWrite.Listener.Clients.FinOps;
 using DualWrite.Listener.Embedded;
@@ -78,9 +79,12 @@ internal sealed class SyncRig : IAsyncDisposable
 
     public IInboxStore Inbox => Listener.Services.GetRequiredService<IInboxStore>();
 
-    public static async Task<SyncRig> StartAsync(int customers = 12, params string[] extraArgs)
+    public static Task<SyncRig> StartAsync(int customers = 12, params string[] extraArgs) => StartAsync(null, customers, extraArgs);
+
+    /// <summary>As <see cref="StartAsync(int, string[])"/>, with the Dataverse emulator's options changed first (a customer's own plug-in steps).</summary>
+    public static async Task<SyncRig> StartAsync(Action<DataverseEmulatorOptions>? configureDataverse, int customers = 12, params string[] extraArgs)
     {
-        var emulators = await EmbeddedEmulators.StartAsync(new EmbeddedOptions { FinOpsPort = 0, DataversePort = 0, ListenerUrls = "http://127.0.0.1:0", Customers = customers }, CancellationToken.None);
+        var emulators = await EmbeddedEmulators.StartAsync(new EmbeddedOptions { FinOpsPort = 0, DataversePort = 0, ListenerUrls = "http://127.0.0.1:0", Customers = customers }, CancellationToken.None, configureDataverse);
         var rig = new SyncRig(emulators, Directory.CreateTempSubdirectory("dualwrite-sync-").FullName, extraArgs);
         rig.Listener = await rig.StartListenerAsync();
         var report = await rig.Listener.Services.GetRequiredService<InitialSync>().RunAsync(CancellationToken.None);

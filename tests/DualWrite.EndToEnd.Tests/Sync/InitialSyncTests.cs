@@ -1,5 +1,10 @@
 using System.Linq;
+using System.Text.Json.Nodes;
+using System.Threading;
 using System.Threading.Tasks;
+using DualWrite.Listener.Clients.Dataverse;
+using DualWrite.Listener.Syncing;
+using Microsoft.Extensions.DependencyInjection;
 using DualWrite.EndToEnd.Tests.Support;
 using DualWrite.Emulators.FinOps.Seed;
 
@@ -19,5 +24,26 @@ public class InitialSyncTests
         Assert.Contains(report.Maps, map => map.Map == "Vendors V2" && map.Applied > 0);
         Assert.Contains(report.Maps, map => map.Map == "Contacts" && map.Applied > 0);
         Assert.True(report.Maps.Sum(m => m.Applied) > SeedOptions.Small.Customers);
+    }
+
+    [Fact]
+    public async Task A_Dataverse_restored_from_a_backup_is_repaired_by_the_next_initial_sync_despite_the_kept_state()
+    {
+        await using var rig = await SyncRig.StartAsync();
+        var account = (await rig.SyncedUsmfAccountsAsync())[0];
+        await rig.UpdateCustomerInFnOAsync(account, new JsonObject { ["SalesMemo"] = "Memo F&O and Dataverse agreed on" });
+        await rig.WaitForQuietAsync();
+        var id = (await rig.AccountAsync(account))!["accountid"]!.GetValue<string>();
+
+        // The restore: older values in Dataverse, written past our plug-in; the listener's state store still says both sides agree.
+        var restored = await rig.Dataverse.UpsertAsync("accounts(" + id + ")", new JsonObject { ["description"] = null, ["name"] = "Name from the backup" }, UpsertMode.UpdateOnly, DataverseClient.IntegrationTag, CancellationToken.None);
+        Assert.True(restored.Succeeded, restored.ToString());
+        var again = await rig.Listener.Services.GetRequiredService<InitialSync>().RunAsync(CancellationToken.None);
+
+        var customers = again.Maps.Single(m => m.Map == "Customers V3");
+        Assert.Equal(1, customers.Applied);
+        var repaired = (await rig.AccountAsync(account))!;
+        Assert.Equal((await rig.FnOCustomerAsync(account))!["OrganizationName"]!.GetValue<string>(), repaired["name"]!.GetValue<string>());
+        Assert.Equal("Memo F&O and Dataverse agreed on", repaired["description"]?.GetValue<string>());
     }
 }

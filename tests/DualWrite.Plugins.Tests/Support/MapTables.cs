@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using DualWrite.Core.Ledger;
 using DualWrite.Core.Maps;
 using DualWrite.Emulators.Dataverse.Builder;
 using DualWrite.Emulators.Dataverse.Metadata;
@@ -71,6 +72,15 @@ public static class MapTables
                 }
             });
         }
+
+        // Our solution's ledger table, which the write-through step writes to in the save's transaction.
+        builder.AddTable(WriteThroughLedgerTable.LogicalName, t =>
+        {
+            foreach (var column in new[] { WriteThroughLedgerTable.Name, WriteThroughLedgerTable.Map, WriteThroughLedgerTable.FnORecord, WriteThroughLedgerTable.Operation })
+            {
+                t.Column(column, ColumnType.String);
+            }
+        });
 
         return builder;
     }

@@ -1,0 +1,139 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using DualWrite.Core.Conflicts;
+using DualWrite.Core.Mapping;
+using DualWrite.Core.Maps;
+using DualWrite.Core.Records;
+using DualWrite.Listener.Clients.Dataverse;
+using DualWrite.Listener.Clients.FinOps;
+using DualWrite.Listener.Processing;
+
+namespace DualWrite.Listener.Applying;
+
+/// <summary>
+/// Writes Dataverse's values to F&amp;O, for the two cases where the listener itself must carry them: a conflict
+/// decided for Dataverse (its values were kept, F&amp;O still has its own) and the revert of a write-through whose
+/// Dataverse save rolled back. The Dataverse record is mapped with Core exactly as the plug-in maps a save (lookups
+/// become the referenced record's key value), and only the properties F&amp;O does not already hold are sent.
+/// </summary>
+public sealed class FnOWriteBack
+{
+    private const int MaxMappingPasses = 4;
+
+    private readonly FinOpsClient _finOps;
+    private readonly DataverseClient _dataverse;
+
+    public FnOWriteBack(FinOpsClient finOps, DataverseClient dataverse)
+    {
+        _finOps = finOps ?? throw new ArgumentNullException(nameof(finOps));
+        _dataverse = dataverse ?? throw new ArgumentNullException(nameof(dataverse));
+    }
+
+    /// <summary>
+    /// Makes F&amp;O's record at <paramref name="fnOPath"/> hold <paramref name="dataverseRecord"/>'s values: the
+    /// fields in <paramref name="only"/> (null: every field the map writes to F&amp;O). <paramref name="fnORecord"/> is
+    /// F&amp;O's current record (null: F&amp;O has none, so it is created). Returns how many properties were written
+    /// (0: F&amp;O already agreed), or the outcome that stops the apply.
+    /// </summary>
+    public async Task<(int Written, ApplyOutcome? Problem)> WriteAsync(
+        TableMap map, JsonObject dataverseRecord, string fnOPath, JsonObject? fnORecord, IReadOnlySet<FieldMap>? only, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        ArgumentNullException.ThrowIfNull(dataverseRecord);
+        var (result, problem) = await MapAsync(map, dataverseRecord, cancellationToken).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            return (0, problem);
+        }
+
+        var current = fnORecord is null ? null : FnORecordReader.Read(map, fnORecord);
+        var payload = new List<PayloadField>();
+        foreach (var field in result!.Payload)
+        {
+            if (fnORecord is not null && (field.Field is null || (only is not null && !only.Contains(field.Field))))
+            {
+                continue;
+            }
+
+            if (current is not null && current[field.Name] is { } held && FieldValueComparer.AreEqual(held, field.Value))
+            {
+                continue;
+            }
+
+            payload.Add(field);
+        }
+
+        if (payload.Count == 0)
+        {
+            return (0, null);
+        }
+
+        var context = "Map '" + map.Name + "', key " + result.SourceKey;
+        if (fnORecord is null)
+        {
+            var created = await _finOps.CreateAsync(map.FnO.EntitySet, DataversePayload.From(payload), cancellationToken).ConfigureAwait(false);
+            return created.Succeeded ? (payload.Count, null) : (0, ErrorOutcomes.From(created.Error, context + ": create " + fnOPath + " in F&O"));
+        }
+
+        var updated = await _finOps.UpdateAsync(fnOPath, DataversePayload.From(payload), cancellationToken).ConfigureAwait(false);
+        return updated.Succeeded ? (payload.Count, null) : (0, ErrorOutcomes.From(updated.Error, context + ": write Dataverse's values to " + fnOPath));
+    }
+
+    /// <summary>Deletes F&amp;O's record (the revert of a create whose Dataverse save rolled back).</summary>
+    public async Task<ApplyOutcome?> DeleteAsync(TableMap map, string fnOPath, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        var deleted = await _finOps.DeleteAsync(fnOPath, cancellationToken).ConfigureAwait(false);
+        return deleted.Succeeded ? null : ErrorOutcomes.From(deleted.Error, "Map '" + map.Name + "': delete " + fnOPath + " in F&O");
+    }
+
+    /// <summary>Maps a Dataverse record to F&amp;O, reading each lookup's key value from Dataverse.</summary>
+    private async Task<(MappingResult? Result, ApplyOutcome? Problem)> MapAsync(TableMap map, JsonObject dataverseRecord, CancellationToken cancellationToken)
+    {
+        var source = DataverseRecordReader.Read(map, dataverseRecord);
+        var resolved = new ResolvedLookups();
+        MappingResult? result = null;
+        for (var pass = 0; pass < MaxMappingPasses; pass++)
+        {
+            result = MappingEngine.Map(new MappingRequest(map, SyncDirection.DataverseToFnO, source, SyncOperation.Create, resolved: resolved));
+            if (!result.Succeeded)
+            {
+                return (result, ApplyOutcome.Failed("Map '" + map.Name + "', Dataverse to F&O: " + string.Join(" ", result.Errors)));
+            }
+
+            if (result.LookupsToResolve.Count == 0)
+            {
+                return (result, null);
+            }
+
+            foreach (var lookup in result.LookupsToResolve)
+            {
+                if (lookup.Kind != LookupResolutionKind.ReadKeyValue || lookup.Id is not { } id)
+                {
+                    return (result, ApplyOutcome.Failed("Map '" + map.Name + "', key " + result.SourceKey + ": cannot " + lookup + " for field " + lookup.Field + " when writing to F&O."));
+                }
+
+                var read = await _dataverse.RetrieveAsync(lookup.EntitySet + "(" + id.ToString("D") + ")", new[] { lookup.KeyField }, cancellationToken).ConfigureAwait(false);
+                if (!read.Succeeded)
+                {
+                    return (result, ErrorOutcomes.From(read.Error, "Map '" + map.Name + "', key " + result.SourceKey + ": read " + lookup.LogicalName + " " + id.ToString("D") + " for field " + lookup.Field));
+                }
+
+                var code = read.Value?[lookup.KeyField] is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0 ? text : null;
+                if (code is null)
+                {
+                    return (result, ApplyOutcome.Failed("Map '" + map.Name + "', key " + result.SourceKey + ": field " + lookup.Field + " refers to " + lookup.LogicalName + " "
+                        + id.ToString("D") + (read.Value is null ? ", which does not exist." : ", whose " + lookup.KeyField + " is empty.")));
+                }
+
+                resolved.AddKeyValue(lookup.Path, code);
+            }
+        }
+
+        return (result, ApplyOutcome.RetryLater("Map '" + map.Name + "', key " + result?.SourceKey + ": the F&O values could not be completed in " + MaxMappingPasses + " passes."));
+    }
+}
