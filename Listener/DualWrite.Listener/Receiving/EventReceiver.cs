@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Globalization;
 using System.IO;
 using System.Text;
 using System.Threading;
@@ -17,14 +18,16 @@ namespace DualWrite.Listener.Receiving;
 
 /// <summary>
 /// Takes one posted F&amp;O business event: 413 if too large, 401 unless the sender is authentic, 400 with
-/// every reason if it is not a change event, 503 if the inbox cannot store it, and 202 only once the event
-/// is committed to the inbox (a redelivery only counts, still 202).
+/// every reason if it is not a change event or its EventTime lies outside the accepted window, 503 if the
+/// inbox cannot store it, and 202 only once the event is committed to the inbox (a redelivery only counts,
+/// still 202).
 /// </summary>
 public sealed partial class EventReceiver(
     IInboxStore store,
     InboxSignal signal,
     SenderAuthenticator authenticator,
     IOptions<ReceivingOptions> options,
+    TimeProvider timeProvider,
     ILogger<EventReceiver> logger)
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
@@ -75,6 +78,11 @@ public sealed partial class EventReceiver(
             return Results.Json(new ReceiveRejection("The body is not an F&O change event.", errors), statusCode: StatusCodes.Status400BadRequest);
         }
 
+        if (OutsideTimeWindow(changeEvent!) is { } timeProblem)
+        {
+            return Results.Json(new ReceiveRejection("The event's time is not plausible.", [timeProblem]), statusCode: StatusCodes.Status400BadRequest);
+        }
+
         ReceiveResult stored;
         try
         {
@@ -94,6 +102,33 @@ public sealed partial class EventReceiver(
         return Results.Json(
             new ReceiveAcceptance(changeEvent!.EventId, stored.ReceiveCount, stored.IsDuplicate),
             statusCode: StatusCodes.Status202Accepted);
+    }
+
+    /// <summary>
+    /// Why the event's time lies outside [now - MaxEventAge, now + MaxClockSkew]; null when inside. Bounds an
+    /// event from year 9999 (or a replay from long ago) before it can sort or expire anything in the inbox.
+    /// </summary>
+    private string? OutsideTimeWindow(FnOChangeEvent changeEvent)
+    {
+        var settings = options.Value;
+        var now = timeProvider.GetUtcNow().UtcDateTime;
+        var eventTime = changeEvent.EventTimeUtc;
+        var shown = "EventTime '" + FnOChangeEventJson.FormatDate(eventTime) + "' (" + eventTime.ToString("O", CultureInfo.InvariantCulture) + ")";
+
+        // A DateTime difference always fits a TimeSpan, so huge settings cannot overflow here.
+        if (eventTime > now && eventTime - now > settings.MaxClockSkew)
+        {
+            return shown + " is more than " + settings.MaxClockSkew.ToString("c", CultureInfo.InvariantCulture) + " ahead of the listener's clock ("
+                + now.ToString("O", CultureInfo.InvariantCulture) + "; DualWrite:Receiving:MaxClockSkew).";
+        }
+
+        if (now > eventTime && now - eventTime > settings.MaxEventAge)
+        {
+            return shown + " is more than " + settings.MaxEventAge.ToString("c", CultureInfo.InvariantCulture) + " old (now "
+                + now.ToString("O", CultureInfo.InvariantCulture) + "; DualWrite:Receiving:MaxEventAge).";
+        }
+
+        return null;
     }
 
     /// <summary>Reads at most <paramref name="maxBytes"/>; null when the body is longer.</summary>
