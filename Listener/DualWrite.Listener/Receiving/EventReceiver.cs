@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Text;
@@ -19,8 +20,8 @@ namespace DualWrite.Listener.Receiving;
 /// <summary>
 /// Takes one posted F&amp;O business event: 413 if too large, 401 unless the sender is authentic, 400 with
 /// every reason if it is not a change event or its EventTime lies outside the accepted window, 503 if the
-/// inbox cannot store it, and 202 only once the event is committed to the inbox (a redelivery only counts,
-/// still 202).
+/// inbox cannot store it, 409 if its EventId is stored with different content, and 202 only once the event
+/// is committed to the inbox (an exact redelivery only counts, still 202).
 /// </summary>
 public sealed partial class EventReceiver(
     IInboxStore store,
@@ -28,6 +29,7 @@ public sealed partial class EventReceiver(
     SenderAuthenticator authenticator,
     IOptions<ReceivingOptions> options,
     TimeProvider timeProvider,
+    ReceivingMetrics metrics,
     ILogger<EventReceiver> logger)
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
@@ -98,10 +100,33 @@ public sealed partial class EventReceiver(
                 statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
+        if (stored.StoredWithOtherContent is { } original)
+        {
+            return ReusedEventId(original, changeEvent!);
+        }
+
         signal.Notify();
         return Results.Json(
             new ReceiveAcceptance(changeEvent!.EventId, stored.ReceiveCount, stored.IsDuplicate),
             statusCode: StatusCodes.Status202Accepted);
+    }
+
+    // Acknowledging would drop this delivery's change unseen; refusing makes the sender's error log show it.
+    private IResult ReusedEventId(InboxEvent original, FnOChangeEvent received)
+    {
+        var differences = EventContentDifferences.Between(original, received);
+        metrics.ReusedEventId(received.EntitySet);
+        LogReusedEventId(received.EventId, original.RecordKey, string.Join("; ", differences));
+        var reasons = new List<string>(differences.Count + 1)
+        {
+            "EventId " + received.EventId + " is stored for " + original.RecordKey + " (" + original.Operation + ", ControlNumber "
+                + original.ControlNumber.ToString(CultureInfo.InvariantCulture) + "); this delivery is for " + received.ContextRecordSubject
+                + " (" + received.Operation + ", ControlNumber " + received.ControlNumber.ToString(CultureInfo.InvariantCulture) + ").",
+        };
+        reasons.AddRange(differences);
+        return Results.Json(
+            new ReceiveRejection("EventId " + received.EventId + " was already received with different content; this delivery was not stored.", reasons),
+            statusCode: StatusCodes.Status409Conflict);
     }
 
     /// <summary>
@@ -165,6 +190,9 @@ public sealed partial class EventReceiver(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an unauthenticated event from {Remote}")]
     private partial void LogUnauthenticated(string remote);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The inbox could not store event {EventId}; answered 503")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused event {EventId} with 409: its EventId is stored for {RecordKey} with different content ({Differences})")]
+    private partial void LogReusedEventId(string eventId, string recordKey, string differences);
+
+        [LoggerMessage(Level = LogLevel.Error, Message = "The inbox could not store event {EventId}; answered 503")]
     private partial void LogStoreFailed(Exception exception, string eventId);
 }
