@@ -33,6 +33,8 @@ public static class ListenerServiceCollectionExtensions
         services.TryAddSingleton<IChangeApplier, LoggingChangeApplier>();
         services.AddSingleton<InboxSignal>();
         services.AddSingleton<SenderAuthenticator>();
+        services.AddMetrics();
+        services.TryAddSingleton<ReceivingMetrics>();
         services.AddSingleton<EventReceiver>();
         services.TryAddSingleton<HostResilienceRegistry>();
         services.TryAddTransient<ResilienceHandler>();

@@ -22,7 +22,10 @@ public interface IInboxStore
     /// <summary>Creates the tables if they are missing. Safe to call from several instances at once.</summary>
     Task InitializeAsync(CancellationToken cancellationToken);
 
-    /// <summary>Stores a received event (Pending, due now), or counts a redelivery of one already stored.</summary>
+    /// <summary>
+    /// Stores a received event (Pending, due now), or counts a redelivery of one already stored. An EventId
+    /// already stored with other content changes nothing: the result carries the stored event instead.
+    /// </summary>
     Task<ReceiveResult> ReceiveAsync(FnOChangeEvent changeEvent, string body, CancellationToken cancellationToken);
 
     /// <summary>

@@ -39,6 +39,13 @@ public abstract class RelationalInboxStore : IInboxStore
 
     private const string ReleaseLease = "lease_owner = NULL, lease_expires_at = NULL";
 
+    // A redelivery counts only when it says what the stored event says. The columns hold every field the
+    // worker acts on (the record key is entity set plus key), so existing inboxes need no new column.
+    private const string SameContent =
+        "WHERE inbox_events.record_key = excluded.record_key AND inbox_events.legal_entity = excluded.legal_entity " +
+        "AND inbox_events.operation = excluded.operation AND inbox_events.control_number = excluded.control_number " +
+        "AND inbox_events.event_time = excluded.event_time";
+
     protected RelationalInboxStore(TimeProvider timeProvider)
     {
         TimeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
@@ -139,7 +146,7 @@ public abstract class RelationalInboxStore : IInboxStore
             "VALUES (@event_id, @record_key, @entity_set, @entity_key, @legal_entity, @operation, @control_number, @event_time, @body, " +
             "1, 'Pending', 0, @now, @now, @now, @now) " +
             "ON CONFLICT (event_id) DO UPDATE SET receive_count = inbox_events.receive_count + 1, last_received_at = @now " +
-            "RETURNING receive_count");
+            SameContent + " RETURNING receive_count");
         Add(command, "event_id", changeEvent.EventId);
         Add(command, "record_key", changeEvent.ContextRecordSubject);
         Add(command, "entity_set", changeEvent.EntitySet);
@@ -150,8 +157,23 @@ public abstract class RelationalInboxStore : IInboxStore
         Add(command, "event_time", new DateTimeOffset(changeEvent.EventTimeUtc, TimeSpan.Zero).ToUnixTimeMilliseconds());
         Add(command, "body", body);
         Add(command, "now", Now());
-        var count = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
-        return new ReceiveResult(count > 1, count);
+        var returned = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        if (returned is not null and not DBNull)
+        {
+            var count = Convert.ToInt32(returned, CultureInfo.InvariantCulture);
+            return new ReceiveResult(count > 1, count);
+        }
+
+        // No row returned: the EventId is stored with other content. Report what is stored; change nothing.
+        await using var select = Command(connection, transaction, "SELECT " + EventColumns + " FROM inbox_events WHERE event_id = @event_id");
+        Add(select, "event_id", changeEvent.EventId);
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            throw new InvalidOperationException("Event " + changeEvent.EventId + " was neither stored nor found.");
+        }
+
+        return ReceiveResult.ReusedEventId(ReadEvent(reader));
     }
 
     public async Task<IReadOnlyList<InboxEvent>> ClaimAsync(string owner, int maxRecords, TimeSpan leaseDuration, CancellationToken cancellationToken)

@@ -1,3 +1,5 @@
+using System;
+
 namespace DualWrite.Listener.Options;
 
 /// <summary>The endpoint F&amp;O posts business events to. Section <c>DualWrite:Receiving</c>.</summary>
@@ -31,4 +33,17 @@ public sealed class ReceivingOptions
 
     /// <summary>The header carrying the body's signature. Default <c>X-DualWrite-Signature</c>.</summary>
     public string SignatureHeader { get; set; } = "X-DualWrite-Signature";
+
+    /// <summary>
+    /// Events whose <c>EventTime</c> is older than this are refused with 400. Default 30 days
+    /// (<c>30.00:00:00</c>): generous, because F&amp;O retries and its business event error log's Resend
+    /// deliver old events legitimately; older than that is a replay or a broken sender.
+    /// </summary>
+    public TimeSpan MaxEventAge { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>
+    /// How far in the future an <c>EventTime</c> may lie (the two clocks' skew) before the event is refused
+    /// with 400. Default 5 minutes (<c>00:05:00</c>); zero allows none.
+    /// </summary>
+    public TimeSpan MaxClockSkew { get; set; } = TimeSpan.FromMinutes(5);
 }

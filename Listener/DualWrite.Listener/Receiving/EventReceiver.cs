@@ -1,5 +1,7 @@
 using System;
 using System.Buffers;
+using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Text;
 using System.Threading;
@@ -17,14 +19,17 @@ namespace DualWrite.Listener.Receiving;
 
 /// <summary>
 /// Takes one posted F&amp;O business event: 413 if too large, 401 unless the sender is authentic, 400 with
-/// every reason if it is not a change event, 503 if the inbox cannot store it, and 202 only once the event
-/// is committed to the inbox (a redelivery only counts, still 202).
+/// every reason if it is not a change event or its EventTime lies outside the accepted window, 503 if the
+/// inbox cannot store it, 409 if its EventId is stored with different content, and 202 only once the event
+/// is committed to the inbox (an exact redelivery only counts, still 202).
 /// </summary>
 public sealed partial class EventReceiver(
     IInboxStore store,
     InboxSignal signal,
     SenderAuthenticator authenticator,
     IOptions<ReceivingOptions> options,
+    TimeProvider timeProvider,
+    ReceivingMetrics metrics,
     ILogger<EventReceiver> logger)
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
@@ -75,6 +80,11 @@ public sealed partial class EventReceiver(
             return Results.Json(new ReceiveRejection("The body is not an F&O change event.", errors), statusCode: StatusCodes.Status400BadRequest);
         }
 
+        if (OutsideTimeWindow(changeEvent!) is { } timeProblem)
+        {
+            return Results.Json(new ReceiveRejection("The event's time is not plausible.", [timeProblem]), statusCode: StatusCodes.Status400BadRequest);
+        }
+
         ReceiveResult stored;
         try
         {
@@ -90,10 +100,60 @@ public sealed partial class EventReceiver(
                 statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
+        if (stored.StoredWithOtherContent is { } original)
+        {
+            return ReusedEventId(original, changeEvent!);
+        }
+
         signal.Notify();
         return Results.Json(
             new ReceiveAcceptance(changeEvent!.EventId, stored.ReceiveCount, stored.IsDuplicate),
             statusCode: StatusCodes.Status202Accepted);
+    }
+
+    // Acknowledging would drop this delivery's change unseen; refusing makes the sender's error log show it.
+    private IResult ReusedEventId(InboxEvent original, FnOChangeEvent received)
+    {
+        var differences = EventContentDifferences.Between(original, received);
+        metrics.ReusedEventId(received.EntitySet);
+        LogReusedEventId(received.EventId, original.RecordKey, string.Join("; ", differences));
+        var reasons = new List<string>(differences.Count + 1)
+        {
+            "EventId " + received.EventId + " is stored for " + original.RecordKey + " (" + original.Operation + ", ControlNumber "
+                + original.ControlNumber.ToString(CultureInfo.InvariantCulture) + "); this delivery is for " + received.ContextRecordSubject
+                + " (" + received.Operation + ", ControlNumber " + received.ControlNumber.ToString(CultureInfo.InvariantCulture) + ").",
+        };
+        reasons.AddRange(differences);
+        return Results.Json(
+            new ReceiveRejection("EventId " + received.EventId + " was already received with different content; this delivery was not stored.", reasons),
+            statusCode: StatusCodes.Status409Conflict);
+    }
+
+    /// <summary>
+    /// Why the event's time lies outside [now - MaxEventAge, now + MaxClockSkew]; null when inside. Bounds an
+    /// event from year 9999 (or a replay from long ago) before it can sort or expire anything in the inbox.
+    /// </summary>
+    private string? OutsideTimeWindow(FnOChangeEvent changeEvent)
+    {
+        var settings = options.Value;
+        var now = timeProvider.GetUtcNow().UtcDateTime;
+        var eventTime = changeEvent.EventTimeUtc;
+        var shown = "EventTime '" + FnOChangeEventJson.FormatDate(eventTime) + "' (" + eventTime.ToString("O", CultureInfo.InvariantCulture) + ")";
+
+        // A DateTime difference always fits a TimeSpan, so huge settings cannot overflow here.
+        if (eventTime > now && eventTime - now > settings.MaxClockSkew)
+        {
+            return shown + " is more than " + settings.MaxClockSkew.ToString("c", CultureInfo.InvariantCulture) + " ahead of the listener's clock ("
+                + now.ToString("O", CultureInfo.InvariantCulture) + "; DualWrite:Receiving:MaxClockSkew).";
+        }
+
+        if (now > eventTime && now - eventTime > settings.MaxEventAge)
+        {
+            return shown + " is more than " + settings.MaxEventAge.ToString("c", CultureInfo.InvariantCulture) + " old (now "
+                + now.ToString("O", CultureInfo.InvariantCulture) + "; DualWrite:Receiving:MaxEventAge).";
+        }
+
+        return null;
     }
 
     /// <summary>Reads at most <paramref name="maxBytes"/>; null when the body is longer.</summary>
@@ -130,6 +190,9 @@ public sealed partial class EventReceiver(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an unauthenticated event from {Remote}")]
     private partial void LogUnauthenticated(string remote);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The inbox could not store event {EventId}; answered 503")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused event {EventId} with 409: its EventId is stored for {RecordKey} with different content ({Differences})")]
+    private partial void LogReusedEventId(string eventId, string recordKey, string differences);
+
+        [LoggerMessage(Level = LogLevel.Error, Message = "The inbox could not store event {EventId}; answered 503")]
     private partial void LogStoreFailed(Exception exception, string eventId);
 }

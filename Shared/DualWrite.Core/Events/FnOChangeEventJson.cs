@@ -82,7 +82,9 @@ public static class FnOChangeEventJson
             eventTime = ParseDate(eventTimeText);
             if (eventTime is null)
             {
-                problems.Add("EventTime '" + eventTimeText + "' is not an F&O date (/Date(milliseconds)/).");
+                problems.Add(IsDateShape(eventTimeText)
+                    ? "EventTime '" + eventTimeText + "' is out of range: F&O dates fall between the years 1 and 9999."
+                    : "EventTime '" + eventTimeText + "' is not an F&O date (/Date(milliseconds)/).");
             }
         }
 
@@ -147,19 +149,69 @@ public static class FnOChangeEventJson
         return "/Date(" + ms.ToString(CultureInfo.InvariantCulture) + ")/";
     }
 
+    /// <summary>
+    /// Reads <c>/Date(milliseconds)/</c>; null when the text is not one, or names an instant outside
+    /// DateTime's range (years 1 to 9999), which AddMilliseconds would otherwise throw on.
+    /// </summary>
     public static DateTime? ParseDate(string text)
     {
-        const string prefix = "/Date(";
-        const string suffix = ")/";
-        if (text is null || !text.StartsWith(prefix, StringComparison.Ordinal) || !text.EndsWith(suffix, StringComparison.Ordinal))
+        if (!TryReadMilliseconds(text, out var ms) || ms < MinMilliseconds || ms > MaxMilliseconds)
         {
             return null;
         }
 
-        var digits = text.Substring(prefix.Length, text.Length - prefix.Length - suffix.Length);
-        return long.TryParse(digits, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var ms)
-            ? Epoch.AddMilliseconds(ms)
-            : null;
+        return Epoch.AddMilliseconds(ms);
+    }
+
+    private static long MinMilliseconds => (DateTime.MinValue.Ticks - Epoch.Ticks) / TimeSpan.TicksPerMillisecond;
+
+    private static long MaxMilliseconds => (DateTime.MaxValue.Ticks - Epoch.Ticks) / TimeSpan.TicksPerMillisecond;
+
+    // Well-formed digits that still do not parse mean out of range: they overflow a long or DateTime.
+    private static bool IsDateShape(string text)
+    {
+        var digits = DateDigits(text);
+        if (digits is null)
+        {
+            return false;
+        }
+
+        var start = digits.StartsWith("-", StringComparison.Ordinal) ? 1 : 0;
+        if (digits.Length == start)
+        {
+            return false;
+        }
+
+        for (var i = start; i < digits.Length; i++)
+        {
+            if (digits[i] < '0' || digits[i] > '9')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool TryReadMilliseconds(string text, out long milliseconds)
+    {
+        milliseconds = 0;
+        var digits = DateDigits(text);
+        return digits is not null && long.TryParse(digits, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out milliseconds);
+    }
+
+    /// <summary>What stands between <c>/Date(</c> and <c>)/</c>; null when the text is not in that form.</summary>
+    private static string? DateDigits(string text)
+    {
+        const string prefix = "/Date(";
+        const string suffix = ")/";
+        if (text is null || text.Length < prefix.Length + suffix.Length
+            || !text.StartsWith(prefix, StringComparison.Ordinal) || !text.EndsWith(suffix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return text.Substring(prefix.Length, text.Length - prefix.Length - suffix.Length);
     }
 
     private static string? RequiredString(JsonObject json, string name, List<string> problems)

@@ -41,6 +41,42 @@ public sealed class FnOChangeEventJsonTests
         Assert.Equal(new DateTime(2023, 9, 29, 15, 6, 40, DateTimeKind.Utc), FnOChangeEventJson.ParseDate("/Date(1696000000000)/"));
     }
 
+    [Theory]
+    [InlineData("/Date(99999999999999999)/")]
+    [InlineData("/Date(253402300800000)/")]
+    [InlineData("/Date(-62135596800001)/")]
+    [InlineData("/Date(999999999999999999999999)/")]
+    public void An_event_time_outside_the_years_1_to_9999_is_a_problem_naming_the_field_and_value_not_an_exception(string eventTime)
+    {
+        var json = FnOChangeEventJson.Write(Sample()).Replace(FnOChangeEventJson.FormatDate(Sample().EventTimeUtc), eventTime, StringComparison.Ordinal);
+
+        Assert.Null(FnOChangeEventJson.ParseDate(eventTime));
+        Assert.False(FnOChangeEventJson.TryParse(json, out var parsed, out var errors));
+        Assert.Null(parsed);
+        var error = Assert.Single(errors);
+        Assert.Equal("EventTime '" + eventTime + "' is out of range: F&O dates fall between the years 1 and 9999.", error);
+    }
+
+    [Fact]
+    public void The_first_and_last_milliseconds_of_the_date_range_still_parse()
+    {
+        Assert.Equal(DateTime.MinValue, FnOChangeEventJson.ParseDate("/Date(-62135596800000)/"));
+        Assert.Equal(new DateTime(9999, 12, 31, 23, 59, 59, 999, DateTimeKind.Utc), FnOChangeEventJson.ParseDate("/Date(253402300799999)/"));
+    }
+
+    [Theory]
+    [InlineData("/Date()/")]
+    [InlineData("/Date(-)/")]
+    [InlineData("/Date(12a)/")]
+    [InlineData("/Date(")]
+    public void An_event_time_that_is_not_in_the_Date_form_says_so(string eventTime)
+    {
+        var json = FnOChangeEventJson.Write(Sample()).Replace(FnOChangeEventJson.FormatDate(Sample().EventTimeUtc), eventTime, StringComparison.Ordinal);
+
+        Assert.False(FnOChangeEventJson.TryParse(json, out _, out var errors));
+        Assert.Equal("EventTime '" + eventTime + "' is not an F&O date (/Date(milliseconds)/).", Assert.Single(errors));
+    }
+
     [Fact]
     public void Every_problem_in_a_bad_event_is_reported_at_once()
     {

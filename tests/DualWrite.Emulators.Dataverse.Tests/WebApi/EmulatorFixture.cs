@@ -10,12 +10,17 @@ namespace DualWrite.Emulators.Dataverse.Tests.WebApi;
 
 /// <summary>
 /// One emulator with the small seed for a test class, plus two contact steps: one records the tag each save
-/// carried, one refuses a last name of "Refuse" (as a plug-in would refuse bad data). Tests use their own keys.
+/// carried, one refuses a last name of "Refuse" (as a plug-in would refuse bad data), and one refuses a new
+/// contact called <c>HttpStatus-&lt;code&gt;</c> with that HTTP status (as our write-through plug-in does when F&amp;O
+/// throttles or fails). Tests use their own keys.
 /// </summary>
 public sealed class EmulatorFixture : IAsyncLifetime
 {
     public const string RefusedLastName = "Refuse";
     public const string RefusalMessage = "Contacts called Refuse are not welcome here.";
+
+    /// <summary>A contact created with last name <c>HttpStatus-429</c> is refused by a plug-in asking for 429.</summary>
+    public const string HttpStatusPrefix = "HttpStatus-";
 
     private DataverseEmulator? _emulator;
 
@@ -39,8 +44,19 @@ public sealed class EmulatorFixture : IAsyncLifetime
                 throw new InvalidPluginExecutionException(RefusalMessage);
             }
         }));
+        options.AdditionalSteps.Add(TestDataverse.Step("Create", "contact", PipelineStage.PreOperation, scope =>
+        {
+            var lastName = scope.Target.GetAttributeValue<string>("lastname") ?? string.Empty;
+            if (lastName.StartsWith(HttpStatusPrefix, StringComparison.Ordinal))
+            {
+                var status = (PluginHttpStatusCode)int.Parse(lastName[HttpStatusPrefix.Length..], System.Globalization.CultureInfo.InvariantCulture);
+                throw new InvalidPluginExecutionException(HttpStatusMessage(status), status);
+            }
+        }, rank: 2));
         _emulator = await DataverseEmulator.StartAsync(options);
     }
+
+    public static string HttpStatusMessage(PluginHttpStatusCode status) => "F&O answered " + (int)status + "; try again later.";
 
     internal async Task<WebApiClient> ClientAsync() => new(await Emulator.CreateAuthenticatedClientAsync());
 

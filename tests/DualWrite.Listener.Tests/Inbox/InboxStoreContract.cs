@@ -76,6 +76,50 @@ public abstract class InboxStoreContract : IAsyncLifetime
         Assert.Equal(3, (await Store.GetEventAsync(e.EventId, None))!.ReceiveCount);
     }
 
+    [Theory]
+    [InlineData("record")]
+    [InlineData("company")]
+    [InlineData("operation")]
+    [InlineData("control number")]
+    [InlineData("time")]
+    public async Task An_event_id_reused_with_other_content_is_neither_stored_nor_counted_and_the_stored_event_is_returned(string differs)
+    {
+        var e = TestEvents.Customer("C1", 10);
+        await Store.ReceiveAsync(e, TestEvents.Json(e), None);
+        var other = differs switch
+        {
+            "record" => Copy(e, key: TestEvents.Customer("C2", 1).EntityKey),
+            "company" => Copy(e, legalEntity: "demf"),
+            "operation" => Copy(e, operation: DualWrite.Core.Events.ChangeOperation.Delete),
+            "control number" => Copy(e, controlNumber: 11),
+            _ => Copy(e, eventTime: e.EventTimeUtc.AddSeconds(1)),
+        };
+
+        var result = await Store.ReceiveAsync(other, TestEvents.Json(other), None);
+
+        Assert.NotNull(result.StoredWithOtherContent);
+        Assert.Equal(e.EventId, result.StoredWithOtherContent.EventId);
+        Assert.Equal(e.ContextRecordSubject, result.StoredWithOtherContent.RecordKey);
+        Assert.Equal(10, result.StoredWithOtherContent.ControlNumber);
+        var stored = await Store.GetEventAsync(e.EventId, None);
+        Assert.Equal(1, stored!.ReceiveCount);
+        Assert.Equal(TestEvents.Json(e), stored.Body);
+        Assert.Equal(1, (await Store.GetStateCountsAsync(None))[InboxEventState.Pending]);
+    }
+
+    [Fact]
+    public async Task An_exact_redelivery_after_a_reused_event_id_is_still_counted_as_a_duplicate()
+    {
+        var e = TestEvents.Customer("C1", 10);
+        await Store.ReceiveAsync(e, TestEvents.Json(e), None);
+        await Store.ReceiveAsync(Copy(e, controlNumber: 99), "{}", None);
+
+        var again = await Store.ReceiveAsync(e, TestEvents.Json(e), None);
+
+        Assert.Equal(new ReceiveResult(true, 2), again);
+        Assert.Null(again.StoredWithOtherContent);
+    }
+
     [Fact]
     public async Task Concurrent_deliveries_are_each_stored_once_and_counted()
     {
@@ -361,4 +405,13 @@ public abstract class InboxStoreContract : IAsyncLifetime
             await Store.ReceiveAsync(e, TestEvents.Json(e), None);
         }
     }
+
+    private static DualWrite.Core.Events.FnOChangeEvent Copy(
+        DualWrite.Core.Events.FnOChangeEvent e,
+        DualWrite.Core.Keys.ODataKey? key = null,
+        string? legalEntity = null,
+        DualWrite.Core.Events.ChangeOperation? operation = null,
+        long? controlNumber = null,
+        DateTime? eventTime = null) =>
+        new(e.EventId, controlNumber ?? e.ControlNumber, eventTime ?? e.EventTimeUtc, legalEntity ?? e.LegalEntity, e.EntitySet, operation ?? e.Operation, key ?? e.EntityKey);
 }

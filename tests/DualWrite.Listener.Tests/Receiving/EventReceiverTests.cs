@@ -1,11 +1,14 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.Metrics;
 using System.IO;
 using System.Net;
 using System.Net.Http;
 using System.Text;
 using System.Text.Json;
+using System.Threading;
 using System.Threading.Tasks;
+using DualWrite.Core.Events;
 using DualWrite.Listener.Inbox;
 using DualWrite.Listener.Inbox.Sqlite;
 using DualWrite.Listener.Receiving;
@@ -143,6 +146,64 @@ public sealed class EventReceiverTests : IAsyncLifetime
         Assert.Equal(2, body.RootElement.GetProperty("receiveCount").GetInt32());
         var stored = Assert.Single(await host.Store.GetRecordEventsAsync(e.ContextRecordSubject, default));
         Assert.Equal(2, stored.ReceiveCount);
+    }
+
+    [Fact]
+    public async Task A_reused_event_id_with_other_content_is_409_naming_the_id_and_what_differs_and_the_stored_event_stays()
+    {
+        var e = TestEvents.Customer("US-001", 7);
+        var reused = new FnOChangeEvent(e.EventId, 8, e.EventTimeUtc, e.LegalEntity, e.EntitySet, ChangeOperation.Delete, TestEvents.Customer("US-002", 1).EntityKey);
+        using var first = await host.PostAsync(e);
+
+        using var response = await host.PostAsync(reused);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(
+            "EventId " + e.EventId + " was already received with different content; this delivery was not stored.",
+            body.RootElement.GetProperty("error").GetString());
+        var reasons = await ReasonsAsync(response);
+        Assert.Equal(
+            [
+                "EventId " + e.EventId + " is stored for " + e.ContextRecordSubject + " (Update, ControlNumber 7); this delivery is for "
+                    + reused.ContextRecordSubject + " (Delete, ControlNumber 8).",
+                "ContextRecordSubject: stored '" + e.ContextRecordSubject + "', received '" + reused.ContextRecordSubject + "'",
+                "Operation: stored 'Update', received 'Delete'",
+                "ControlNumber: stored '7', received '8'",
+            ],
+            reasons);
+        var stored = Assert.Single(await host.Store.GetRecordEventsAsync(e.ContextRecordSubject, default));
+        Assert.Equal(1, stored.ReceiveCount);
+        Assert.Equal(TestEvents.Json(e), stored.Body);
+        Assert.Empty(await host.Store.GetRecordEventsAsync(reused.ContextRecordSubject, default));
+    }
+
+    [Fact]
+    public async Task Each_reused_event_id_is_counted_on_the_listener_meter_while_exact_redeliveries_are_not()
+    {
+        var factory = host.Services.GetRequiredService<IMeterFactory>();
+        long counted = 0;
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Scope == factory && instrument.Meter.Name == ReceivingMetrics.MeterName && instrument.Name == ReceivingMetrics.ReusedEventIdsName)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref counted, value));
+        listener.Start();
+        var e = TestEvents.Customer("US-001", 7);
+
+        using var first = await host.PostAsync(e);
+        using var redelivery = await host.PostAsync(e);
+        using var reused = await host.PostAsync(new FnOChangeEvent(e.EventId, 8, e.EventTimeUtc, e.LegalEntity, e.EntitySet, e.Operation, e.EntityKey));
+        using var reusedAgain = await host.PostAsync(new FnOChangeEvent(e.EventId, 9, e.EventTimeUtc, e.LegalEntity, e.EntitySet, e.Operation, e.EntityKey));
+
+        Assert.Equal(HttpStatusCode.Accepted, redelivery.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, reused.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, reusedAgain.StatusCode);
+        Assert.Equal(2, Interlocked.Read(ref counted));
     }
 
     [Fact]

@@ -32,6 +32,8 @@ public sealed class ListenerTestHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    public IServiceProvider Services => app.Services;
+
     public IInboxStore Store => app.Services.GetRequiredService<IInboxStore>();
 
     public InboxWorker Worker => app.Services.GetRequiredService<InboxWorker>();

@@ -11,6 +11,10 @@ public static class TestEvents
 {
     private static long sequence;
 
+    // An hour ago, so events fall inside the receiver's EventTime window (30 days back, 5 minutes ahead)
+    // whenever the tests run, with room for the millisecond steps that keep event times distinct.
+    private static readonly DateTime BaseTime = TimeProvider.System.GetUtcNow().UtcDateTime.AddHours(-1);
+
     /// <summary>A customer change: record key <c>CustomersV3(dataAreaId='usmf',CustomerAccount='{account}')</c>.</summary>
     public static FnOChangeEvent Customer(string account, long controlNumber, ChangeOperation operation = ChangeOperation.Update, string? eventId = null) =>
         Event("CustomersV3", Key("CustomerAccount", account), controlNumber, operation, eventId);
@@ -31,7 +35,7 @@ public static class TestEvents
         new(
             eventId ?? Guid.NewGuid().ToString(),
             controlNumber,
-            new DateTime(2026, 11, 22, 0, 0, 0, DateTimeKind.Utc).AddMilliseconds(Interlocked.Increment(ref sequence)),
+            BaseTime.AddMilliseconds(Interlocked.Increment(ref sequence)),
             "usmf",
             entitySet,
             operation,

@@ -8,7 +8,8 @@ namespace DualWrite.Emulators.Dataverse.WebApi.Faults;
 
 /// <summary>
 /// The error body every failure uses, {"error":{"code":"0x...","message":"..."}}, and the HTTP status an engine
-/// fault maps to (missing record 404, duplicate key and version mismatch 412, the rest 400).
+/// fault maps to (missing record 404, duplicate key and version mismatch 412, the rest 400; a plug-in's refusal
+/// the status its InvalidPluginExecutionException asks for, 400 if none).
 /// </summary>
 public sealed record WebApiError(int StatusCode, string Code, string Message)
 {
@@ -20,10 +21,15 @@ public sealed record WebApiError(int StatusCode, string Code, string Message)
     public static WebApiError? From(Exception exception) => exception switch
     {
         WebApiException web => new WebApiError(web.StatusCode, web.Code, web.Message),
-        InvalidPluginExecutionException plugin => new WebApiError(400, FormatCode(plugin.ErrorCode != 0 ? plugin.ErrorCode : ErrorCodes.IsvAborted), plugin.Message),
+        InvalidPluginExecutionException plugin => new WebApiError(StatusOf(plugin), FormatCode(plugin.ErrorCode != 0 ? plugin.ErrorCode : ErrorCodes.IsvAborted), plugin.Message),
         DataverseFaultException fault => new WebApiError(StatusOf(fault.ErrorCode), FormatCode(fault.ErrorCode), fault.Message),
         _ => null,
     };
+
+    // As the Web API does: the status the plug-in asked for, 400 when it asked for none. No Retry-After is
+    // invented for a 429: the exception cannot carry one, and the service adds it only for its own limits.
+    private static int StatusOf(InvalidPluginExecutionException plugin) =>
+        plugin.HttpStatus == PluginHttpStatusCode.NotSet ? 400 : (int)plugin.HttpStatus;
 
     private static int StatusOf(int errorCode) => errorCode switch
     {
