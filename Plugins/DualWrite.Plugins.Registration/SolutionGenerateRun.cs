@@ -25,7 +25,7 @@ public static class SolutionGenerateRun
 
         try
         {
-            var files = SolutionGenerator.Generate(SolutionGenerator.ReadMaps(mapsDirectory));
+            var files = SolutionGenerator.Generate(SolutionGenerator.ReadMaps(mapsDirectory), SolutionGenerator.ReadFnOMetadata(mapsDirectory));
             if (check)
             {
                 var differences = SolutionFolder.Differences(outputDirectory, files);

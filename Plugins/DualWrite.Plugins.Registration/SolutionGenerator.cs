@@ -45,10 +45,24 @@ public static class SolutionGenerator
         return maps;
     }
 
-    /// <summary>The solution's files: relative path (with '/') → content, sorted by path.</summary>
-    public static SortedDictionary<string, string> Generate(IEnumerable<MapSource> maps)
+    /// <summary>F&amp;O's $metadata beside the maps (<c>&lt;maps&gt;/metadata/fno.xml</c>): which properties do not accept null.</summary>
+    public static FnONullability ReadFnOMetadata(string mapsDirectory)
     {
-        var steps = WriteThroughSteps.For(maps);
+        var path = FnONullability.DefaultPath(mapsDirectory);
+        if (!File.Exists(path))
+        {
+            throw new InvalidOperationException("No F&O metadata at '" + Path.GetFullPath(path) + "': the steps need it to know which F&O properties do not accept null.");
+        }
+
+        return FnONullability.Parse(File.ReadAllText(path));
+    }
+
+    /// <summary>The solution's files: relative path (with '/') → content, sorted by path.</summary>
+    /// <param name="maps">The map files.</param>
+    /// <param name="fnoMetadata">F&amp;O's nullability, carried into each step's configuration (see <see cref="WriteThroughSteps.For"/>).</param>
+    public static SortedDictionary<string, string> Generate(IEnumerable<MapSource> maps, FnONullability? fnoMetadata = null)
+    {
+        var steps = WriteThroughSteps.For(maps, fnoMetadata);
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
             ["Other/Solution.xml"] = SolutionXml(steps),

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using DualWrite.Core.Json;
 using DualWrite.Plugins.Configuration;
@@ -11,7 +12,14 @@ public static class StepConfigurationJson
     /// <summary>What the solution ships in place of the environment URL; the plug-in refuses it with a message saying so.</summary>
     public const string FnOBaseUrlPlaceholder = "https://<your-environment>.operations.dynamics.com/";
 
-    public static string Build(JsonObject map, string fnOBaseUrl, bool allowEmulatorUrls = false, TimeSpan? callTimeout = null, TimeSpan? budget = null, string? loopTag = null)
+    public static string Build(
+        JsonObject map,
+        string fnOBaseUrl,
+        bool allowEmulatorUrls = false,
+        TimeSpan? callTimeout = null,
+        TimeSpan? budget = null,
+        string? loopTag = null,
+        IReadOnlyList<string>? fnoNotNullable = null)
     {
         ArgumentNullException.ThrowIfNull(map);
         var root = new JsonObject();
@@ -20,6 +28,17 @@ public static class StepConfigurationJson
         root.Add(StepConfiguration.BudgetSetting, Seconds(budget ?? WriteThroughSettings.DefaultBudget));
         root.Add(StepConfiguration.LoopTagSetting, new JsonString(loopTag ?? WriteThroughSettings.DefaultLoopTag));
         root.Add(StepConfiguration.AllowEmulatorUrlsSetting, allowEmulatorUrls ? JsonBoolean.True : JsonBoolean.False);
+        if (fnoNotNullable is not null)
+        {
+            var names = new JsonArray();
+            foreach (var name in fnoNotNullable)
+            {
+                names.Add(new JsonString(name));
+            }
+
+            root.Add(StepConfiguration.FnONotNullableSetting, names);
+        }
+
         root.Add(StepConfiguration.MapSetting, map);
         return JsonWriter.Write(root);
     }
@@ -30,7 +49,17 @@ public static class StepConfigurationJson
         var root = (JsonObject)JsonParser.Parse(configuration);
         var map = (JsonObject)root[StepConfiguration.MapSetting]!;
         var loopTag = (root[StepConfiguration.LoopTagSetting] as JsonString)?.Value;
-        return Build(map, fnOBaseUrl, allowEmulatorUrls, callTimeout, budget, loopTag);
+        List<string>? notNullable = null;
+        if (root[StepConfiguration.FnONotNullableSetting] is JsonArray names)
+        {
+            notNullable = new List<string>();
+            foreach (var name in names.Items)
+            {
+                notNullable.Add(((JsonString)name).Value);
+            }
+        }
+
+        return Build(map, fnOBaseUrl, allowEmulatorUrls, callTimeout, budget, loopTag, notNullable);
     }
 
     private static JsonNumber Seconds(TimeSpan time) =>

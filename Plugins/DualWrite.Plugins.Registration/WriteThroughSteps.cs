@@ -16,7 +16,10 @@ public static class WriteThroughSteps
 {
     public static readonly IReadOnlyList<string> Messages = ["Create", "Update", "Delete"];
 
-    public static IReadOnlyList<StepDefinition> For(IEnumerable<MapSource> maps)
+    /// <param name="maps">The map files.</param>
+    /// <param name="fnoMetadata">F&amp;O's nullability; each step then carries the not-nullable properties its map writes.
+    /// Null: the steps carry none and F&amp;O judges empty values itself.</param>
+    public static IReadOnlyList<StepDefinition> For(IEnumerable<MapSource> maps, FnONullability? fnoMetadata = null)
     {
         ArgumentNullException.ThrowIfNull(maps);
         var steps = new List<StepDefinition>();
@@ -36,7 +39,18 @@ public static class WriteThroughSteps
                 continue;
             }
 
-            var configuration = StepConfigurationJson.Build((JsonObject)JsonParser.Parse(source.Json), StepConfigurationJson.FnOBaseUrlPlaceholder);
+            IReadOnlyList<string>? notNullable = null;
+            if (fnoMetadata is not null)
+            {
+                notNullable = NotNullableWrites(map, fnoMetadata);
+                if (notNullable is null)
+                {
+                    problems.Add(source.FileName + ": the F&O metadata has no entity set '" + map.FnO.EntitySet + "'.");
+                    continue;
+                }
+            }
+
+            var configuration = StepConfigurationJson.Build((JsonObject)JsonParser.Parse(source.Json), StepConfigurationJson.FnOBaseUrlPlaceholder, fnoNotNullable: notNullable);
             foreach (var message in Messages)
             {
                 steps.Add(ForMessage(map, message, configuration));
@@ -49,6 +63,30 @@ public static class WriteThroughSteps
         }
 
         return steps;
+    }
+
+    /// <summary>The F&amp;O properties the map writes from Dataverse that do not accept null, in map order (keys aside: the key check covers them).</summary>
+    public static IReadOnlyList<string>? NotNullableWrites(TableMap map, FnONullability fnoMetadata)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        ArgumentNullException.ThrowIfNull(fnoMetadata);
+        var notNullable = fnoMetadata.NotNullable(map.FnO.EntitySet);
+        if (notNullable is null)
+        {
+            return null;
+        }
+
+        var written = new List<string>();
+        foreach (var field in map.Fields)
+        {
+            if (field.Carries(SyncDirection.DataverseToFnO) && field.FnOField is { } name && notNullable.Contains(name)
+                && !map.FnO.KeyFields.Contains(name) && !written.Contains(name))
+            {
+                written.Add(name);
+            }
+        }
+
+        return written;
     }
 
     public static StepDefinition ForMessage(TableMap map, string message, string unsecureConfiguration)

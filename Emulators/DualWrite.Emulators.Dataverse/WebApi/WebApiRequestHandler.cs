@@ -91,7 +91,14 @@ public sealed class WebApiRequestHandler
     }
 
     internal Entity ReadBody(WebApiRequest request, EntitySetModel set, WebApiExecution execution)
-        => EntityJsonReader.Read(set, ParseObject(request.Body), url => ResolveBind(request, url, execution));
+        => EntityJsonReader.Read(set, ParseObject(request.Body), url => ResolveBindToId(request, url, execution));
+
+    /// <summary>A bind's reference as plug-ins see it: by id, an alternate key resolved first.</summary>
+    internal EntityReference ResolveBindToId(WebApiRequest request, string url, WebApiExecution execution)
+    {
+        var reference = ResolveBind(request, url, execution);
+        return reference.KeyAttributes.Count == 0 ? reference : ResolveAlternateKey(reference, url, execution);
+    }
 
     internal static JsonObject ParseObject(string? body)
     {
@@ -134,6 +141,25 @@ public sealed class WebApiRequestHandler
         }
 
         return resource.Key!.ToReference(resource.EntitySet!.Table.LogicalName);
+    }
+
+    /// <summary>
+    /// Dataverse turns a bind by alternate key into the record's id before the pipeline runs, so plug-ins see
+    /// the id (never an empty one with key attributes); a key that names no record is refused up front.
+    /// Read through the execution so a record created earlier in the same changeset is found.
+    /// </summary>
+    private static EntityReference ResolveAlternateKey(EntityReference reference, string url, WebApiExecution execution)
+    {
+        try
+        {
+            var found = ((RetrieveResponse)execution.Execute(new RetrieveRequest { Target = reference, ColumnSet = new ColumnSet(false) })).Entity;
+            return new EntityReference(reference.LogicalName, found.Id);
+        }
+        catch (DataverseFaultException ex) when (ex.ErrorCode == ErrorCodes.ObjectDoesNotExist)
+        {
+            var key = string.Join(", ", reference.KeyAttributes.Select(k => k.Key + " = " + (k.Value is string text ? "'" + text + "'" : Convert.ToString(k.Value, CultureInfo.InvariantCulture))));
+            throw new WebApiException(404, "0x80040217", $"A record with the specified key values does not exist in {reference.LogicalName} entity ({key}), referenced by the bind '{url}'.");
+        }
     }
 
     internal Uri EntityUrl(WebApiRequest request, EntitySetModel set, Guid id)

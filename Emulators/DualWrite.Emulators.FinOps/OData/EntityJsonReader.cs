@@ -72,7 +72,9 @@ public static class EntityJsonReader
         problem = null;
         if (json.ValueKind == JsonValueKind.Null)
         {
-            if (field.Kind == FieldKind.String)
+            // As the metadata says: ODataLib refuses null exactly for Nullable="false" properties. A null
+            // string is stored as "none" (read back as ""), any other null as the field's default.
+            if (field.IsNullable)
             {
                 return true;
             }

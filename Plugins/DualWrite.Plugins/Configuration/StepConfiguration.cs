@@ -24,6 +24,7 @@ public sealed class StepConfiguration
     public const string BudgetSetting = "budgetSeconds";
     public const string LoopTagSetting = "loopTag";
     public const string AllowEmulatorUrlsSetting = "allowEmulatorUrls";
+    public const string FnONotNullableSetting = "fnoNotNullable";
     public const string TenantIdSetting = "tenantId";
     public const string ClientIdSetting = "clientId";
     public const string ClientSecretSetting = "clientSecret";
@@ -71,6 +72,7 @@ public sealed class StepConfiguration
         var budget = reader.Seconds(BudgetSetting, WriteThroughSettings.DefaultBudget, 1, WriteThroughSettings.MaxBudget.TotalSeconds);
         var loopTag = reader.String(LoopTagSetting, required: false) ?? WriteThroughSettings.DefaultLoopTag;
         var allowEmulatorUrls = reader.Boolean(AllowEmulatorUrlsSetting, defaultValue: false);
+        var notNullable = ReadNames(reader, FnONotNullableSetting);
         reader.RejectUnknown();
         if (callTimeout > budget)
         {
@@ -91,7 +93,39 @@ public sealed class StepConfiguration
 
         return map is null || baseUrl is null || problems.Count > 0
             ? null
-            : new WriteThroughSettings(map, filter, baseUrl, callTimeout, budget, loopTag, allowEmulatorUrls);
+            : new WriteThroughSettings(map, filter, baseUrl, callTimeout, budget, loopTag, allowEmulatorUrls, notNullable);
+    }
+
+    /// <summary>An optional array of names (F&amp;O properties); null when absent.</summary>
+    private static IReadOnlyList<string>? ReadNames(ConfigurationReader reader, string setting)
+    {
+        var node = reader.Node(setting);
+        if (node is null || node is JsonNull)
+        {
+            return null;
+        }
+
+        var names = new List<string>();
+        if (node is JsonArray array)
+        {
+            foreach (var item in array.Items)
+            {
+                if (item is JsonString name && name.Value.Length > 0)
+                {
+                    names.Add(name.Value);
+                }
+                else
+                {
+                    reader.Problem(setting, "must hold F&O property names (non-empty strings)");
+                    return null;
+                }
+            }
+
+            return names;
+        }
+
+        reader.Problem(setting, "must be an array of F&O property names");
+        return null;
     }
 
     private static TableMap? ReadMap(ConfigurationReader reader, List<string> problems)

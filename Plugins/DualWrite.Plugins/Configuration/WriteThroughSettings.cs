@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using DualWrite.Core.Filters;
 using DualWrite.Core.Maps;
 
@@ -20,7 +21,7 @@ public sealed class WriteThroughSettings
 
     public const string DefaultLoopTag = "DualWrite";
 
-    public WriteThroughSettings(TableMap map, FilterExpression? dataverseFilter, Uri fnOBaseUrl, TimeSpan callTimeout, TimeSpan budget, string loopTag, bool allowEmulatorUrls)
+    public WriteThroughSettings(TableMap map, FilterExpression? dataverseFilter, Uri fnOBaseUrl, TimeSpan callTimeout, TimeSpan budget, string loopTag, bool allowEmulatorUrls, IReadOnlyList<string>? fnoNotNullable = null)
     {
         Map = map ?? throw new ArgumentNullException(nameof(map));
         DataverseFilter = dataverseFilter;
@@ -29,7 +30,15 @@ public sealed class WriteThroughSettings
         Budget = budget;
         LoopTag = loopTag ?? throw new ArgumentNullException(nameof(loopTag));
         AllowEmulatorUrls = allowEmulatorUrls;
+        FnONotNullable = fnoNotNullable;
     }
+
+    /// <summary>
+    /// The F&amp;O properties the map writes that do not accept null (from F&amp;O's $metadata, written by the
+    /// solution generator). An empty column for one of them fails the save naming it; null when the
+    /// configuration does not say (then F&amp;O judges).
+    /// </summary>
+    public IReadOnlyList<string>? FnONotNullable { get; }
 
     /// <summary>The table map this step writes through.</summary>
     public TableMap Map { get; }

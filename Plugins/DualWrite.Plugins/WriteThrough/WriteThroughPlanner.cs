@@ -139,7 +139,7 @@ public sealed class WriteThroughPlanner
         while (true)
         {
             // Lookups are resolved even when a field has an error, so the message can name the record by its key.
-            result = MappingEngine.Map(new MappingRequest(_map, SyncDirection.DataverseToFnO, source, operation, previous, null, resolved));
+            result = MappingEngine.Map(new MappingRequest(_map, SyncDirection.DataverseToFnO, source, operation, previous, null, resolved, _settings.FnONotNullable));
             if (result.LookupsToResolve.Count == 0 || ++pass >= MaxMappingPasses)
             {
                 break;
@@ -149,7 +149,7 @@ public sealed class WriteThroughPlanner
             if (problems.Count > 0)
             {
                 // Map once more with what was found (the company, usually) so the message names the record by its key.
-                var described = MappingEngine.Map(new MappingRequest(_map, SyncDirection.DataverseToFnO, source, operation, previous, null, resolved));
+                var described = MappingEngine.Map(new MappingRequest(_map, SyncDirection.DataverseToFnO, source, operation, previous, null, resolved, _settings.FnONotNullable));
                 return WriteThroughPlan.Fail(DescribeRecord(described, context) + " cannot be written to " + _map.FnO.EntitySet + ": " + string.Join(" ", problems));
             }
         }

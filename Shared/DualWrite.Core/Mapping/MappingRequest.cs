@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using DualWrite.Core.Maps;
 using DualWrite.Core.Records;
 
@@ -14,6 +15,10 @@ public sealed class MappingRequest
     /// <param name="previousSource">The source record before the change (a plug-in pre-image): on update, only fields whose source value changed are written.</param>
     /// <param name="currentTarget">The target record as it is now: fields that already hold the mapped value are left out (echo suppression).</param>
     /// <param name="resolved">Answers to lookups an earlier pass asked for.</param>
+    /// <param name="notNullableTargetFields">
+    /// Target fields that do not accept null (Nullable="false" in the target's $metadata): writing them empty is
+    /// an error naming the field, instead of a write the target refuses. Null: not known, the target judges.
+    /// </param>
     public MappingRequest(
         TableMap map,
         SyncDirection direction,
@@ -21,7 +26,8 @@ public sealed class MappingRequest
         SyncOperation operation = SyncOperation.Create,
         DataRecord? previousSource = null,
         DataRecord? currentTarget = null,
-        ResolvedLookups? resolved = null)
+        ResolvedLookups? resolved = null,
+        IReadOnlyCollection<string>? notNullableTargetFields = null)
     {
         Map = map ?? throw new ArgumentNullException(nameof(map));
         Source = source ?? throw new ArgumentNullException(nameof(source));
@@ -36,6 +42,7 @@ public sealed class MappingRequest
         PreviousSource = previousSource;
         CurrentTarget = currentTarget;
         Resolved = resolved ?? new ResolvedLookups();
+        NotNullableTargetFields = notNullableTargetFields ?? Array.Empty<string>();
     }
 
     public TableMap Map { get; }
@@ -51,4 +58,7 @@ public sealed class MappingRequest
     public DataRecord? CurrentTarget { get; }
 
     public ResolvedLookups Resolved { get; }
+
+    /// <summary>Target fields that must not be written empty; empty when not known.</summary>
+    public IReadOnlyCollection<string> NotNullableTargetFields { get; }
 }

@@ -158,13 +158,15 @@ internal sealed class MappingRun
 
         if (!_request.Source.TryGetValue(sourceName, out var value))
         {
-            if (IsUpdate)
+            if (IsUpdate || field.DefaultFor(_way) is null)
             {
-                // A partial record (a plug-in's changed columns): the field was not touched.
+                // On update a partial record (a plug-in's changed columns): the field was not touched. On
+                // create a field nobody filled in: left out, so the target applies its own default.
                 _absent.Add(field);
                 return;
             }
 
+            // A create without the field: the map's default fills it.
             value = RecordValue.Null;
         }
 
@@ -183,10 +185,48 @@ internal sealed class MappingRun
             return;
         }
 
+        if (IsEmptyWhereNotNullable(targetName, mapped))
+        {
+            AddError(field, null, "is empty, and " + TargetSideName + "'s " + TargetEntitySet + "." + targetName
+                + " does not accept an empty value: fill it in, or give the map's field a default");
+            return;
+        }
+
         if (!TargetAlreadyHolds(field, targetName, mapped))
         {
             payload.Add(ToPayloadField(field, targetName, mapped));
         }
+    }
+
+    private string TargetSideName => _toDataverse ? "Dataverse" : "F&O";
+
+    private string TargetEntitySet => _toDataverse ? _map.Dataverse.EntitySet : _map.FnO.EntitySet;
+
+    /// <summary>
+    /// An explicit empty value for a target field that does not accept null. F&amp;O strings are never
+    /// null (empty means none), so an empty string counts as empty too. Key fields are left to the key's own check.
+    /// </summary>
+    private bool IsEmptyWhereNotNullable(string targetName, MappedValue mapped)
+    {
+        if (IsTargetKeyField(targetName) || !Contains(_request.NotNullableTargetFields, targetName))
+        {
+            return false;
+        }
+
+        return mapped.Value.IsNull || (mapped.Value.TryGetString(out var text) && text.Length == 0);
+    }
+
+    private static bool Contains(IReadOnlyCollection<string> names, string name)
+    {
+        foreach (var candidate in names)
+        {
+            if (string.Equals(candidate, name, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void MapOneSidedField(FieldMap field, string targetName, List<PayloadField> payload)

@@ -99,6 +99,9 @@ public sealed class FieldMap
     /// Why F&amp;O → Dataverse → F&amp;O (and the reverse) might not give back the value it started from;
     /// empty when the field is invertible. Meaningful for two-way fields; validation reports these.
     /// </summary>
+    /// <summary>How <see cref="NonInvertibleReasons"/> words a field default, so validation can recognise it.</summary>
+    public const string DefaultReasonPrefix = "a null source value becomes the default ";
+
     public IReadOnlyList<string> NonInvertibleReasons
     {
         get
@@ -112,7 +115,7 @@ public sealed class FieldMap
             var fieldDefault = DefaultToDataverse ?? DefaultToFnO;
             if (fieldDefault is not null)
             {
-                reasons.Add("a null source value becomes the default " + fieldDefault);
+                reasons.Add(DefaultReasonPrefix + fieldDefault);
             }
 
             if (ValueMap is not null)

@@ -44,8 +44,9 @@ public sealed class ServiceSchema
 
     /// <summary>
     /// Fields a create must supply. A property is required when it is Nullable="false", not computed
-    /// and without a default — except, on F&amp;O, non-string primitives: F&amp;O publishes every number
-    /// and date Nullable="false" because X++ has no null, and fills 0 or the empty date itself. On
+    /// and without a default — except, on F&amp;O, enums and non-string primitives that are not keys: F&amp;O
+    /// publishes every enum, number and date Nullable="false" because X++ has no null, and fills the
+    /// first member, 0 or the empty date itself when a create omits them. On
     /// Dataverse the primary key is assigned by the service.
     /// </summary>
     public IReadOnlyList<IEdmStructuralProperty> RequiredProperties(IEdmEntityType type)
@@ -56,7 +57,7 @@ public sealed class ServiceSchema
                 && property.DefaultValueString is null
                 && !IsComputed(property)
                 && (Side == ServiceSide.FnO
-                    ? keys.Contains(property.Name) || property.Type.IsString() || property.Type.IsEnum() || property.Type.IsGuid()
+                    ? keys.Contains(property.Name) || property.Type.IsString() || property.Type.IsGuid()
                     : !keys.Contains(property.Name)))
             .ToList();
     }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using DualWrite.Core.Dependencies;
+using DualWrite.Core.Maps;
 using DualWrite.Core.Maps.Loading;
 using DualWrite.MapValidation.Metadata;
 
@@ -81,8 +82,12 @@ public sealed class MapValidator
             FilterChecks.Run(context);
             foreach (var field in map.Map.NonInvertibleTwoWayFields())
             {
-                context.Report(field.Key.DisplayName, ValidationIssueCode.NotInvertible,
-                    "two-way field can change on a round trip: " + string.Join("; ", field.Value) + ". Make it one-way or remove the cause.");
+                var reasons = field.Value.Where(reason => !IsDefaultForValueFnORequires(context, field.Key, reason)).ToList();
+                if (reasons.Count > 0)
+                {
+                    context.Report(field.Key.DisplayName, ValidationIssueCode.NotInvertible,
+                        "two-way field can change on a round trip: " + string.Join("; ", reasons) + ". Make it one-way or remove the cause.");
+                }
             }
         }
 
@@ -97,4 +102,15 @@ public sealed class MapValidator
 
         return issues;
     }
+
+    /// <summary>
+    /// A default towards F&amp;O for a property F&amp;O does not accept null for changes nothing a round trip
+    /// could keep: F&amp;O cannot hold the empty value, so what travels back is the value F&amp;O really has.
+    /// </summary>
+    private static bool IsDefaultForValueFnORequires(MapCheckContext context, FieldMap field, string reason) =>
+        reason.StartsWith(FieldMap.DefaultReasonPrefix, StringComparison.Ordinal)
+        && field.DefaultToDataverse is null
+        && field.FnOField is { } name
+        && context.FnOType?.FindProperty(name) is { } property
+        && !property.Type.IsNullable;
 }

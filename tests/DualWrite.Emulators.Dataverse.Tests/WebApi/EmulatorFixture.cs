@@ -12,7 +12,8 @@ namespace DualWrite.Emulators.Dataverse.Tests.WebApi;
 /// One emulator with the small seed for a test class, plus two contact steps: one records the tag each save
 /// carried, one refuses a last name of "Refuse" (as a plug-in would refuse bad data), and one refuses a new
 /// contact called <c>HttpStatus-&lt;code&gt;</c> with that HTTP status (as our write-through plug-in does when F&amp;O
-/// throttles or fails). Tests use their own keys.
+/// throttles or fails); and an account step that records the company reference each create's Target carried.
+/// Tests use their own keys.
 /// </summary>
 public sealed class EmulatorFixture : IAsyncLifetime
 {
@@ -26,6 +27,9 @@ public sealed class EmulatorFixture : IAsyncLifetime
 
     /// <summary>Tag seen by the recording step, by contact last name.</summary>
     public ConcurrentDictionary<string, string> TagsByLastName { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The msdyn_company reference the earliest account create step saw, by account name.</summary>
+    public ConcurrentDictionary<string, EntityReference> CompaniesByAccountName { get; } = new(StringComparer.Ordinal);
 
     public DataverseEmulator Emulator => _emulator ?? throw new InvalidOperationException("Not started.");
 
@@ -53,6 +57,13 @@ public sealed class EmulatorFixture : IAsyncLifetime
                 throw new InvalidPluginExecutionException(HttpStatusMessage(status), status);
             }
         }, rank: 2));
+        options.AdditionalSteps.Add(TestDataverse.Step("Create", "account", PipelineStage.PreValidation, scope =>
+        {
+            if (scope.Target.GetAttributeValue<EntityReference>("msdyn_company") is { } company)
+            {
+                CompaniesByAccountName[scope.Target.GetAttributeValue<string>("name") ?? string.Empty] = company;
+            }
+        }));
         _emulator = await DataverseEmulator.StartAsync(options);
     }
 

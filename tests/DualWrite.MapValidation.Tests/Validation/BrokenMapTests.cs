@@ -37,6 +37,29 @@ public class BrokenMapTests
     }
 
     [Fact]
+    public void Every_fno_property_a_create_requires_without_a_mapping_or_default_is_reported_at_once_and_defaulted_ones_are_not()
+    {
+        var issues = TestData.ValidateWithStandardMaps("fno-required-without-default.json");
+
+        var required = issues.Where(issue => issue.Code == ValidationIssueCode.RequiredFieldNotFilled).ToList();
+        Assert.Equal(["CustomerGroupId", "LanguageId", "PartyType"], required.Select(issue => issue.Field).OrderBy(f => f, System.StringComparer.Ordinal));
+        Assert.Contains(required, issue => issue.ToString() ==
+            "fno-required-without-default.json: Broken: F&O requires what no field fills: CustomerGroupId: RequiredFieldNotFilled: F&O requires 'CustomersV3.CustomerGroupId' on create, but no Dataverse-to-F&O mapping, default or constant fills it.");
+
+        // Enums and numbers F&O fills itself (CreditLimitIsMandatory, OnHoldStatus): not required of the map.
+        Assert.DoesNotContain(required, issue => issue.Field is "CreditLimitIsMandatory" or "OnHoldStatus" or "CreditLimit");
+    }
+
+    [Fact]
+    public void A_default_towards_fno_for_a_property_fno_requires_is_no_round_trip_problem()
+    {
+        // customers-v3.json: CustomerGroupId <-> msdyn_customergroupid with "default": { "fno": "10" }.
+        var issues = TestData.Validator.Validate(TestData.StandardMaps);
+
+        Assert.DoesNotContain(issues, issue => issue.Code == ValidationIssueCode.NotInvertible);
+    }
+
+    [Fact]
     public void Messages_say_what_is_wrong_and_where()
     {
         var issues = TestData.ValidateWithStandardMaps("choice-not-covered.json");

@@ -28,6 +28,30 @@ public sealed class StepConfigurationTests
     }
 
     [Fact]
+    public void The_fno_properties_that_do_not_accept_null_are_read_from_the_configuration_and_unknown_without_it()
+    {
+        var names = new JsonArray();
+        names.Add(new JsonString("CreditLimit"));
+        names.Add(new JsonString("OnHoldStatus"));
+
+        var configured = StepConfiguration.Parse(StepConfigurations.UnsecureWith("fnoNotNullable", names), StepConfigurations.Secure);
+        var absent = StepConfiguration.Parse(StepConfigurations.UnsecureWith("fnoNotNullable", null), StepConfigurations.Secure);
+
+        Assert.True(configured.IsValid, string.Join("; ", configured.Problems));
+        Assert.Equal(["CreditLimit", "OnHoldStatus"], configured.Settings!.FnONotNullable);
+        Assert.Null(absent.Settings!.FnONotNullable);
+    }
+
+    [Fact]
+    public void A_not_nullable_setting_that_is_not_an_array_of_names_is_reported_by_name()
+    {
+        var configuration = StepConfiguration.Parse(StepConfigurations.UnsecureWith("fnoNotNullable", new JsonString("CreditLimit")), StepConfigurations.Secure);
+
+        var problem = Assert.Single(configuration.Problems);
+        Assert.Equal("Setting 'fnoNotNullable' of the step's unsecure configuration must be an array of F&O property names", problem);
+    }
+
+    [Fact]
     public void The_solutions_placeholder_URL_is_refused_with_a_message_that_says_to_replace_it()
     {
         var configuration = StepConfiguration.Parse(StepConfigurations.Unsecure(global::DualWrite.Plugins.Registration.StepConfigurationJson.FnOBaseUrlPlaceholder), StepConfigurations.Secure);

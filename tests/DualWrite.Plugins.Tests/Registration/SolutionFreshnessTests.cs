@@ -10,7 +10,7 @@ public sealed class SolutionFreshnessTests
     [Fact]
     public void The_committed_solution_folder_is_what_the_maps_generate()
     {
-        var files = SolutionGenerator.Generate(SolutionGenerator.ReadMaps(RepositoryPaths.Maps));
+        var files = SolutionGenerator.Generate(SolutionGenerator.ReadMaps(RepositoryPaths.Maps), SolutionGenerator.ReadFnOMetadata(RepositoryPaths.Maps));
 
         var differences = SolutionFolder.Differences(RepositoryPaths.Solution, files);
 
@@ -25,9 +25,10 @@ public sealed class SolutionFreshnessTests
     public void Generating_twice_gives_the_same_files()
     {
         var maps = SolutionGenerator.ReadMaps(RepositoryPaths.Maps);
+        var metadata = SolutionGenerator.ReadFnOMetadata(RepositoryPaths.Maps);
 
-        var first = SolutionGenerator.Generate(maps);
-        var second = SolutionGenerator.Generate(maps);
+        var first = SolutionGenerator.Generate(maps, metadata);
+        var second = SolutionGenerator.Generate(maps, metadata);
         Assert.Equal(first, second);
     }
 }

@@ -11,6 +11,25 @@ public sealed class WriteThroughStepsTests
     private static readonly MapSource Customers = new(CustomersScenario.MapFile, File.ReadAllText(RepositoryPaths.MapFile(CustomersScenario.MapFile)));
 
     [Fact]
+    public void With_fno_metadata_each_step_carries_the_not_nullable_properties_its_map_writes_keys_aside()
+    {
+        var steps = WriteThroughSteps.For([Customers], SolutionGenerator.ReadFnOMetadata(RepositoryPaths.Maps));
+
+        var settings = global::DualWrite.Plugins.Configuration.StepConfiguration.Parse(steps[0].UnsecureConfiguration.Replace(StepConfigurationJson.FnOBaseUrlPlaceholder, "https://contoso.operations.dynamics.com/", StringComparison.Ordinal), StepConfigurations.Secure).Settings!;
+        Assert.Equal(["CustomerGroupId", "CreditLimit", "CreditLimitIsMandatory", "OnHoldStatus", "OrganizationNumberOfEmployees", "IsOneTimeCustomer", "LanguageId", "PartyType"], settings.FnONotNullable);
+    }
+
+    [Fact]
+    public void A_map_whose_entity_set_the_fno_metadata_does_not_know_is_refused_naming_file_and_set()
+    {
+        var unknown = new MapSource("unknown.json", Customers.Json.Replace("\"CustomersV3\"", "\"CustomersV9\"", StringComparison.Ordinal));
+
+        var error = Assert.Throws<InvalidOperationException>(() => WriteThroughSteps.For([unknown], SolutionGenerator.ReadFnOMetadata(RepositoryPaths.Maps)));
+
+        Assert.Contains("unknown.json: the F&O metadata has no entity set 'CustomersV9'.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Each_map_gets_a_synchronous_PostOperation_step_for_Create_Update_and_Delete()
     {
         var steps = WriteThroughSteps.For([Customers]);

@@ -262,8 +262,44 @@ internal sealed class FieldMapReader
         return new ValueMap(entries, defaultToFnO, defaultToDataverse);
     }
 
-    private RecordValue? ReadDefault(JsonObject obj, string path, MapDirection direction, SyncDirection way, FieldType targetType) =>
-        obj.ContainsKey("default") && direction.Carries(way) ? ReadLiteral(obj, "default", path, targetType, required: true) : null;
+    /// <summary>
+    /// A literal default applies in every direction the field travels; an object gives it per target side
+    /// (<c>{ "fno": "10" }</c>: F&amp;O needs a value the Dataverse column may leave empty, and nothing is invented
+    /// on the way back).
+    /// </summary>
+    private RecordValue? ReadDefault(JsonObject obj, string path, MapDirection direction, SyncDirection way, FieldType targetType)
+    {
+        if (!obj.ContainsKey("default"))
+        {
+            return null;
+        }
+
+        if (obj["default"] is not JsonObject sides)
+        {
+            return direction.Carries(way) ? ReadLiteral(obj, "default", path, targetType, required: true) : null;
+        }
+
+        var defaultPath = MapDocumentReader.Join(path, "default");
+        var side = way == SyncDirection.DataverseToFnO ? "fno" : "dataverse";
+        if (way == SyncDirection.DataverseToFnO)
+        {
+            // Checked once, for both sides.
+            _reader.RejectUnknownProperties(sides, defaultPath, "fno", "dataverse");
+        }
+
+        if (!sides.ContainsKey(side))
+        {
+            return null;
+        }
+
+        if (!direction.Carries(way))
+        {
+            _reader.Error(sides[side], MapDocumentReader.Join(defaultPath, side), "the field is never written to " + (side == "fno" ? "F&O." : "Dataverse."));
+            return null;
+        }
+
+        return ReadLiteral(sides, side, defaultPath, targetType, required: true);
+    }
 
     private RecordValue? ReadConstant(JsonObject obj, string path, string? fnO, string? dataverse, MapDirection direction, FieldType fnOType, FieldType dataverseType)
     {
