@@ -36,7 +36,7 @@ public static class SyncServiceCollectionExtensions
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<ApplierOptions>>().Value);
 
         // The grant gets a plain client: a token request is not retried by the resilience handler.
-        services.AddHttpClient(ServiceTarget.Tokens, http => http.Timeout = TimeSpan.FromSeconds(30));
+        services.AddHttpClient(ServiceTarget.Tokens, http => http.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
 
         services.AddHttpClient(ServiceTarget.FinOps).AddTypedClient((http, provider) =>
             new FinOpsClient(http, DataRoot(Target(provider, ServiceTargetOptions.FinOpsSection), "data/"), provider.GetRequiredService<TimeProvider>()));
@@ -62,7 +62,9 @@ public static class SyncServiceCollectionExtensions
             Target(provider, section).ToCredentials(),
             provider.GetRequiredService<IHttpClientFactory>().CreateClient(ServiceTarget.Tokens),
             provider.GetRequiredService<TimeProvider>()));
+        // No per-request log lines (the factory's default): the clients report failures themselves.
         services.AddHttpClient(target, http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers()
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
 
             // The applier keeps its clients for the life of the host; the pooled connections are recycled instead.
