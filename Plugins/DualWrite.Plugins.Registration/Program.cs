@@ -5,8 +5,8 @@ namespace DualWrite.Plugins.Registration;
 
 /// <summary>
 /// <c>generate [--maps Shared/maps] [--out solution] [--check]</c>: writes the solution folder from the
-/// maps, or with --check only reports whether it is up to date (exit 1 when not). The same command is
-/// <c>dualwrite solution generate</c>.
+/// maps, or with --check only reports whether it is up to date (exit 1 when not):
+/// <c>dotnet run --project Plugins/DualWrite.Plugins.Registration -- generate</c>.
 /// </summary>
 internal static class Program
 {

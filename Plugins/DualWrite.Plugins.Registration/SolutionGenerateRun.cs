@@ -4,8 +4,7 @@ using System.IO;
 namespace DualWrite.Plugins.Registration;
 
 /// <summary>
-/// What both front ends of "solution generate" do (this project's own command line and
-/// <c>dualwrite solution generate</c>): write the solution folder from the maps, or with
+/// What <c>generate</c> does (this project's command line; the tests call it too): write the solution folder from the maps, or with
 /// <c>check</c> only report whether it is up to date. Exit codes: 0 done or up to date, 1 stale or
 /// invalid maps, 2 bad arguments.
 /// </summary>

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.IO;
 using System.Linq;
-using DualWrite.Listener.Embedded;
+using DualWrite.Listener.Hosting;
 
 namespace DualWrite.Listener.Commands;
 
@@ -10,16 +10,15 @@ internal static class DualWriteCommandLine
 {
     public static RootCommand Create(TextWriter output)
     {
-        var root = new RootCommand("dualwrite: keeps Dynamics 365 F&O and Dataverse tables in sync. With no command: the embedded default (both emulators in this process), or the configured environments.")
+        var root = new RootCommand("dualwrite: keeps Dynamics 365 F&O and Dataverse tables in sync. With no command: listen.")
         {
             MapsCommand.Create(output),
-            ListenCommand.Create(),
-            SolutionCommand.Create(output),
+            ListenCommand.Create(output),
         };
 
         // Configuration overrides (--DualWrite:FinOps:BaseUrl=...) pass through as unmatched tokens.
         root.TreatUnmatchedTokensAsErrors = false;
-        root.SetAction((parseResult, cancellationToken) => EmbeddedRun.RunAsync(parseResult.UnmatchedTokens.ToArray(), output, cancellationToken));
+        root.SetAction((parseResult, cancellationToken) => ListenerRun.RunAsync(parseResult.UnmatchedTokens.ToArray(), output, cancellationToken));
         return root;
     }
 }

@@ -3,7 +3,6 @@ using System.IO;
 using DualWrite.Listener.Inbox;
 using DualWrite.Listener.Inbox.Postgres;
 using DualWrite.Listener.Inbox.Sqlite;
-using DualWrite.Listener.Options;
 
 namespace DualWrite.Listener.Hosting;
 

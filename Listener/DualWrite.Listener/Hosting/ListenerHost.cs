@@ -1,9 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
-using DualWrite.Listener.Options;
 using DualWrite.Listener.Receiving;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -46,28 +43,6 @@ public static class ListenerHost
         var path = string.IsNullOrEmpty(receiving.Path) || receiving.Path[0] != '/' ? "/" + receiving.Path : receiving.Path;
         app.MapPost(path, (HttpContext context, EventReceiver receiver) => receiver.ReceiveAsync(context));
         return app;
-    }
-
-    /// <summary>Runs until <paramref name="cancellationToken"/> or Ctrl+C. Returns 2 with every problem when the options are invalid.</summary>
-    public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
-    {
-        await using var app = Build(args);
-        try
-        {
-            await app.StartAsync(cancellationToken).ConfigureAwait(false);
-            await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
-            return 0;
-        }
-        catch (Exception ex) when (OptionsProblemsOf(ex) is { Count: > 0 } problems)
-        {
-            await Console.Error.WriteLineAsync("The listener's configuration has " + problems.Count + " problem(s):").ConfigureAwait(false);
-            foreach (var problem in problems)
-            {
-                await Console.Error.WriteLineAsync("  " + problem).ConfigureAwait(false);
-            }
-
-            return 2;
-        }
     }
 
     /// <summary>Every options failure inside <paramref name="exception"/> (one section or several).</summary>

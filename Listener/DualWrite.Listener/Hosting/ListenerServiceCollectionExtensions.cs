@@ -1,6 +1,5 @@
 using System;
 using DualWrite.Listener.Inbox;
-using DualWrite.Listener.Options;
 using DualWrite.Listener.Processing;
 using DualWrite.Listener.Receiving;
 using DualWrite.Listener.Resilience;
@@ -15,7 +14,8 @@ public static class ListenerServiceCollectionExtensions
 {
     /// <summary>
     /// The listener's services: options (bound, validated at start), the inbox, the receiver and the worker.
-    /// Register an <see cref="IChangeApplier"/> or <see cref="IInboxStore"/> before calling this to replace the defaults.
+    /// The applier comes from <c>AddDualWriteSync</c> (or a test's own <see cref="IChangeApplier"/>); register an
+    /// <see cref="IInboxStore"/> before calling this to replace the default store.
     /// </summary>
     public static IServiceCollection AddDualWriteListener(this IServiceCollection services, IConfiguration configuration)
     {
@@ -30,17 +30,21 @@ public static class ListenerServiceCollectionExtensions
         services.TryAddSingleton<IInboxStore>(provider => InboxStoreFactory.Create(
             provider.GetRequiredService<IOptions<InboxOptions>>().Value,
             provider.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton<IChangeApplier, LoggingChangeApplier>();
         services.AddSingleton<InboxSignal>();
         services.AddSingleton<SenderAuthenticator>();
         services.AddMetrics();
         services.TryAddSingleton<ReceivingMetrics>();
         services.AddSingleton<EventReceiver>();
         services.TryAddSingleton<HostResilienceRegistry>();
-        services.TryAddTransient<ResilienceHandler>();
 
-        // Order matters: the tables exist before the worker claims from them.
-        services.AddHostedService<InboxInitializer>();
+        // Order matters: the tables exist before the worker claims from them. The host builds its hosted services
+        // before it validates the options, and building them builds the store and the applier, which read their
+        // options: validate every section first, so all problems show at once.
+        services.AddHostedService(provider =>
+        {
+            provider.GetService<IStartupValidator>()?.Validate();
+            return new InboxInitializer(provider.GetRequiredService<IInboxStore>());
+        });
         services.AddSingleton<InboxWorker>();
         services.AddHostedService(provider => provider.GetRequiredService<InboxWorker>());
         return services;

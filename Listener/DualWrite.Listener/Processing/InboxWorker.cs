@@ -5,8 +5,6 @@ using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using DualWrite.Listener.Inbox;
-using DualWrite.Listener.Options;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -21,13 +19,12 @@ namespace DualWrite.Listener.Processing;
 /// </summary>
 public sealed partial class InboxWorker : BackgroundService
 {
-    private readonly IServiceProvider services;
+    private readonly IInboxStore store;
+    private readonly IChangeApplier applier;
+    private readonly InboxSignal signal;
     private readonly IOptions<ProcessingOptions> optionsAccessor;
     private readonly TimeProvider timeProvider;
     private readonly ILogger<InboxWorker> logger;
-    private IInboxStore store = null!;
-    private IChangeApplier applier = null!;
-    private InboxSignal signal = null!;
     private ProcessingOptions options = null!;
     private string? instanceName;
     private DateTimeOffset nextPurgeAt;
@@ -35,13 +32,12 @@ public sealed partial class InboxWorker : BackgroundService
     /// <summary>How often finished events older than the retention are deleted.</summary>
     private static readonly TimeSpan PurgeInterval = TimeSpan.FromHours(1);
 
-    /// <remarks>
-    /// The store, the applier and the options are resolved when the worker starts, not here: the host builds
-    /// hosted services before it runs the options validators, which must get to report every problem first.
-    /// </remarks>
-    public InboxWorker(IServiceProvider services, IOptions<ProcessingOptions> options, TimeProvider timeProvider, ILogger<InboxWorker> logger)
+    /// <remarks>The options are read when the worker starts, after the host has validated every section.</remarks>
+    public InboxWorker(IInboxStore store, IChangeApplier applier, InboxSignal signal, IOptions<ProcessingOptions> options, TimeProvider timeProvider, ILogger<InboxWorker> logger)
     {
-        this.services = services;
+        this.store = store;
+        this.applier = applier;
+        this.signal = signal;
         optionsAccessor = options;
         this.timeProvider = timeProvider;
         this.logger = logger;
@@ -54,9 +50,6 @@ public sealed partial class InboxWorker : BackgroundService
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         options = optionsAccessor.Value;
-        store = services.GetRequiredService<IInboxStore>();
-        applier = services.GetRequiredService<IChangeApplier>();
-        signal = services.GetRequiredService<InboxSignal>();
 
         // Another instance sharing the inbox may store the work; let it wake this one.
         var listening = store is IInboxWakeSource wakeSource

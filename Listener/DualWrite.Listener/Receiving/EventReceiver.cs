@@ -8,7 +8,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using DualWrite.Core.Events;
 using DualWrite.Listener.Inbox;
-using DualWrite.Listener.Options;
 using DualWrite.Listener.Processing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;

@@ -1,7 +1,6 @@
 using System;
 using System.Security.Cryptography;
 using System.Text;
-using DualWrite.Listener.Options;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 

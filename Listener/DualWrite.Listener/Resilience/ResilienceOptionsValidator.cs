@@ -1,5 +1,5 @@
 using System;
-using DualWrite.Listener.Options;
+using DualWrite.Listener.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace DualWrite.Listener.Resilience;

@@ -39,16 +39,15 @@ public sealed class ServiceTargetOptions
         Scope = Scope ?? (BaseUrl is null ? string.Empty : BaseUrl.GetLeftPart(UriPartial.Authority) + "/.default"),
     };
 
-    /// <summary>Every problem at once, each naming the setting.</summary>
+    /// <summary>Every problem at once, each naming the setting (a missing section names all its required settings).</summary>
     public IReadOnlyList<string> Validate(string section)
     {
+        var problems = new List<string>();
         if (BaseUrl is null)
         {
-            return new[] { section + ":BaseUrl is required." };
+            problems.Add(section + ":BaseUrl is required.");
         }
-
-        var problems = new List<string>();
-        if (!BaseUrl.IsAbsoluteUri)
+        else if (!BaseUrl.IsAbsoluteUri)
         {
             problems.Add(section + ":BaseUrl must be an absolute URL.");
         }
@@ -58,11 +57,13 @@ public sealed class ServiceTargetOptions
             problems.Add(section + ":TenantId (or Authority) is required.");
         }
 
-        // The authority's own message would repeat the TenantId one.
+        // The authority's message would repeat the TenantId one, and the scope's the BaseUrl one (both are derived).
         var credentials = ToCredentials();
         foreach (var problem in credentials.Validate(section))
         {
-            if (credentials.Authority is not null || !problem.StartsWith(section + ":Authority", StringComparison.Ordinal))
+            var repeatsAuthority = credentials.Authority is null && problem.StartsWith(section + ":Authority", StringComparison.Ordinal);
+            var repeatsBaseUrl = Scope is null && BaseUrl is null && problem.StartsWith(section + ":Scope", StringComparison.Ordinal);
+            if (!repeatsAuthority && !repeatsBaseUrl)
             {
                 problems.Add(problem);
             }

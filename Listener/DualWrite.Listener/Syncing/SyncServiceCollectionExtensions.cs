@@ -1,6 +1,6 @@
 using System;
-using System.Collections.Generic;
 using System.Net.Http;
+using System.Threading;
 using DualWrite.Listener.Applying;
 using DualWrite.Listener.Clients.Auth;
 using DualWrite.Listener.Clients.Dataverse;
@@ -10,70 +10,72 @@ using DualWrite.Listener.Resilience;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace DualWrite.Listener.Syncing;
 
 public static class SyncServiceCollectionExtensions
 {
     /// <summary>
-    /// The applier and what it needs: the maps, both clients (resilience, then the bearer token, on every
-    /// request) and the lookup cache. Call before <c>AddDualWriteListener</c>, whose default applier only logs.
-    /// Throws <see cref="SyncConfigurationException"/> with every problem when F&amp;O or Dataverse is configured incompletely.
+    /// The applier and what it needs: the maps, both typed HTTP clients (resilience, then the bearer token, on
+    /// every request) with their token providers, and the lookup cache. The F&amp;O, Dataverse and applying options
+    /// are validated when the host starts, every problem reported at once. Tests add handlers in front of the
+    /// network through <c>AddHttpClient(ServiceTarget.Dataverse).AddHttpMessageHandler(...)</c> after this call.
     /// </summary>
     public static IServiceCollection AddDualWriteSync(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var finOps = configuration.GetSection(ServiceTargetOptions.FinOpsSection).Get<ServiceTargetOptions>() ?? new ServiceTargetOptions();
-        var dataverse = configuration.GetSection(ServiceTargetOptions.DataverseSection).Get<ServiceTargetOptions>() ?? new ServiceTargetOptions();
-        var applying = configuration.GetSection(ApplierOptions.SectionName).Get<ApplierOptions>() ?? new ApplierOptions();
-        var problems = new List<string>();
-        problems.AddRange(finOps.Validate(ServiceTargetOptions.FinOpsSection));
-        problems.AddRange(dataverse.Validate(ServiceTargetOptions.DataverseSection));
-        problems.AddRange(applying.Validate());
-        if (problems.Count > 0)
-        {
-            throw new SyncConfigurationException(problems);
-        }
-
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<HostResilienceRegistry>();
-        services.TryAddSingleton<OutboundHandlerHooks>();
-        services.AddSingleton(applying);
-        services.AddSingleton(new MapCatalog(MapSource.Load(configuration[MapSource.FolderSetting])));
-        services.AddSingleton(provider => new LookupIdCache(provider.GetRequiredService<TimeProvider>(), applying.LookupCacheDuration));
-        services.AddSingleton(provider => new FinOpsClient(CreateHttpClient(provider, finOps, provider.GetRequiredService<OutboundHandlerHooks>().FinOps), DataRoot(finOps.BaseUrl!, "data/"), provider.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(provider => new DataverseClient(CreateHttpClient(provider, dataverse, provider.GetRequiredService<OutboundHandlerHooks>().Dataverse), DataRoot(dataverse.BaseUrl!, "api/data/v9.2/"), provider.GetRequiredService<TimeProvider>()));
+
+        AddTarget(services, configuration, ServiceTarget.FinOps, ServiceTargetOptions.FinOpsSection);
+        AddTarget(services, configuration, ServiceTarget.Dataverse, ServiceTargetOptions.DataverseSection);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ServiceTargetOptions>, ServiceTargetOptionsValidator>());
+        services.AddOptions<ApplierOptions>().Bind(configuration.GetSection(ApplierOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ApplierOptions>, ApplierOptionsValidator>());
+        services.AddSingleton(provider => provider.GetRequiredService<IOptions<ApplierOptions>>().Value);
+
+        // The grant gets a plain client: a token request is not retried by the resilience handler.
+        services.AddHttpClient(ServiceTarget.Tokens, http => http.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
+
+        services.AddHttpClient(ServiceTarget.FinOps).AddTypedClient((http, provider) =>
+            new FinOpsClient(http, DataRoot(Target(provider, ServiceTargetOptions.FinOpsSection), "data/"), provider.GetRequiredService<TimeProvider>()));
+        services.AddHttpClient(ServiceTarget.Dataverse).AddTypedClient((http, provider) =>
+            new DataverseClient(http, DataRoot(Target(provider, ServiceTargetOptions.DataverseSection), "api/data/v9.2/"), provider.GetRequiredService<TimeProvider>()));
+
+        services.AddSingleton(provider => new MapCatalog(MapSource.Load(configuration[MapSource.FolderSetting])));
+        services.AddSingleton(provider => new LookupIdCache(provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ApplierOptions>().LookupCacheDuration));
         services.AddSingleton<ChangeApplier>();
         services.AddSingleton<IChangeApplier>(provider => provider.GetRequiredService<ChangeApplier>());
         services.AddSingleton<InitialSync>();
         return services;
     }
 
-    /// <summary>Resilience outermost, so every retry asks the token provider again (a 401 drops the cached token).</summary>
-    private static HttpClient CreateHttpClient(IServiceProvider provider, ServiceTargetOptions target, Func<DelegatingHandler>? hook)
+    /// <summary>
+    /// One target's options, token provider and HTTP pipeline. Resilience is outermost, so every retry asks the
+    /// token provider again (a 401 drops the cached token); its per-attempt timeout replaces the client's own.
+    /// </summary>
+    private static void AddTarget(IServiceCollection services, IConfiguration configuration, string target, string section)
     {
-        var time = provider.GetRequiredService<TimeProvider>();
-        var tokens = AccessTokenProviders.Create(target.ToCredentials(), new HttpClient { Timeout = TimeSpan.FromSeconds(30) }, time);
-        HttpMessageHandler network = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
-        if (hook?.Invoke() is { } extra)
-        {
-            // The hook may return a chain: the network goes behind its innermost handler.
-            var innermost = extra;
-            while (innermost.InnerHandler is DelegatingHandler next)
-            {
-                innermost = next;
-            }
+        services.AddOptions<ServiceTargetOptions>(section).Bind(configuration.GetSection(section)).ValidateOnStart();
+        services.AddKeyedSingleton<IAccessTokenProvider>(target, (provider, _) => AccessTokenProviders.Create(
+            Target(provider, section).ToCredentials(),
+            provider.GetRequiredService<IHttpClientFactory>().CreateClient(ServiceTarget.Tokens),
+            provider.GetRequiredService<TimeProvider>()));
+        // No per-request log lines (the factory's default): the clients report failures themselves.
+        services.AddHttpClient(target, http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers()
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
 
-            innermost.InnerHandler = network;
-            network = extra;
-        }
-
-        var bearer = new BearerTokenHandler(tokens) { InnerHandler = network };
-        var resilience = new ResilienceHandler(provider.GetRequiredService<HostResilienceRegistry>()) { InnerHandler = bearer };
-
-        // Timeouts belong to the resilience pipeline (per attempt); the client's own would cut retries short.
-        return new HttpClient(resilience) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+            // The applier keeps its clients for the life of the host; the pooled connections are recycled instead.
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            .AddHttpMessageHandler(provider => new ResilienceHandler(provider.GetRequiredService<HostResilienceRegistry>()))
+            .AddHttpMessageHandler(provider => new BearerTokenHandler(provider.GetRequiredKeyedService<IAccessTokenProvider>(target)));
     }
 
-    private static Uri DataRoot(Uri baseUrl, string path) => new(new Uri(baseUrl.GetLeftPart(UriPartial.Authority) + "/"), path);
+    private static ServiceTargetOptions Target(IServiceProvider provider, string section) =>
+        provider.GetRequiredService<IOptionsMonitor<ServiceTargetOptions>>().Get(section);
+
+    private static Uri DataRoot(ServiceTargetOptions target, string path) =>
+        new(new Uri(target.BaseUrl!.GetLeftPart(UriPartial.Authority) + "/"), path);
 }

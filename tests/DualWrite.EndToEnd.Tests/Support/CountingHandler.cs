@@ -21,13 +21,6 @@ internal sealed class CountingHandler : DelegatingHandler
 
     public ConcurrentQueue<string> Requests { get; }
 
-    /// <summary>Puts <paramref name="next"/> behind this handler and returns this one.</summary>
-    public CountingHandler Chain(DelegatingHandler next)
-    {
-        InnerHandler = next;
-        return this;
-    }
-
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         Requests.Enqueue(request.Method + " " + System.Uri.UnescapeDataString(request.RequestUri!.PathAndQuery));

@@ -10,7 +10,8 @@ using System.Threading.Tasks;
 using DualWrite.Emulators.Dataverse.Hosting;
 using DualWrite.Listener.Clients.Dataverse;
 using DualWrite.Listener.Clients.FinOps;
-using DualWrite.Listener.Embedded;
+using DualWrite.Embedded;
+using DualWrite.Listener.Hosting;
 using DualWrite.Listener.Inbox;
 using DualWrite.Listener.Syncing;
 using Microsoft.Extensions.DependencyInjection;
@@ -101,10 +102,13 @@ internal sealed class SyncRig : IAsyncDisposable
         var number = Interlocked.Increment(ref _listenerNumber);
         var args = Emulators.ListenerArguments(urls, _dataDirectory).Concat(FastTimings).Concat(_extraArgs).Concat(moreArgs)
             .Append("--DualWrite:Processing:InstanceName=listener-" + number).ToList();
-        var listener = await RunningListener.StartAsync(args, builder => builder.Services.AddSingleton(new OutboundHandlerHooks
-        {
-            Dataverse = () => new CountingHandler(ListenerToDataverse.Requests).Chain(new OutageHandler(() => DataverseDown)),
-        }), CancellationToken.None);
+        // In front of the network, behind the listener's resilience and token handlers.
+        var listener = await RunningListener.StartAsync(
+            args,
+            builder => builder.Services.AddHttpClient(ServiceTarget.Dataverse)
+                .AddHttpMessageHandler(() => new CountingHandler(ListenerToDataverse.Requests))
+                .AddHttpMessageHandler(() => new OutageHandler(() => DataverseDown)),
+            CancellationToken.None);
         if (register)
         {
             Emulators.RegisterListener(listener.EventsUrl, "listener-" + number);

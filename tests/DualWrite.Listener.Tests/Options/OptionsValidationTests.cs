@@ -3,7 +3,9 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using DualWrite.Listener.Hosting;
-using DualWrite.Listener.Options;
+using DualWrite.Listener.Inbox;
+using DualWrite.Listener.Processing;
+using DualWrite.Listener.Receiving;
 using DualWrite.Listener.Resilience;
 using DualWrite.Listener.Tests.Support;
 

@@ -11,6 +11,7 @@ using DualWrite.Listener.Processing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace DualWrite.Listener.Tests.Support;
@@ -80,6 +81,9 @@ public sealed class ListenerTestHost : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(all);
             builder.Logging.ClearProviders();
             services?.Invoke(builder.Services);
+
+            // The product's applier needs F&O and Dataverse; these tests only receive and process.
+            builder.Services.TryAddSingleton<IChangeApplier, RecordingApplier>();
         });
     }
 

@@ -1,6 +1,6 @@
 using System;
 
-namespace DualWrite.Listener.Options;
+namespace DualWrite.Listener.Receiving;
 
 /// <summary>The endpoint F&amp;O posts business events to. Section <c>DualWrite:Receiving</c>.</summary>
 public sealed class ReceivingOptions

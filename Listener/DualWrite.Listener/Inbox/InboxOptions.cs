@@ -1,4 +1,4 @@
-namespace DualWrite.Listener.Options;
+namespace DualWrite.Listener.Inbox;
 
 /// <summary>Where the inbox and state live. Section <c>DualWrite:Inbox</c>.</summary>
 public sealed class InboxOptions

@@ -1,6 +1,6 @@
 using DualWrite.Emulators.FinOps.Seed;
 
-namespace DualWrite.Listener.Embedded;
+namespace DualWrite.Embedded;
 
 /// <summary>
 /// The embedded default (section <c>DualWrite:Embedded</c>): both emulators in this process on fixed loopback

@@ -3,14 +3,13 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using DualWrite.Listener.Hosting;
-using DualWrite.Listener.Options;
+using DualWrite.Listener.Receiving;
 using DualWrite.Listener.Syncing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace DualWrite.Listener.Embedded;
+namespace DualWrite.Listener.Hosting;
 
 /// <summary>A started listener host with the sync services (applier, clients): its app and event URL.</summary>
 public sealed class RunningListener : IAsyncDisposable
@@ -28,13 +27,17 @@ public sealed class RunningListener : IAsyncDisposable
 
     public IServiceProvider Services => App.Services;
 
-    /// <summary>Builds and starts the listener with the applier; <paramref name="configure"/> may replace services (tests).</summary>
+    /// <summary>
+    /// Builds and starts the listener with the applier. <paramref name="configure"/> runs after the sync services
+    /// are added, so a test's handlers (<c>AddHttpClient(ServiceTarget.Dataverse).AddHttpMessageHandler</c>) sit in
+    /// front of the network, behind resilience and the token.
+    /// </summary>
     public static async Task<RunningListener> StartAsync(IReadOnlyList<string> args, Action<WebApplicationBuilder>? configure, CancellationToken cancellationToken)
     {
         var app = ListenerHost.Build(args.ToArray(), builder =>
         {
-            configure?.Invoke(builder);
             builder.Services.AddDualWriteSync(builder.Configuration);
+            configure?.Invoke(builder);
         });
         try
         {

@@ -14,7 +14,7 @@ using DualWrite.Listener.Applying;
 using DualWrite.Listener.Syncing;
 using FinOpsClientCredential = DualWrite.Emulators.FinOps.Auth.ClientCredential;
 
-namespace DualWrite.Listener.Embedded;
+namespace DualWrite.Embedded;
 
 /// <summary>
 /// The F&amp;O and Dataverse emulators in this process: F&amp;O with the small data set, Dataverse with reference

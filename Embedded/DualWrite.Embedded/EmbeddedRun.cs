@@ -6,18 +6,17 @@ using System.Threading;
 using System.Threading.Tasks;
 using DualWrite.Listener.Clients.Dataverse;
 using DualWrite.Listener.Clients.OData;
+using DualWrite.Listener.Hosting;
 using DualWrite.Listener.Syncing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-namespace DualWrite.Listener.Embedded;
+namespace DualWrite.Embedded;
 
 /// <summary>
-/// <c>dualwrite</c> with no command. Against real environments when <c>DualWrite:FinOps:BaseUrl</c> is configured
-/// (appsettings.json, DUALWRITE__FINOPS__BASEURL, or <c>--DualWrite:FinOps:BaseUrl=...</c>): the listener with the
-/// applier. Otherwise the embedded default: both emulators in this process, our plug-in steps in the Dataverse
-/// one, the listener registered for F&amp;O events, an initial sync of the seed in map dependency order, then
+/// The embedded default (<c>dotnet run --project Embedded/DualWrite.Embedded</c>): both emulators in this process,
+/// our plug-in steps in the Dataverse one, the listener registered for F&amp;O events, an initial sync of the seed in map dependency order, then
 /// live sync, with the URLs and curl commands to watch a change travel each way.
 /// </summary>
 public static class EmbeddedRun
@@ -25,11 +24,6 @@ public static class EmbeddedRun
     public static async Task<int> RunAsync(string[] args, TextWriter output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(output);
-        if (TargetsConfigured(args))
-        {
-            return await RunConfiguredAsync(args, output, cancellationToken).ConfigureAwait(false);
-        }
-
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args).Build();
 
         var options = configuration.GetSection(EmbeddedOptions.SectionName).Get<EmbeddedOptions>() ?? new EmbeddedOptions();
@@ -91,49 +85,6 @@ public static class EmbeddedRun
             await listener.StopAsync().ConfigureAwait(false);
             TryDelete(dataDirectory);
         }
-    }
-
-    /// <summary>True when F&amp;O is configured (then the listener runs against the configured environments).</summary>
-    public static bool TargetsConfigured(string[] args) =>
-        new ConfigurationBuilder()
-            .SetBasePath(AppContext.BaseDirectory)
-            .AddJsonFile("appsettings.json", optional: true)
-            .AddEnvironmentVariables()
-            .AddCommandLine(args)
-            .Build()[ServiceTargetOptions.FinOpsSection + ":BaseUrl"] is { Length: > 0 };
-
-    /// <summary>The listener with the applier against the configured environments; 2 with every problem when settings are wrong.</summary>
-    public static async Task<int> RunConfiguredAsync(string[] args, TextWriter output, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(output);
-        RunningListener listener;
-        try
-        {
-            listener = await RunningListener.StartAsync(args, null, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is SyncConfigurationException || Hosting.ListenerHost.OptionsProblemsOf(ex).Count > 0)
-        {
-            var problems = ex is SyncConfigurationException sync ? sync.Problems : Hosting.ListenerHost.OptionsProblemsOf(ex);
-            await output.WriteLineAsync("The configuration has " + problems.Count + " problem(s):").ConfigureAwait(false);
-            foreach (var problem in problems)
-            {
-                await output.WriteLineAsync("  " + problem).ConfigureAwait(false);
-            }
-
-            return 2;
-        }
-
-        await using var running = listener;
-        await output.WriteLineAsync("DualWrite listener: events at " + listener.EventsUrl + ". Ctrl+C to stop.").ConfigureAwait(false);
-        var configuration = listener.Services.GetRequiredService<IConfiguration>();
-        if (string.Equals(configuration["DualWrite:InitialSync"], "true", StringComparison.OrdinalIgnoreCase))
-        {
-            var report = await listener.Services.GetRequiredService<InitialSync>().RunAsync(cancellationToken).ConfigureAwait(false);
-            await output.WriteLineAsync("Initial sync: " + report.Applied + " written, " + report.Skipped + " unchanged, " + report.Failed + " failed.").ConfigureAwait(false);
-        }
-
-        await listener.App.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
-        return 0;
     }
 
     private static async Task WriteTryItAsync(TextWriter output, EmbeddedEmulators emulators, RunningListener listener, CancellationToken cancellationToken)

@@ -1,8 +1,9 @@
 using System;
+using DualWrite.Listener.Hosting;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
-namespace DualWrite.Listener.Options;
+namespace DualWrite.Listener.Inbox;
 
 public sealed class InboxOptionsValidator : IValidateOptions<InboxOptions>
 {

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 
-namespace DualWrite.Listener.Options;
+namespace DualWrite.Listener.Hosting;
 
 /// <summary>Collects every problem of one options section, each naming its configuration key and value.</summary>
 public sealed class OptionsProblems(string sectionName)

@@ -1,7 +1,8 @@
 using System;
+using DualWrite.Listener.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace DualWrite.Listener.Options;
+namespace DualWrite.Listener.Processing;
 
 public sealed class ProcessingOptionsValidator : IValidateOptions<ProcessingOptions>
 {

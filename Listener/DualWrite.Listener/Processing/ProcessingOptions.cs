@@ -1,6 +1,6 @@
 using System;
 
-namespace DualWrite.Listener.Options;
+namespace DualWrite.Listener.Processing;
 
 /// <summary>How the worker applies inbox events. Section <c>DualWrite:Processing</c>.</summary>
 public sealed class ProcessingOptions

@@ -1,0 +1,51 @@
+using System;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using DualWrite.Listener.Syncing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace DualWrite.Listener.Hosting;
+
+/// <summary>
+/// <c>dualwrite listen</c>: the listener with the applier against the configured F&amp;O and Dataverse, until
+/// Ctrl+C. With settings missing or wrong it starts nothing and returns 2, every problem named.
+/// </summary>
+public static class ListenerRun
+{
+    public const int ConfigurationProblemExitCode = 2;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        RunningListener listener;
+        try
+        {
+            listener = await RunningListener.StartAsync(args, null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ListenerHost.OptionsProblemsOf(ex) is { Count: > 0 } problems)
+        {
+            await output.WriteLineAsync("The configuration has " + problems.Count + " problem(s):").ConfigureAwait(false);
+            foreach (var problem in problems)
+            {
+                await output.WriteLineAsync("  " + problem).ConfigureAwait(false);
+            }
+
+            return ConfigurationProblemExitCode;
+        }
+
+        await using var running = listener;
+        await output.WriteLineAsync("DualWrite listener: events at " + listener.EventsUrl + ". Ctrl+C to stop.").ConfigureAwait(false);
+        var configuration = listener.Services.GetRequiredService<IConfiguration>();
+        if (string.Equals(configuration["DualWrite:InitialSync"], "true", StringComparison.OrdinalIgnoreCase))
+        {
+            var report = await listener.Services.GetRequiredService<InitialSync>().RunAsync(cancellationToken).ConfigureAwait(false);
+            await output.WriteLineAsync("Initial sync: " + report.Applied + " written, " + report.Skipped + " unchanged, " + report.Failed + " failed.").ConfigureAwait(false);
+        }
+
+        await listener.App.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+        return 0;
+    }
+}
