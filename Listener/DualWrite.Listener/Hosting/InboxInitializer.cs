@@ -1,7 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
-using DualWrite.Listener.Inbox;
+using DualWrite.Listener.StateStore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -15,7 +15,7 @@ namespace DualWrite.Listener.Hosting;
 public sealed class InboxInitializer(IServiceProvider services) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken) =>
-        services.GetRequiredService<IInboxStore>().InitializeAsync(cancellationToken);
+        services.GetRequiredService<StateDatabase>().InitializeAsync(cancellationToken);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

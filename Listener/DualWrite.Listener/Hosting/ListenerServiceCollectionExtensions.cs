@@ -4,6 +4,7 @@ using DualWrite.Listener.Options;
 using DualWrite.Listener.Processing;
 using DualWrite.Listener.Receiving;
 using DualWrite.Listener.Resilience;
+using DualWrite.Listener.StateStore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,7 +16,7 @@ public static class ListenerServiceCollectionExtensions
 {
     /// <summary>
     /// The listener's services: options (bound, validated at start), the inbox, the receiver and the worker.
-    /// Register an <see cref="IChangeApplier"/> or <see cref="IInboxStore"/> before calling this to replace the defaults.
+    /// Register an <see cref="IChangeApplier"/> or a state store (<see cref="IEventInbox"/>, ...) before calling this to replace the defaults.
     /// </summary>
     public static IServiceCollection AddDualWriteListener(this IServiceCollection services, IConfiguration configuration)
     {
@@ -27,9 +28,7 @@ public static class ListenerServiceCollectionExtensions
         AddValidatedOptions<ProcessingOptions, ProcessingOptionsValidator>(services, configuration, ProcessingOptions.SectionName);
         AddValidatedOptions<ResilienceOptions, ResilienceOptionsValidator>(services, configuration, ResilienceOptions.SectionName);
 
-        services.TryAddSingleton<IInboxStore>(provider => InboxStoreFactory.Create(
-            provider.GetRequiredService<IOptions<InboxOptions>>().Value,
-            provider.GetRequiredService<TimeProvider>()));
+        services.AddStateStores();
         services.TryAddSingleton<IChangeApplier, LoggingChangeApplier>();
         services.AddSingleton<InboxSignal>();
         services.AddSingleton<SenderAuthenticator>();

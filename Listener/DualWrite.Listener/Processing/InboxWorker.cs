@@ -25,7 +25,7 @@ public sealed partial class InboxWorker : BackgroundService
     private readonly IOptions<ProcessingOptions> optionsAccessor;
     private readonly TimeProvider timeProvider;
     private readonly ILogger<InboxWorker> logger;
-    private IInboxStore store = null!;
+    private IEventInbox store = null!;
     private IChangeApplier applier = null!;
     private InboxSignal signal = null!;
     private ProcessingOptions options = null!;
@@ -54,7 +54,7 @@ public sealed partial class InboxWorker : BackgroundService
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         options = optionsAccessor.Value;
-        store = services.GetRequiredService<IInboxStore>();
+        store = services.GetRequiredService<IEventInbox>();
         applier = services.GetRequiredService<IChangeApplier>();
         signal = services.GetRequiredService<InboxSignal>();
 

@@ -43,6 +43,7 @@ public static class SyncServiceCollectionExtensions
         services.AddSingleton(provider => new LookupIdCache(provider.GetRequiredService<TimeProvider>(), applying.LookupCacheDuration));
         services.AddSingleton(provider => new FinOpsClient(CreateHttpClient(provider, finOps, provider.GetRequiredService<OutboundHandlerHooks>().FinOps), DataRoot(finOps.BaseUrl!, "data/"), provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton(provider => new DataverseClient(CreateHttpClient(provider, dataverse, provider.GetRequiredService<OutboundHandlerHooks>().Dataverse), DataRoot(dataverse.BaseUrl!, "api/data/v9.2/"), provider.GetRequiredService<TimeProvider>()));
+        services.AddChangeApplierParts();
         services.AddSingleton<ChangeApplier>();
         services.AddSingleton<IChangeApplier>(provider => provider.GetRequiredService<ChangeApplier>());
         services.AddSingleton<InitialSync>();

@@ -1,0 +1,12 @@
+using System;
+using System.Threading.Tasks;
+using DualWrite.Listener.Tests.Support;
+
+namespace DualWrite.Listener.Tests.ErrorQueue;
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresErrorQueueTests(PostgresServer server) : ErrorQueueContract
+{
+    protected override async Task<StateStores> CreateStoresAsync(TimeProvider timeProvider) =>
+        StateStores.Postgres(await server.CreateSchemaAsync(), timeProvider);
+}

@@ -1,0 +1,12 @@
+using System;
+using System.Threading.Tasks;
+using DualWrite.Listener.Tests.Support;
+
+namespace DualWrite.Listener.Tests.MapStates;
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresMapStateStoreTests(PostgresServer server) : MapStateStoreContract
+{
+    protected override async Task<StateStores> CreateStoresAsync(TimeProvider timeProvider) =>
+        StateStores.Postgres(await server.CreateSchemaAsync(), timeProvider);
+}

@@ -1,0 +1,12 @@
+using System;
+using System.Threading.Tasks;
+using DualWrite.Listener.Tests.Support;
+
+namespace DualWrite.Listener.Tests.SyncState;
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresSyncStateStoreTests(PostgresServer server) : SyncStateStoreContract
+{
+    protected override async Task<StateStores> CreateStoresAsync(TimeProvider timeProvider) =>
+        StateStores.Postgres(await server.CreateSchemaAsync(), timeProvider);
+}
