@@ -6,7 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using DualWrite.EndToEnd.Tests.Support;
 using DualWrite.Listener.Inbox;
-using DualWrite.Listener.Tests.Support;
+using DualWrite.TestSupport;
 
 namespace DualWrite.EndToEnd.Tests.Sync;
 

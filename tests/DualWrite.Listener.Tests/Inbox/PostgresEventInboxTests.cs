@@ -3,6 +3,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using DualWrite.Listener.Inbox;
 using DualWrite.Listener.Tests.Support;
+using DualWrite.TestSupport;
 
 namespace DualWrite.Listener.Tests.Inbox;
 

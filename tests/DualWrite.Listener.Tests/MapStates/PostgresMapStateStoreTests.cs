@@ -1,6 +1,7 @@
 using System;
 using System.Threading.Tasks;
 using DualWrite.Listener.Tests.Support;
+using DualWrite.TestSupport;
 
 namespace DualWrite.Listener.Tests.MapStates;
 

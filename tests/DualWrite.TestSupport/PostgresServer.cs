@@ -9,7 +9,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Npgsql;
 
-namespace DualWrite.Listener.Tests.Support;
+namespace DualWrite.TestSupport;
 
 /// <summary>
 /// A real PostgreSQL server for the tests: the one named by DUALWRITE_TEST_POSTGRES (a connection string)
