@@ -13,8 +13,11 @@ using DualWrite.Core.Records;
 using DualWrite.Listener.Clients.Dataverse;
 using DualWrite.Listener.Clients.FinOps;
 using DualWrite.Listener.Clients.OData;
+using DualWrite.Listener.Conflicts;
 using DualWrite.Listener.Inbox;
+using DualWrite.Listener.MapStates;
 using DualWrite.Listener.Processing;
+using DualWrite.Listener.SyncState;
 using Microsoft.Extensions.Logging;
 
 namespace DualWrite.Listener.Applying;
@@ -34,7 +37,9 @@ public sealed partial class ChangeApplier : IChangeApplier
     private readonly MapCatalog _catalog;
     private readonly FinOpsClient _finOps;
     private readonly DataverseClient _dataverse;
-    private readonly IInboxStore _store;
+    private readonly ISyncStateStore _syncState;
+    private readonly IConflictStore _conflicts;
+    private readonly IMapStateStore _mapStates;
     private readonly DataverseLookupResolver _lookups;
     private readonly FnOWriteBack _writeBack;
     private readonly WriteThroughLedgerClient _ledger;
@@ -42,16 +47,28 @@ public sealed partial class ChangeApplier : IChangeApplier
     private readonly ApplierOptions _options;
     private readonly ILogger<ChangeApplier> _logger;
 
-    public ChangeApplier(MapCatalog catalog, FinOpsClient finOps, DataverseClient dataverse, IInboxStore store, LookupIdCache cache, ApplierOptions options, ILogger<ChangeApplier> logger, TimeProvider? timeProvider = null)
+    public ChangeApplier(
+        MapCatalog catalog,
+        FinOpsClient finOps,
+        DataverseClient dataverse,
+        DataverseLookupResolver lookups,
+        ISyncStateStore syncState,
+        IConflictStore conflicts,
+        IMapStateStore mapStates,
+        ApplierOptions options,
+        ILogger<ChangeApplier> logger,
+        TimeProvider? timeProvider = null)
     {
         _time = timeProvider ?? TimeProvider.System;
         _catalog = catalog ?? throw new ArgumentNullException(nameof(catalog));
         _finOps = finOps ?? throw new ArgumentNullException(nameof(finOps));
         _dataverse = dataverse ?? throw new ArgumentNullException(nameof(dataverse));
-        _store = store ?? throw new ArgumentNullException(nameof(store));
+        _lookups = lookups ?? throw new ArgumentNullException(nameof(lookups));
+        _syncState = syncState ?? throw new ArgumentNullException(nameof(syncState));
+        _conflicts = conflicts ?? throw new ArgumentNullException(nameof(conflicts));
+        _mapStates = mapStates ?? throw new ArgumentNullException(nameof(mapStates));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
-        _lookups = new DataverseLookupResolver(dataverse, cache, catalog, options);
         _writeBack = new FnOWriteBack(finOps, dataverse);
         _ledger = new WriteThroughLedgerClient(dataverse);
     }
@@ -140,7 +157,7 @@ public sealed partial class ChangeApplier : IChangeApplier
 
     private async Task<bool> IsPausedAsync(TableMap map, CancellationToken cancellationToken)
     {
-        var paused = await _store.GetPausedMapsAsync(cancellationToken).ConfigureAwait(false);
+        var paused = await _mapStates.GetPausedMapsAsync(cancellationToken).ConfigureAwait(false);
         return paused.Any(p => string.Equals(p.MapName, map.Name, StringComparison.Ordinal));
     }
 
@@ -165,7 +182,7 @@ public sealed partial class ChangeApplier : IChangeApplier
         }
 
         var currentRecord = current.Value is null ? null : DataverseRecordReader.Read(map, current.Value);
-        var synced = await _store.GetSyncedRecordAsync(recordKey, cancellationToken).ConfigureAwait(false);
+        var synced = await _syncState.GetSyncedRecordAsync(recordKey, cancellationToken).ConfigureAwait(false);
         var lastSynced = authoritative ? CurrentAsBase(map, currentRecord) : SyncedValues.Read(synced?.FieldsJson);
         var payloadByField = new Dictionary<FieldMap, PayloadField>();
         foreach (var field in result.Payload)
@@ -194,7 +211,7 @@ public sealed partial class ChangeApplier : IChangeApplier
         var resolution = ConflictResolver.Resolve(new ConflictRequest(map, versions, fnOModifiedUtc, dataverseModified, result.SourceKey));
         if (resolution.Outcome == ConflictOutcome.ManualReview)
         {
-            var conflictId = await _store.AddConflictAsync(
+            var conflictId = await _conflicts.AddConflictAsync(
                 new NewConflict(recordKey, map.Name, eventId, fnOJson.ToJsonString(), current.Value!.ToJsonString(), synced?.FieldsJson, resolution.ReviewReason!),
                 cancellationToken).ConfigureAwait(false);
             LogConflictQueued(map.Name, result.SourceKey, conflictId);
@@ -344,10 +361,10 @@ public sealed partial class ChangeApplier : IChangeApplier
         }
 
         // The base goes with the record: a record created again later starts a fresh history.
-        var synced = await _store.GetSyncedRecordAsync(recordKey, cancellationToken).ConfigureAwait(false);
+        var synced = await _syncState.GetSyncedRecordAsync(recordKey, cancellationToken).ConfigureAwait(false);
         if (synced is not null)
         {
-            await _store.SaveSyncedRecordAsync(recordKey, "{}", synced.Version, cancellationToken).ConfigureAwait(false);
+            await _syncState.SaveSyncedRecordAsync(recordKey, "{}", synced.Version, cancellationToken).ConfigureAwait(false);
         }
 
         if (!removed)
@@ -389,10 +406,10 @@ public sealed partial class ChangeApplier : IChangeApplier
         }
 
         var json = SyncedValues.Write(values);
-        if (!await _store.SaveSyncedRecordAsync(recordKey, json, synced?.Version ?? 0, cancellationToken).ConfigureAwait(false))
+        if (!await _syncState.SaveSyncedRecordAsync(recordKey, json, synced?.Version ?? 0, cancellationToken).ConfigureAwait(false))
         {
-            var again = await _store.GetSyncedRecordAsync(recordKey, cancellationToken).ConfigureAwait(false);
-            await _store.SaveSyncedRecordAsync(recordKey, json, again?.Version ?? 0, cancellationToken).ConfigureAwait(false);
+            var again = await _syncState.GetSyncedRecordAsync(recordKey, cancellationToken).ConfigureAwait(false);
+            await _syncState.SaveSyncedRecordAsync(recordKey, json, again?.Version ?? 0, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -3,6 +3,7 @@ using DualWrite.Listener.Inbox;
 using DualWrite.Listener.Processing;
 using DualWrite.Listener.Receiving;
 using DualWrite.Listener.Resilience;
+using DualWrite.Listener.StateStore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,8 +15,7 @@ public static class ListenerServiceCollectionExtensions
 {
     /// <summary>
     /// The listener's services: options (bound, validated at start), the inbox, the receiver and the worker.
-    /// The applier comes from <c>AddDualWriteSync</c> (or a test's own <see cref="IChangeApplier"/>); register an
-    /// <see cref="IInboxStore"/> before calling this to replace the default store.
+    /// Register an <see cref="IChangeApplier"/> or a state store (<see cref="IEventInbox"/>, ...) before calling this to replace the defaults.
     /// </summary>
     public static IServiceCollection AddDualWriteListener(this IServiceCollection services, IConfiguration configuration)
     {
@@ -27,9 +27,7 @@ public static class ListenerServiceCollectionExtensions
         AddValidatedOptions<ProcessingOptions, ProcessingOptionsValidator>(services, configuration, ProcessingOptions.SectionName);
         AddValidatedOptions<ResilienceOptions, ResilienceOptionsValidator>(services, configuration, ResilienceOptions.SectionName);
 
-        services.TryAddSingleton<IInboxStore>(provider => InboxStoreFactory.Create(
-            provider.GetRequiredService<IOptions<InboxOptions>>().Value,
-            provider.GetRequiredService<TimeProvider>()));
+        services.AddStateStores();
         services.AddSingleton<InboxSignal>();
         services.AddSingleton<SenderAuthenticator>();
         services.AddMetrics();
@@ -43,7 +41,7 @@ public static class ListenerServiceCollectionExtensions
         services.AddHostedService(provider =>
         {
             provider.GetService<IStartupValidator>()?.Validate();
-            return new InboxInitializer(provider.GetRequiredService<IInboxStore>());
+            return new InboxInitializer(provider.GetRequiredService<StateDatabase>());
         });
         services.AddSingleton<InboxWorker>();
         services.AddHostedService(provider => provider.GetRequiredService<InboxWorker>());

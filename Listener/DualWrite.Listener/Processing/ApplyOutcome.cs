@@ -40,7 +40,7 @@ public sealed class ApplyOutcome
     public static ApplyOutcome WhenRecordArrives(string recordKey, string reason, TimeSpan? fallbackDelay = null) =>
         new(ApplyOutcomeKind.WaitForRecord, Required(reason), NonNegative(fallbackDelay), Required(recordKey));
 
-    /// <summary>Park until the map is resumed (<see cref="IInboxStore.ResumeMapAsync"/>).</summary>
+    /// <summary>Park until the map is resumed (<see cref="MapStates.IMapStateStore.ResumeMapAsync"/>).</summary>
     public static ApplyOutcome WhenMapResumed(string mapName, string reason, TimeSpan? fallbackDelay = null) =>
         WhenRecordArrives(InboxWaitKeys.MapResumed(Required(mapName)), reason, fallbackDelay);
 

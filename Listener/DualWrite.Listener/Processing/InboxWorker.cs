@@ -19,7 +19,7 @@ namespace DualWrite.Listener.Processing;
 /// </summary>
 public sealed partial class InboxWorker : BackgroundService
 {
-    private readonly IInboxStore store;
+    private readonly IEventInbox store;
     private readonly IChangeApplier applier;
     private readonly InboxSignal signal;
     private readonly IOptions<ProcessingOptions> optionsAccessor;
@@ -33,7 +33,7 @@ public sealed partial class InboxWorker : BackgroundService
     private static readonly TimeSpan PurgeInterval = TimeSpan.FromHours(1);
 
     /// <remarks>The options are read when the worker starts, after the host has validated every section.</remarks>
-    public InboxWorker(IInboxStore store, IChangeApplier applier, InboxSignal signal, IOptions<ProcessingOptions> options, TimeProvider timeProvider, ILogger<InboxWorker> logger)
+    public InboxWorker(IEventInbox store, IChangeApplier applier, InboxSignal signal, IOptions<ProcessingOptions> options, TimeProvider timeProvider, ILogger<InboxWorker> logger)
     {
         this.store = store;
         this.applier = applier;

@@ -23,7 +23,7 @@ namespace DualWrite.Listener.Receiving;
 /// is committed to the inbox (an exact redelivery only counts, still 202).
 /// </summary>
 public sealed partial class EventReceiver(
-    IInboxStore store,
+    IEventInbox store,
     InboxSignal signal,
     SenderAuthenticator authenticator,
     IOptions<ReceivingOptions> options,

@@ -45,6 +45,7 @@ public static class SyncServiceCollectionExtensions
 
         services.AddSingleton(provider => new MapCatalog(MapSource.Load(configuration[MapSource.FolderSetting])));
         services.AddSingleton(provider => new LookupIdCache(provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ApplierOptions>().LookupCacheDuration));
+        services.AddChangeApplierParts();
         services.AddSingleton<ChangeApplier>();
         services.AddSingleton<IChangeApplier>(provider => provider.GetRequiredService<ChangeApplier>());
         services.AddSingleton<InitialSync>();

@@ -58,7 +58,7 @@ public class ChangeApplierTests
 
         OutcomeAssert.Is(ApplyOutcomeKind.Applied, outcome);
         Assert.Equal("Call before delivery", (await rig.AccountAsync("US-001"))!["description"]!.GetValue<string>());
-        var synced = await rig.Store.GetSyncedRecordAsync(Customer, CancellationToken.None);
+        var synced = await rig.SyncState.GetSyncedRecordAsync(Customer, CancellationToken.None);
         Assert.Contains("Call before delivery", synced!.FieldsJson, StringComparison.Ordinal);
     }
 
@@ -96,7 +96,7 @@ public class ChangeApplierTests
     public async Task A_paused_map_parks_the_event_until_it_is_resumed()
     {
         await using var rig = await ApplierRig.StartAsync();
-        await rig.Store.PauseMapAsync("Customers V3", "maintenance", CancellationToken.None);
+        await rig.MapStates.PauseMapAsync("Customers V3", "maintenance", CancellationToken.None);
 
         var outcome = await rig.Applier.ApplyAsync(rig.CustomerEvent("US-001"), CancellationToken.None);
 

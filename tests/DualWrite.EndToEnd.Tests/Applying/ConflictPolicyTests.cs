@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using DualWrite.EndToEnd.Tests.Support;
+using DualWrite.Listener.Conflicts;
 using DualWrite.Listener.Inbox;
 using DualWrite.Listener.Processing;
 
@@ -151,7 +152,7 @@ public class ConflictPolicyTests
 
         OutcomeAssert.Is(ApplyOutcomeKind.Skipped, outcome);
         Assert.Equal("From Dataverse", (await rig.AccountAsync("US-001"))!["description"]!.GetValue<string>());
-        ConflictEntry conflict = Assert.Single(await rig.Store.GetOpenConflictsAsync(10, CancellationToken.None));
+        ConflictEntry conflict = Assert.Single(await rig.Conflicts.GetOpenConflictsAsync(10, CancellationToken.None));
         Assert.Equal("Customers V3", conflict.Conflict.MapName);
         Assert.Contains("From FnO", conflict.Conflict.FnOJson, StringComparison.Ordinal);
         Assert.Contains("From Dataverse", conflict.Conflict.DataverseJson, StringComparison.Ordinal);

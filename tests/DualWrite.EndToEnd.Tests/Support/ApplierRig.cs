@@ -18,7 +18,14 @@ using DualWrite.Listener.Clients.Auth;
 using DualWrite.Listener.Clients.Dataverse;
 using DualWrite.Listener.Clients.FinOps;
 using DualWrite.Listener.Inbox;
+using DualWrite.Listener.Conflicts;
+using DualWrite.Listener.Conflicts.Sqlite;
 using DualWrite.Listener.Inbox.Sqlite;
+using DualWrite.Listener.MapStates;
+using DualWrite.Listener.MapStates.Sqlite;
+using DualWrite.Listener.StateStore.Sqlite;
+using DualWrite.Listener.SyncState;
+using DualWrite.Listener.SyncState.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DualWrite.EndToEnd.Tests.Support;
@@ -31,14 +38,19 @@ namespace DualWrite.EndToEnd.Tests.Support;
 internal sealed class ApplierRig : IAsyncDisposable
 {
     private readonly string _directory;
+    private readonly SqliteEventInbox _inbox;
     private int _controlNumber;
 
-    private ApplierRig(FinOpsEmulator finOps, DataverseEmulator dataverse, string directory, SqliteInboxStore store, IReadOnlyList<TableMap> maps, ApplierOptions options)
+    private ApplierRig(FinOpsEmulator finOps, DataverseEmulator dataverse, string directory, SqliteStateDatabase database, IReadOnlyList<TableMap> maps, ApplierOptions options)
     {
         FinOpsEmulator = finOps;
         DataverseEmulator = dataverse;
         _directory = directory;
-        Store = store;
+        Database = database;
+        SyncState = new SqliteSyncStateStore(database);
+        Conflicts = new SqliteConflictStore(database);
+        _inbox = new SqliteEventInbox(database);
+        MapStates = new SqliteMapStateStore(database, _inbox);
         Catalog = new MapCatalog(maps);
         FinOpsRequests = new CountingHandler { InnerHandler = new SocketsHttpHandler() };
         DataverseRequests = new CountingHandler { InnerHandler = new SocketsHttpHandler() };
@@ -49,14 +61,21 @@ internal sealed class ApplierRig : IAsyncDisposable
         FinOps = new FinOpsClient(new HttpClient(new BearerTokenHandler(FinOpsTokens) { InnerHandler = FinOpsRequests }), finOps.DataAddress, time);
         Dataverse = new DataverseClient(new HttpClient(new BearerTokenHandler(DataverseTokens) { InnerHandler = DataverseRequests }), dataverse.ServiceRoot, time);
         Options = options;
-        Applier = new ChangeApplier(Catalog, FinOps, Dataverse, Store, new LookupIdCache(time, options.LookupCacheDuration), options, NullLogger<ChangeApplier>.Instance);
+        var lookups = new DataverseLookupResolver(Dataverse, new LookupIdCache(time, options.LookupCacheDuration), Catalog, options);
+        Applier = new ChangeApplier(Catalog, FinOps, Dataverse, lookups, SyncState, Conflicts, MapStates, options, NullLogger<ChangeApplier>.Instance);
     }
 
     public FinOpsEmulator FinOpsEmulator { get; }
 
     public DataverseEmulator DataverseEmulator { get; }
 
-    public SqliteInboxStore Store { get; }
+    public SqliteStateDatabase Database { get; }
+
+    public ISyncStateStore SyncState { get; }
+
+    public IConflictStore Conflicts { get; }
+
+    public IMapStateStore MapStates { get; }
 
     public MapCatalog Catalog { get; }
 
@@ -87,9 +106,9 @@ internal sealed class ApplierRig : IAsyncDisposable
             Seed = DataverseSeedOptions.Small with { Accounts = 0, Contacts = 0, Products = 0 },
         });
         var directory = Directory.CreateTempSubdirectory("dualwrite-e2e-").FullName;
-        var store = new SqliteInboxStore(Path.Combine(directory, "inbox.db"), TimeProvider.System);
-        await store.InitializeAsync(CancellationToken.None);
-        var rig = new ApplierRig(finOps, dataverse, directory, store, StandardMaps.Load(editMaps), options ?? new ApplierOptions());
+        var database = new SqliteStateDatabase(Path.Combine(directory, "inbox.db"), TimeProvider.System);
+        await database.InitializeAsync(CancellationToken.None);
+        var rig = new ApplierRig(finOps, dataverse, directory, database, StandardMaps.Load(editMaps), options ?? new ApplierOptions());
 
         // One seeded customer in ten is a person, outside the map's filter; the companies take turns (US-001, RT-001, DE-001, US-002...).
         for (var i = 1; i <= Math.Min(customers / 3, 3); i++)
@@ -175,7 +194,8 @@ internal sealed class ApplierRig : IAsyncDisposable
         await DataverseEmulator.DisposeAsync();
         FinOpsTokens.Dispose();
         DataverseTokens.Dispose();
-        Store.Dispose();
+        _inbox.Dispose();
+        Database.Dispose();
         try
         {
             Directory.Delete(_directory, recursive: true);

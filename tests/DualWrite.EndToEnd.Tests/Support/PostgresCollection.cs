@@ -1,4 +1,4 @@
-using DualWrite.Listener.Tests.Support;
+using DualWrite.TestSupport;
 
 namespace DualWrite.EndToEnd.Tests.Support;
 

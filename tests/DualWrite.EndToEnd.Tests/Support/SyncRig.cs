@@ -78,7 +78,7 @@ internal sealed class SyncRig : IAsyncDisposable
 
     public DataverseClient Dataverse => Listener.Services.GetRequiredService<DataverseClient>();
 
-    public IInboxStore Inbox => Listener.Services.GetRequiredService<IInboxStore>();
+    public IEventInbox Inbox => Listener.Services.GetRequiredService<IEventInbox>();
 
     public static Task<SyncRig> StartAsync(int customers = 12, params string[] extraArgs) => StartAsync(null, customers, extraArgs);
 

@@ -6,7 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using DualWrite.EndToEnd.Tests.Support;
 using DualWrite.Listener.Inbox;
-using DualWrite.Listener.Tests.Support;
+using DualWrite.TestSupport;
 
 namespace DualWrite.EndToEnd.Tests.Sync;
 
@@ -19,7 +19,7 @@ public class TwoListenersTests(PostgresServer postgres)
         var connection = await postgres.CreateSchemaAsync();
         await using var rig = await SyncRig.StartAsync(24, "--DualWrite:Inbox:PostgresConnectionString=" + connection);
         await rig.StartListenerAsync();
-        Assert.IsType<DualWrite.Listener.Inbox.Postgres.PostgresInboxStore>(rig.Inbox);
+        Assert.IsType<DualWrite.Listener.Inbox.Postgres.PostgresEventInbox>(rig.Inbox);
         Assert.Equal(2, rig.Listeners.Count);
         var accounts = (await rig.SyncedUsmfAccountsAsync()).Take(4).ToList();
         await rig.WaitForQuietAsync();

@@ -7,7 +7,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using DualWrite.Core.Events;
 using DualWrite.Listener.Inbox;
-using DualWrite.Listener.Inbox.Sqlite;
 using DualWrite.Listener.Processing;
 using DualWrite.Listener.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,12 +36,12 @@ public sealed class InboxWorkerTests : IDisposable
         }
 
         // Stored in shuffled order before the worker runs, so the order it applies is its own doing.
-        using (var store = new SqliteInboxStore(Path.Combine(directory.Path, "inbox.db"), TimeProvider.System))
+        using (var store = StateStores.Sqlite(Path.Combine(directory.Path, "inbox.db"), TimeProvider.System))
         {
-            await store.InitializeAsync(default);
+            await store.Database.InitializeAsync(default);
             foreach (var e in events.OrderBy(_ => random.Next()))
             {
-                await store.ReceiveAsync(e, TestEvents.Json(e), default);
+                await store.Inbox.ReceiveAsync(e, TestEvents.Json(e), default);
             }
         }
 
@@ -76,11 +75,11 @@ public sealed class InboxWorkerTests : IDisposable
     public async Task Work_leased_by_an_instance_that_crashed_is_taken_over_when_the_lease_expires()
     {
         var e = TestEvents.Customer("A", 1);
-        using (var crashed = new SqliteInboxStore(Path.Combine(directory.Path, "inbox.db"), TimeProvider.System))
+        using (var crashed = StateStores.Sqlite(Path.Combine(directory.Path, "inbox.db"), TimeProvider.System))
         {
-            await crashed.InitializeAsync(default);
-            await crashed.ReceiveAsync(e, TestEvents.Json(e), default);
-            Assert.Single(await crashed.ClaimAsync("crashed-instance", 10, TimeSpan.FromSeconds(1), default));
+            await crashed.Database.InitializeAsync(default);
+            await crashed.Inbox.ReceiveAsync(e, TestEvents.Json(e), default);
+            Assert.Single(await crashed.Inbox.ClaimAsync("crashed-instance", 10, TimeSpan.FromSeconds(1), default));
 
             // The crashed instance never records an outcome and never releases.
         }
@@ -111,15 +110,15 @@ public sealed class InboxWorkerTests : IDisposable
         }
 
         await Eventually.TrueAsync(() => applier.AppliedOrder(TestEvents.CustomerKey("B")).Count == 2, "record B applied");
-        await Eventually.TrueAsync(async () => (await host.Store.GetErrorQueueAsync(10, default)).Count == 1, "A:2 in the error queue");
+        await Eventually.TrueAsync(async () => (await host.ErrorQueue.GetErrorQueueAsync(10, default)).Count == 1, "A:2 in the error queue");
         await Task.Delay(300);
         Assert.Equal([1L], applier.AppliedOrder(TestEvents.CustomerKey("A")));
-        var entry = Assert.Single(await host.Store.GetErrorQueueAsync(10, default));
+        var entry = Assert.Single(await host.ErrorQueue.GetErrorQueueAsync(10, default));
         Assert.Equal("CustomerGroupId '99' is not in the value map of map customers", entry.Event.LastError);
         Assert.Equal(1, entry.BlockedEvents);
 
         failOnce = false;
-        Assert.True(await host.Store.RetryFailedAsync(entry.Event.EventId, default));
+        Assert.True(await host.ErrorQueue.RetryFailedAsync(entry.Event.EventId, default));
         await Eventually.TrueAsync(() => applier.AppliedOrder(TestEvents.CustomerKey("A")).Count == 3, "record A resumed");
         Assert.Equal([1L, 2L, 3L], applier.AppliedOrder(TestEvents.CustomerKey("A")));
     }

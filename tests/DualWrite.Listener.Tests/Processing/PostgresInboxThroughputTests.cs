@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Threading.Tasks;
 using DualWrite.Listener.Processing;
 using DualWrite.Listener.Tests.Support;
+using DualWrite.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 

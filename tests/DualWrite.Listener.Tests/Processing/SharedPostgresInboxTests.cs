@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using DualWrite.Core.Events;
 using DualWrite.Listener.Processing;
 using DualWrite.Listener.Tests.Support;
+using DualWrite.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DualWrite.Listener.Tests.Processing;

@@ -10,7 +10,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using DualWrite.Core.Events;
 using DualWrite.Listener.Inbox;
-using DualWrite.Listener.Inbox.Sqlite;
 using DualWrite.Listener.Receiving;
 using DualWrite.Listener.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -210,7 +209,8 @@ public sealed class EventReceiverTests : IAsyncLifetime
     public async Task When_the_inbox_cannot_store_the_answer_is_503_and_nothing_is_acknowledged()
     {
         using var failing = new TempDirectory();
-        using var inner = new SqliteInboxStore(Path.Combine(failing.Path, "inbox.db"), TimeProvider.System);
+        using var stores = StateStores.Sqlite(Path.Combine(failing.Path, "inbox.db"), TimeProvider.System);
+        var inner = stores.Inbox;
         var (store, control) = FailingReceiveStore.Wrap(inner);
         await using var failingHost = await ListenerTestHost.StartAsync(failing.Path, services: s => s.AddSingleton(store));
         var e = TestEvents.Customer("US-001", 7);

@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using DualWrite.Core.Events;
 using DualWrite.Listener.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace DualWrite.Listener.Tests.Receiving;
 
@@ -25,7 +26,7 @@ public sealed class EventTimeWindowTests : IAsyncLifetime
             ["DualWrite:Receiving:MaxEventAge"] = "30.00:00:00",
             ["DualWrite:Receiving:MaxClockSkew"] = "00:05:00",
         },
-        services => services.AddSingleton<TimeProvider>(new ManualTimeProvider(Now)));
+        services => services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now)));
 
     public async Task DisposeAsync()
     {

@@ -8,13 +8,13 @@ namespace DualWrite.Listener.Tests.Support;
 /// <summary>Wraps a store so that storing received events fails while <see cref="Failing"/> is set (a disk full, a database down).</summary>
 public class FailingReceiveStore : DispatchProxy
 {
-    private IInboxStore inner = null!;
+    private IEventInbox inner = null!;
 
     public bool Failing { get; set; } = true;
 
-    public static (IInboxStore Store, FailingReceiveStore Control) Wrap(IInboxStore inner)
+    public static (IEventInbox Store, FailingReceiveStore Control) Wrap(IEventInbox inner)
     {
-        var store = Create<IInboxStore, FailingReceiveStore>();
+        var store = Create<IEventInbox, FailingReceiveStore>();
         var control = (FailingReceiveStore)(object)store;
         control.inner = inner;
         return (store, control);
@@ -23,7 +23,7 @@ public class FailingReceiveStore : DispatchProxy
     protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
     {
         ArgumentNullException.ThrowIfNull(targetMethod);
-        if (Failing && targetMethod.Name == nameof(IInboxStore.ReceiveAsync))
+        if (Failing && targetMethod.Name == nameof(IEventInbox.ReceiveAsync))
         {
             return Task.FromException<ReceiveResult>(new System.IO.IOException("disk full"));
         }

@@ -35,7 +35,9 @@ public sealed class ListenerTestHost : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
-    public IInboxStore Store => app.Services.GetRequiredService<IInboxStore>();
+    public IEventInbox Store => app.Services.GetRequiredService<IEventInbox>();
+
+    public DualWrite.Listener.ErrorQueue.IErrorQueue ErrorQueue => app.Services.GetRequiredService<DualWrite.Listener.ErrorQueue.IErrorQueue>();
 
     public InboxWorker Worker => app.Services.GetRequiredService<InboxWorker>();
 

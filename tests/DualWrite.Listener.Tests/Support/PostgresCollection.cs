@@ -1,3 +1,5 @@
+using DualWrite.TestSupport;
+
 namespace DualWrite.Listener.Tests.Support;
 
 /// <summary>Test classes that share the one PostgreSQL server (started once per run).</summary>

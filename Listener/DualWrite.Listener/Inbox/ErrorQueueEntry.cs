@@ -1,4 +1,0 @@
-namespace DualWrite.Listener.Inbox;
-
-/// <summary>A permanently failed event and how many later events of its record wait behind it.</summary>
-public sealed record ErrorQueueEntry(InboxEvent Event, int BlockedEvents);

@@ -1,0 +1,369 @@
+using System;
+using System.Collections.Generic;
+using System.Data.Common;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using DualWrite.Core.Events;
+using DualWrite.Listener.StateStore;
+using static DualWrite.Listener.StateStore.StateSql;
+
+namespace DualWrite.Listener.Inbox;
+
+/// <summary>
+/// The event inbox over ADO.NET, in SQL that SQLite and PostgreSQL both run, so the two share one set of
+/// semantics. The database supplies connections and how claims are serialised.
+/// </summary>
+public abstract class RelationalEventInbox : IEventInbox
+{
+    private const string EventColumns = InboxEventRows.Columns;
+
+    private const string ActiveStates = InboxSql.ActiveStates;
+
+    // A record head that nobody holds: no earlier unfinished event, no live lease on the record.
+    private const string FreeRecordHead =
+        " AND NOT EXISTS (SELECT 1 FROM inbox_events o WHERE o.record_key = e.record_key AND o.state IN " + ActiveStates +
+        " AND o.control_number <= e.control_number AND (o.control_number < e.control_number OR o.event_id < e.event_id))" +
+        " AND NOT EXISTS (SELECT 1 FROM inbox_events l WHERE l.record_key = e.record_key AND l.state = 'Leased' AND l.lease_expires_at > @now)";
+
+    private const string OpenStates = InboxSql.OpenStates;
+
+    private const string ClaimableState =
+        "e.state IN " + OpenStates + " AND (e.state IN ('Pending','Parked') OR (e.state = 'Leased' AND e.lease_expires_at <= @now))";
+
+    private const string ReleaseLease = "lease_owner = NULL, lease_expires_at = NULL";
+
+    // A redelivery counts only when it says what the stored event says. The columns hold every field the
+    // worker acts on (the record key is entity set plus key), so existing inboxes need no new column.
+    private const string SameContent =
+        "WHERE inbox_events.record_key = excluded.record_key AND inbox_events.legal_entity = excluded.legal_entity " +
+        "AND inbox_events.operation = excluded.operation AND inbox_events.control_number = excluded.control_number " +
+        "AND inbox_events.event_time = excluded.event_time";
+
+    protected RelationalEventInbox(StateDatabase database)
+    {
+        Database = database ?? throw new ArgumentNullException(nameof(database));
+    }
+
+    protected StateDatabase Database { get; }
+
+    public virtual async Task<ReceiveResult> ReceiveAsync(FnOChangeEvent changeEvent, string body, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(changeEvent);
+        ArgumentNullException.ThrowIfNull(body);
+        using var gate = await EnterWriteAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var result = await InsertReceivedAsync(connection, null, changeEvent, body, cancellationToken).ConfigureAwait(false);
+        if (!result.IsDuplicate)
+        {
+            await NotifyWorkAvailableAsync(connection, cancellationToken).ConfigureAwait(false);
+        }
+
+        return result;
+    }
+
+    /// <summary>Stores one received event (or counts a redelivery) on the caller's connection and transaction.</summary>
+    protected async Task<ReceiveResult> InsertReceivedAsync(
+        DbConnection connection,
+        DbTransaction? transaction,
+        FnOChangeEvent changeEvent,
+        string body,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(changeEvent);
+        ArgumentNullException.ThrowIfNull(body);
+        await using var command = Command(
+            connection,
+            transaction,
+            "INSERT INTO inbox_events (event_id, record_key, entity_set, entity_key, legal_entity, operation, control_number, " +
+            "event_time, body, receive_count, state, attempts, next_attempt_at, first_received_at, last_received_at, updated_at) " +
+            "VALUES (@event_id, @record_key, @entity_set, @entity_key, @legal_entity, @operation, @control_number, @event_time, @body, " +
+            "1, 'Pending', 0, @now, @now, @now, @now) " +
+            "ON CONFLICT (event_id) DO UPDATE SET receive_count = inbox_events.receive_count + 1, last_received_at = @now " +
+            SameContent + " RETURNING receive_count");
+        Add(command, "event_id", changeEvent.EventId);
+        Add(command, "record_key", changeEvent.ContextRecordSubject);
+        Add(command, "entity_set", changeEvent.EntitySet);
+        Add(command, "entity_key", changeEvent.EntityKey.ToPredicate());
+        Add(command, "legal_entity", changeEvent.LegalEntity);
+        Add(command, "operation", changeEvent.Operation.ToString());
+        Add(command, "control_number", changeEvent.ControlNumber);
+        Add(command, "event_time", new DateTimeOffset(changeEvent.EventTimeUtc, TimeSpan.Zero).ToUnixTimeMilliseconds());
+        Add(command, "body", body);
+        Add(command, "now", Now());
+        var returned = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        if (returned is not null and not DBNull)
+        {
+            var count = Convert.ToInt32(returned, CultureInfo.InvariantCulture);
+            return new ReceiveResult(count > 1, count);
+        }
+
+        // No row returned: the EventId is stored with other content. Report what is stored; change nothing.
+        await using var select = Command(connection, transaction, "SELECT " + EventColumns + " FROM inbox_events WHERE event_id = @event_id");
+        Add(select, "event_id", changeEvent.EventId);
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            throw new InvalidOperationException("Event " + changeEvent.EventId + " was neither stored nor found.");
+        }
+
+        return ReceiveResult.ReusedEventId(ReadEvent(reader));
+    }
+
+    public async Task<IReadOnlyList<InboxEvent>> ClaimAsync(string owner, int maxRecords, TimeSpan leaseDuration, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        if (maxRecords <= 0)
+        {
+            return [];
+        }
+
+        var now = Now();
+        using var gate = await EnterWriteAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await BeginExclusiveTransactionAsync(connection, cancellationToken).ConfigureAwait(false);
+
+        var ids = new List<string>();
+        await using (var select = Command(
+            connection,
+            transaction,
+            "SELECT e.event_id FROM inbox_events e WHERE e.next_attempt_at <= @now AND " + ClaimableState + FreeRecordHead +
+            " ORDER BY e.next_attempt_at, e.control_number LIMIT @max"))
+        {
+            Add(select, "now", now);
+            Add(select, "max", maxRecords);
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                ids.Add(reader.GetString(0));
+            }
+        }
+
+        if (ids.Count == 0)
+        {
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return [];
+        }
+
+        var claimed = new List<InboxEvent>(ids.Count);
+        await using (var update = Command(
+            connection,
+            transaction,
+            "UPDATE inbox_events SET state = 'Leased', lease_owner = @owner, lease_expires_at = @expires, attempts = attempts + 1, " +
+            "updated_at = @now WHERE event_id IN (" + string.Join(", ", ids.Select((_, i) => "@id" + i.ToString(CultureInfo.InvariantCulture))) +
+            ") AND " + ClaimableState.Replace("e.", string.Empty, StringComparison.Ordinal) + " RETURNING " + EventColumns))
+        {
+            Add(update, "owner", owner);
+            Add(update, "expires", now + (long)leaseDuration.TotalMilliseconds);
+            Add(update, "now", now);
+            for (var i = 0; i < ids.Count; i++)
+            {
+                Add(update, "id" + i.ToString(CultureInfo.InvariantCulture), ids[i]);
+            }
+
+            await using var reader = await update.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                claimed.Add(ReadEvent(reader));
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return claimed;
+    }
+
+    public Task<LeaseResult> CompleteAsync(InboxEvent leased, string owner, InboxEventState doneState, string? note, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(leased);
+        if (doneState is not (InboxEventState.Applied or InboxEventState.Skipped))
+        {
+            throw new ArgumentOutOfRangeException(nameof(doneState), doneState, "An event completes as Applied or Skipped.");
+        }
+
+        return UpdateLeasedAsync(
+            leased,
+            owner,
+            "state = @state, " + ReleaseLease + ", waiting_for = NULL, last_error = @note, completed_at = @now",
+            command =>
+            {
+                Add(command, "state", doneState.ToString());
+                Add(command, "note", note);
+            },
+            wake: leased.RecordKey,
+            cancellationToken);
+    }
+
+    public Task<LeaseResult> RetryLaterAsync(InboxEvent leased, string owner, DateTimeOffset nextAttemptAt, string reason, CancellationToken cancellationToken) =>
+        UpdateLeasedAsync(
+            leased,
+            owner,
+            "state = 'Pending', " + ReleaseLease + ", waiting_for = NULL, next_attempt_at = @next, last_error = @reason",
+            command =>
+            {
+                Add(command, "next", nextAttemptAt.ToUnixTimeMilliseconds());
+                Add(command, "reason", reason);
+            },
+            wake: null,
+            cancellationToken);
+
+    public Task<LeaseResult> ParkAsync(InboxEvent leased, string owner, string waitingFor, DateTimeOffset fallbackAttemptAt, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(waitingFor);
+        return UpdateLeasedAsync(
+            leased,
+            owner,
+            "state = 'Parked', " + ReleaseLease + ", waiting_for = @waiting_for, next_attempt_at = @next, last_error = @reason",
+            command =>
+            {
+                Add(command, "waiting_for", waitingFor);
+                Add(command, "next", fallbackAttemptAt.ToUnixTimeMilliseconds());
+                Add(command, "reason", reason);
+            },
+            wake: null,
+            cancellationToken);
+    }
+
+    public Task<LeaseResult> FailAsync(InboxEvent leased, string owner, string reason, CancellationToken cancellationToken) =>
+        UpdateLeasedAsync(
+            leased,
+            owner,
+            "state = 'Failed', " + ReleaseLease + ", waiting_for = NULL, last_error = @reason",
+            command => Add(command, "reason", reason),
+            wake: null,
+            cancellationToken);
+
+    public async Task<bool> ReleaseAsync(InboxEvent leased, string owner, CancellationToken cancellationToken)
+    {
+        var result = await UpdateLeasedAsync(
+            leased,
+            owner,
+            "state = 'Pending', " + ReleaseLease + ", next_attempt_at = @now, attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END",
+            _ => { },
+            wake: null,
+            cancellationToken).ConfigureAwait(false);
+        return result.LeaseHeld;
+    }
+
+    public Task<int> ReleaseAllAsync(string owner, CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            "UPDATE inbox_events SET state = 'Pending', " + ReleaseLease + ", next_attempt_at = @now, updated_at = @now, " +
+            "attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END WHERE state = 'Leased' AND lease_owner = @owner",
+            command => Add(command, "owner", owner),
+            cancellationToken);
+
+    public Task<int> WakeParkedAsync(string waitingFor, CancellationToken cancellationToken) =>
+        ExecuteAsync(WakeSql, command => Add(command, "wake", waitingFor), cancellationToken, notifyWhenChanged: true);
+
+    public async Task<DateTimeOffset?> GetNextDueTimeAsync(string owner, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(
+            connection,
+            null,
+            "SELECT MIN(t) FROM (SELECT e.next_attempt_at AS t FROM inbox_events e WHERE " + ClaimableState + FreeRecordHead +
+            " UNION ALL SELECT lease_expires_at AS t FROM inbox_events WHERE state = 'Leased' AND lease_expires_at > @now AND lease_owner <> @owner) due");
+        Add(command, "now", Now());
+        Add(command, "owner", owner);
+        var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        return value is null or DBNull ? null : StateSql.FromMs(Convert.ToInt64(value, CultureInfo.InvariantCulture));
+    }
+
+    public async Task<InboxEvent?> GetEventAsync(string eventId, CancellationToken cancellationToken)
+    {
+        var events = await QueryEventsAsync("WHERE event_id = @id", command => Add(command, "id", eventId), cancellationToken).ConfigureAwait(false);
+        return events.Count == 0 ? null : events[0];
+    }
+
+    public Task<IReadOnlyList<InboxEvent>> GetRecordEventsAsync(string recordKey, CancellationToken cancellationToken) =>
+        QueryEventsAsync("WHERE record_key = @key ORDER BY control_number, event_id", command => Add(command, "key", recordKey), cancellationToken);
+
+    public async Task<IReadOnlyDictionary<InboxEventState, int>> GetStateCountsAsync(CancellationToken cancellationToken)
+    {
+        var counts = Enum.GetValues<InboxEventState>().ToDictionary(state => state, _ => 0);
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, null, "SELECT state, COUNT(*) FROM inbox_events GROUP BY state");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            counts[Enum.Parse<InboxEventState>(reader.GetString(0))] = Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture);
+        }
+
+        return counts;
+    }
+
+    public Task<int> PurgeCompletedAsync(DateTimeOffset completedBefore, CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            "DELETE FROM inbox_events WHERE state IN ('Applied','Skipped') AND completed_at < @before",
+            command => Add(command, "before", completedBefore.ToUnixTimeMilliseconds()),
+            cancellationToken);
+
+    private const string WakeSql =
+        "UPDATE inbox_events SET state = 'Pending', waiting_for = NULL, next_attempt_at = @now, updated_at = @now " +
+        "WHERE state = 'Parked' AND waiting_for = @wake";
+
+    private async Task<LeaseResult> UpdateLeasedAsync(
+        InboxEvent leased,
+        string owner,
+        string assignments,
+        Action<DbCommand> bind,
+        string? wake,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(leased);
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        var now = Now();
+        using var gate = await EnterWriteAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        int updated;
+        await using (var command = Command(
+            connection,
+            transaction,
+            "UPDATE inbox_events SET " + assignments + ", updated_at = @now WHERE event_id = @id AND state = 'Leased' AND lease_owner = @owner"))
+        {
+            Add(command, "id", leased.EventId);
+            Add(command, "owner", owner);
+            Add(command, "now", now);
+            bind(command);
+            updated = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var woken = 0;
+        if (updated == 1 && wake is not null)
+        {
+            await using var command = Command(connection, transaction, WakeSql);
+            Add(command, "wake", wake);
+            Add(command, "now", now);
+            woken = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        if (woken > 0)
+        {
+            await NotifyWorkAvailableAsync(connection, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new LeaseResult(updated == 1, woken);
+    }
+
+    private Task<int> ExecuteAsync(string sql, Action<DbCommand> bind, CancellationToken cancellationToken, bool notifyWhenChanged = false) =>
+        Database.ExecuteAsync(sql, bind, cancellationToken, notifyWhenChanged);
+
+    private Task NotifyWorkAvailableAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        Database.NotifyWorkAvailableAsync(connection, cancellationToken);
+
+    private Task<IReadOnlyList<InboxEvent>> QueryEventsAsync(string where, Action<DbCommand> bind, CancellationToken cancellationToken) =>
+        InboxEventRows.QueryAsync(Database, where, bind, cancellationToken);
+
+    private static InboxEvent ReadEvent(DbDataReader reader) => InboxEventRows.Read(reader);
+
+    private long Now() => Database.Now();
+
+    private ValueTask<IDisposable> EnterWriteAsync(CancellationToken cancellationToken) => Database.EnterWriteAsync(cancellationToken);
+
+    private ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) => Database.OpenConnectionAsync(cancellationToken);
+
+    private Task<DbTransaction> BeginExclusiveTransactionAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        Database.BeginExclusiveTransactionAsync(connection, cancellationToken);
+}

@@ -1,0 +1,103 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Channels;
+using System.Threading.Tasks;
+using DualWrite.Core.Events;
+using DualWrite.Listener.StateStore.Sqlite;
+
+namespace DualWrite.Listener.Inbox.Sqlite;
+
+/// <summary>
+/// The event inbox in the SQLite state file. Received events are group-committed: events that arrive while a
+/// commit is running go to disk together in the next one, and each caller is answered only once its event
+/// is committed.
+/// </summary>
+public sealed class SqliteEventInbox : RelationalEventInbox, IDisposable
+{
+    private const int MaxGroupCommit = 256;
+
+    private readonly Channel<PendingReceive> receives = Channel.CreateUnbounded<PendingReceive>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly object committerLock = new();
+    private Task? committer;
+
+    public SqliteEventInbox(SqliteStateDatabase database)
+        : base(database)
+    {
+    }
+
+    public override Task<ReceiveResult> ReceiveAsync(FnOChangeEvent changeEvent, string body, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(changeEvent);
+        ArgumentNullException.ThrowIfNull(body);
+        lock (committerLock)
+        {
+            committer ??= Task.Run(CommitReceivedAsync, CancellationToken.None);
+        }
+
+        var pending = new PendingReceive(changeEvent, body, new TaskCompletionSource<ReceiveResult>(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!receives.Writer.TryWrite(pending))
+        {
+            throw new ObjectDisposedException(nameof(SqliteEventInbox));
+        }
+
+        // A caller that gives up is not answered; its event may still be committed (a redelivery counts it).
+        return pending.Stored.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Lets the committer finish what was already handed to it (the database's write gate outlives it).</summary>
+    public void Dispose()
+    {
+        receives.Writer.TryComplete();
+        Task? running;
+        lock (committerLock)
+        {
+            running = committer;
+        }
+
+        running?.Wait(TimeSpan.FromSeconds(30));
+    }
+
+    private async Task CommitReceivedAsync()
+    {
+        var batch = new List<PendingReceive>(MaxGroupCommit);
+        while (await receives.Reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            batch.Clear();
+            while (batch.Count < MaxGroupCommit && receives.Reader.TryRead(out var pending))
+            {
+                batch.Add(pending);
+            }
+
+            try
+            {
+                var results = new ReceiveResult[batch.Count];
+                using (await Database.EnterWriteAsync(CancellationToken.None).ConfigureAwait(false))
+                {
+                    await using var connection = await Database.OpenConnectionAsync(CancellationToken.None).ConfigureAwait(false);
+                    await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
+                    for (var i = 0; i < batch.Count; i++)
+                    {
+                        results[i] = await InsertReceivedAsync(connection, transaction, batch[i].Event, batch[i].Body, CancellationToken.None).ConfigureAwait(false);
+                    }
+
+                    await transaction.CommitAsync().ConfigureAwait(false);
+                }
+
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    batch[i].Stored.TrySetResult(results[i]);
+                }
+            }
+#pragma warning disable CA1031 // Every waiter must hear how its commit went, whatever failed; the receiver answers 503.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                foreach (var pending in batch)
+                {
+                    pending.Stored.TrySetException(ex);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using System;
+using System.IO;
+
+namespace DualWrite.TestSupport;
+
+/// <summary>Folders of the checkout tests read, found from the test's output folder (the folder holding DualWrite.Plugins.sln).</summary>
+public static class RepositoryPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string Maps => Path.Combine(Root, "Shared", "maps");
+
+    private static string FindRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "DualWrite.Plugins.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("No DualWrite.Plugins.sln above " + AppContext.BaseDirectory);
+    }
+}
