@@ -5,6 +5,7 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
+using DualWrite.Core.Auth;
 using DualWrite.Emulators.Common.Auth;
 using DualWrite.Emulators.Common.Hosting;
 using DualWrite.Emulators.Dataverse.Auth;
@@ -140,7 +141,11 @@ public sealed class DataverseEmulator : IAsyncDisposable
     public async Task<string> GetTokenAsync(ClientCredential? client = null, CancellationToken cancellationToken = default)
     {
         client ??= Options.Clients.FirstOrDefault() ?? new ClientCredential(DefaultClientId, DefaultClientSecret);
-        return await ClientCredentialsTokenClient.GetTokenAsync(TokenEndpointFor(), client, BaseAddress.AbsoluteUri + ".default", cancellationToken).ConfigureAwait(false);
+        // Core's client, the one the plug-in and the listener use; a refusal throws, as HttpClient would.
+        using var http = new HttpClient();
+        var grant = new ClientCredentialsGrant(TokenEndpointFor(), client.ClientId, client.ClientSecret, BaseAddress.AbsoluteUri + ".default");
+        var answer = await ClientCredentialsTokenClient.RequestAsync(http, grant, DateTime.UtcNow, cancellationToken).ConfigureAwait(false);
+        return answer.Token?.Value ?? throw new HttpRequestException("The token endpoint refused " + grant + ": " + answer.Reason, null, (System.Net.HttpStatusCode)answer.StatusCode);
     }
 
     /// <summary>An HttpClient with BaseAddress = <see cref="ServiceRoot"/>, a bearer token and the OData headers.</summary>

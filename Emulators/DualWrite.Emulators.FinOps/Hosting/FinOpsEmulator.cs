@@ -3,6 +3,7 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
+using DualWrite.Core.Auth;
 using DualWrite.Emulators.Common.Auth;
 using DualWrite.Emulators.Common.Hosting;
 using DualWrite.Emulators.FinOps.Admin;
@@ -134,7 +135,11 @@ public sealed class FinOpsEmulator : IAsyncDisposable
     public async Task<string> GetTokenAsync(ClientCredential? client = null, CancellationToken cancellationToken = default)
     {
         client ??= Options.Clients[0];
-        return await ClientCredentialsTokenClient.GetTokenAsync(TokenEndpointFor(), client, BaseAddress + ".default", cancellationToken).ConfigureAwait(false);
+        // Core's client, the one the plug-in and the listener use; a refusal throws, as HttpClient would.
+        using var http = new HttpClient();
+        var grant = new ClientCredentialsGrant(TokenEndpointFor(), client.ClientId, client.ClientSecret, BaseAddress + ".default");
+        var answer = await ClientCredentialsTokenClient.RequestAsync(http, grant, DateTime.UtcNow, cancellationToken).ConfigureAwait(false);
+        return answer.Token?.Value ?? throw new HttpRequestException("The token endpoint refused " + grant + ": " + answer.Reason, null, (System.Net.HttpStatusCode)answer.StatusCode);
     }
 
     /// <summary>An <see cref="HttpClient"/> whose base address is the /data/ root and which sends a valid bearer token.</summary>

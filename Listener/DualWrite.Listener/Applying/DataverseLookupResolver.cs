@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -107,19 +106,13 @@ public sealed class DataverseLookupResolver
         }
     }
 
-    /// <summary><c>name eq 'value' and _x_value eq guid</c> for a key Dataverse will not take in a URL.</summary>
+    /// <summary>
+    /// <c>name eq 'value' and _x_value eq guid</c> for a key Dataverse will not take in a URL; literals are Core's
+    /// <see cref="ODataLiteral"/>, as in the key itself, so dates and enums are spelled the same way.
+    /// </summary>
     public static string FilterFor(ODataKey key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return string.Join(" and ", key.Parts.Select(part => part.Name + " eq " + Literal(part.Value)));
+        return string.Join(" and ", key.Parts.Select(part => part.Name + " eq " + ODataLiteral.Format(part.Value)));
     }
-
-    private static string Literal(object value) => value switch
-    {
-        string text => ODataQuery.Literal(text),
-        Guid id => id.ToString("D"),
-        bool flag => flag ? "true" : "false",
-        IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
-        _ => ODataQuery.Literal(value.ToString() ?? string.Empty),
-    };
 }

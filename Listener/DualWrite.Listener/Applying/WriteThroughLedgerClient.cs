@@ -2,6 +2,7 @@ using System;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
+using DualWrite.Core.Keys;
 using DualWrite.Core.Ledger;
 using DualWrite.Listener.Clients.Dataverse;
 using DualWrite.Listener.Clients.OData;
@@ -26,7 +27,7 @@ public sealed class WriteThroughLedgerClient
         ArgumentNullException.ThrowIfNull(fnOPath);
         var query = new ODataQuery
         {
-            Filter = WriteThroughLedgerTable.FnORecord + " eq " + ODataQuery.Literal(fnOPath),
+            Filter = WriteThroughLedgerTable.FnORecord + " eq " + ODataLiteral.Format(fnOPath),
             Select = Select,
             OrderBy = "createdon asc",
             Top = 1,

@@ -1,27 +1,16 @@
 using System;
 using System.Net.Http;
+using DualWrite.Core.Http;
 
 namespace DualWrite.Listener.Resilience;
 
-/// <summary>Reads a response's Retry-After (seconds or an HTTP date).</summary>
+/// <summary>A response's Retry-After by Core's <see cref="RetryAfterRule"/>, with the listener's clock as "now".</summary>
 public static class RetryAfter
 {
     public static TimeSpan? Of(HttpResponseMessage response, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(timeProvider);
-        var header = response.Headers.RetryAfter;
-        if (header?.Delta is { } delta)
-        {
-            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
-        }
-
-        if (header?.Date is { } date)
-        {
-            var wait = date - timeProvider.GetUtcNow();
-            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
-        }
-
-        return null;
+        return RetryAfterRule.Wait(response.Headers, timeProvider.GetUtcNow());
     }
 }

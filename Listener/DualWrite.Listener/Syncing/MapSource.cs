@@ -5,6 +5,7 @@ using System.Linq;
 using System.Reflection;
 using DualWrite.Core.Maps;
 using DualWrite.Core.Maps.Loading;
+using DualWrite.MapValidation.Validation;
 
 namespace DualWrite.Listener.Syncing;
 
@@ -21,7 +22,8 @@ public static class MapSource
 
     public static IReadOnlyList<TableMap> Load(string? folder)
     {
-        var files = folder is null ? Embedded() : Directory.GetFiles(folder, "*.json").OrderBy(f => f, StringComparer.Ordinal).Select(f => (Path.GetFileName(f), File.ReadAllText(f)));
+        // A folder is read by the one folder reader MapValidation shares with `maps validate` and `maps plan`.
+        var files = folder is null ? Embedded() : MapFile.ReadDirectory(folder).Select(file => (file.Name, file.Text));
         var maps = new List<TableMap>();
         var problems = new List<string>();
         foreach (var (name, json) in files)

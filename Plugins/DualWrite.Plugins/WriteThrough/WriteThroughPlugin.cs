@@ -57,8 +57,8 @@ public sealed class WriteThroughPlugin : PluginBase
         // "Set Timeout when making external calls in a plug-in"). Timeouts come from the budget, per call.
         using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
         http.DefaultRequestHeaders.ConnectionClose = true;
-        var tokens = new ClientCredentialsTokenClient(http, _configuration.Credentials!);
-        var client = new FinOpsClient(http, settings.DataRoot, tokens, line => context.Trace("{0}", line));
+        var tokens = new FinOpsTokenProvider(http, _configuration.Credentials!);
+        var client = new FinOpsWriteClient(http, settings.DataRoot, tokens, line => context.Trace("{0}", line));
         var result = client.Send(plan.Request!, ToUtc(context.ExecutionContext.OperationCreatedOn), budget);
         if (!result.Succeeded && !(plan.Request!.Method == "DELETE" && result.StatusCode == 404))
         {

@@ -1,11 +1,13 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Text;
 
 namespace DualWrite.Listener.Clients.OData;
 
-/// <summary>The query options of a collection read: <c>$filter</c>, <c>$select</c>, <c>$orderby</c>, <c>$top</c>, <c>$expand</c>.</summary>
+/// <summary>
+/// The query options of a collection read (literals inside <see cref="Filter"/> come from Core's
+/// <c>ODataLiteral</c>, never formatted here): <c>$filter</c>, <c>$select</c>, <c>$orderby</c>, <c>$top</c>, <c>$expand</c>.
+/// </summary>
 public sealed class ODataQuery
 {
     public string? Filter { get; init; }
@@ -57,7 +59,4 @@ public sealed class ODataQuery
 
         return string.Join("&", parts);
     }
-
-    /// <summary>A filter's string literal: quoted, inner quotes doubled (<c>'O''Brien'</c>).</summary>
-    public static string Literal(string value) => new StringBuilder("'").Append((value ?? throw new ArgumentNullException(nameof(value))).Replace("'", "''", StringComparison.Ordinal)).Append('\'').ToString();
 }

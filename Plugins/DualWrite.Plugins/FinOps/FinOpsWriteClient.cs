@@ -6,6 +6,9 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Threading;
+using DualWrite.Core.Auth;
+using DualWrite.Core.Http;
+using DualWrite.Core.OData;
 using DualWrite.Plugins.Auth;
 
 namespace DualWrite.Plugins.FinOps;
@@ -15,7 +18,7 @@ namespace DualWrite.Plugins.FinOps;
 /// timeout and the overall budget, 429 retried only while Retry-After fits the budget. Every ending is a
 /// <see cref="FinOpsCallResult"/>; nothing but bugs throws.
 /// </summary>
-public sealed class FinOpsClient
+public sealed class FinOpsWriteClient
 {
     /// <summary>Throttled retries per write, whatever the budget: a Retry-After of 0 must not spin.</summary>
     public const int MaxThrottledRetries = 5;
@@ -25,10 +28,10 @@ public sealed class FinOpsClient
 
     private readonly HttpClient _http;
     private readonly Uri _dataRoot;
-    private readonly ClientCredentialsTokenClient _tokens;
+    private readonly FinOpsTokenProvider _tokens;
     private readonly Action<string> _trace;
 
-    public FinOpsClient(HttpClient http, Uri dataRoot, ClientCredentialsTokenClient tokens, Action<string> trace)
+    public FinOpsWriteClient(HttpClient http, Uri dataRoot, FinOpsTokenProvider tokens, Action<string> trace)
     {
         _http = http ?? throw new ArgumentNullException(nameof(http));
         _dataRoot = dataRoot ?? throw new ArgumentNullException(nameof(dataRoot));
@@ -100,7 +103,7 @@ public sealed class FinOpsClient
 
                 if (status == 429)
                 {
-                    var wait = RetryAfter(response) ?? DefaultRetryAfter;
+                    var wait = RetryAfterRule.Wait(response.Headers, new DateTimeOffset(DateTime.SpecifyKind(nowUtc, DateTimeKind.Utc))) ?? DefaultRetryAfter;
                     if (throttledRetries >= MaxThrottledRetries || !budget.Fits(wait))
                     {
                         return FinOpsCallResult.Throttled(wait, budget.Budget);
@@ -113,7 +116,7 @@ public sealed class FinOpsClient
                 }
 
                 var body = response.Content.ReadAsStringAsync().ConfigureAwait(false).GetAwaiter().GetResult();
-                var reason = FinOpsErrorBody.Reason(body, "HTTP " + status.ToString(CultureInfo.InvariantCulture) + " " + response.ReasonPhrase);
+                var reason = ODataErrorBody.Reason(body, preferInnerMessage: true, "HTTP " + status.ToString(CultureInfo.InvariantCulture) + " " + response.ReasonPhrase);
                 return status >= 400 && status < 500
                     ? FinOpsCallResult.Rejected(status, reason)
                     : FinOpsCallResult.Failed(status, reason);
@@ -136,28 +139,5 @@ public sealed class FinOpsClient
         }
 
         return message;
-    }
-
-    private static TimeSpan? RetryAfter(HttpResponseMessage response)
-    {
-        var header = response.Headers.RetryAfter;
-        if (header is null)
-        {
-            return null;
-        }
-
-        if (header.Delta is TimeSpan delta)
-        {
-            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
-        }
-
-        // An HTTP date: measure it against the response's own Date, never the local clock.
-        if (header.Date is DateTimeOffset until && response.Headers.Date is DateTimeOffset sent)
-        {
-            var wait = until - sent;
-            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
-        }
-
-        return null;
     }
 }

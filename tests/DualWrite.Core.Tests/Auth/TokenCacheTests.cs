@@ -1,10 +1,13 @@
 using System;
-using DualWrite.Plugins.Auth;
+using DualWrite.Core.Auth;
 
-namespace DualWrite.Plugins.Tests.Auth;
+namespace DualWrite.Core.Tests.Auth;
 
+/// <summary>Moved from the plug-in's static TokenCache to Core's TokenCache, which the plug-in shares as one static instance.</summary>
 public sealed class TokenCacheTests
 {
+    private readonly TokenCache TokenCache = new();
+
     private static readonly DateTime Now = new(2026, 11, 22, 8, 0, 0, DateTimeKind.Utc);
 
     [Fact]
@@ -82,12 +85,13 @@ public sealed class TokenCacheTests
     [Fact]
     public void Keys_differ_by_authority_tenant_client_and_scope()
     {
-        var authority = new Uri("https://login.microsoftonline.com/");
-        var key = TokenCache.KeyFor(authority, "t", "c", "s");
+        static string KeyFor(string authority, string tenant, string client, string scope) =>
+            new ClientCredentialsGrant(new Uri(new Uri(authority), tenant + "/oauth2/v2.0/token"), client, "secret", scope).CacheKey;
+        var key = KeyFor("https://login.microsoftonline.com/", "t", "c", "s");
 
-        Assert.NotEqual(key, TokenCache.KeyFor(new Uri("https://login.example.com/"), "t", "c", "s"));
-        Assert.NotEqual(key, TokenCache.KeyFor(authority, "t2", "c", "s"));
-        Assert.NotEqual(key, TokenCache.KeyFor(authority, "t", "c2", "s"));
-        Assert.NotEqual(key, TokenCache.KeyFor(authority, "t", "c", "s2"));
+        Assert.NotEqual(key, KeyFor("https://login.example.com/", "t", "c", "s"));
+        Assert.NotEqual(key, KeyFor("https://login.microsoftonline.com/", "t2", "c", "s"));
+        Assert.NotEqual(key, KeyFor("https://login.microsoftonline.com/", "t", "c2", "s"));
+        Assert.NotEqual(key, KeyFor("https://login.microsoftonline.com/", "t", "c", "s2"));
     }
 }
