@@ -1,11 +1,12 @@
-using System;
 using System.Collections.Generic;
-using System.Net;
-using System.Net.Http;
 using System.Net.Http.Headers;
+using System.Net.Http;
+using System.Net;
 using System.Threading.Tasks;
+using System;
 using DualWrite.Emulators.FinOps.Auth;
 using DualWrite.Emulators.FinOps.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace DualWrite.Emulators.FinOps.Tests.Auth;
 
@@ -61,7 +62,7 @@ public sealed class TokenTests
     [Fact]
     public async Task A_token_stops_working_when_it_expires()
     {
-        var clock = new ManualClock(new DateTimeOffset(2026, 11, 22, 8, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 8, 0, 0, TimeSpan.Zero));
         await using var harness = await EmulatorHarness.StartAsync(configure: o => o.TimeProvider = clock);
 
         using var before = await harness.Http.GetAsync("Currencies");
