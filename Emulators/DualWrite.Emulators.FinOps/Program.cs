@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Globalization;
 using System.Threading.Tasks;
+using DualWrite.Emulators.Common.Auth;
 using DualWrite.Emulators.FinOps.Hosting;
 using DualWrite.Emulators.FinOps.Seed;
 
@@ -51,7 +52,7 @@ public static class Program
             process.WorkingSet64 / (1024 * 1024),
             process.PeakWorkingSet64 / (1024 * 1024),
             GC.GetTotalMemory(forceFullCollection: false) / (1024 * 1024)));
-        Console.WriteLine("Token: POST " + emulator.TokenEndpointFor() + " (client_id=dualwrite-emulator, client_secret=emulator-secret). Ctrl+C stops.");
+        Console.WriteLine("Token: POST " + emulator.TokenEndpointFor() + " (client_id=" + DefaultEmulatorClient.ClientId + ", client_secret=" + DefaultEmulatorClient.ClientSecret + "). Ctrl+C stops.");
         if (!exitAfterLoad)
         {
             await emulator.WaitForShutdownAsync().ConfigureAwait(false);

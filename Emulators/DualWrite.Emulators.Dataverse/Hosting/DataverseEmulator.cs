@@ -34,16 +34,16 @@ namespace DualWrite.Emulators.Dataverse.Hosting;
 /// </summary>
 public sealed class DataverseEmulator : IAsyncDisposable
 {
-    public const string DefaultTenant = "emulator";
-    public const string DefaultClientId = "dualwrite-emulator";
-    public const string DefaultClientSecret = "emulator-secret";
+    public const string DefaultTenant = DefaultEmulatorClient.Tenant;
+    public const string DefaultClientId = DefaultEmulatorClient.ClientId;
+    public const string DefaultClientSecret = DefaultEmulatorClient.ClientSecret;
 
     // Enough for a long end-to-end run; older requests are dropped.
     private const int RequestLogCapacity = 10_000;
 
     private readonly WebApplication _app;
 
-    private DataverseEmulator(WebApplication app, Uri baseAddress, InMemoryDataverse engine, ServiceProtection protection, RequestLog log, DataverseEmulatorOptions options, SeedReport seed)
+    private DataverseEmulator(WebApplication app, Uri baseAddress, InMemoryDataverse engine, ServiceProtection protection, RequestLog log, DataverseEmulatorOptions options, DataverseSeedReport seed)
     {
         _app = app;
         BaseAddress = baseAddress;
@@ -70,7 +70,7 @@ public sealed class DataverseEmulator : IAsyncDisposable
 
     public DataverseEmulatorOptions Options { get; }
 
-    public SeedReport SeedReport { get; }
+    public DataverseSeedReport SeedReport { get; }
 
     public static async Task<DataverseEmulator> StartAsync(DataverseEmulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -102,7 +102,7 @@ public sealed class DataverseEmulator : IAsyncDisposable
         var engine = builder.Build();
         var seedStarted = time.GetTimestamp();
         var seeded = engine.SeedMany(new DataverseSeedGenerator(options.Seed).Records());
-        var seedReport = new SeedReport(seeded, time.GetElapsedTime(seedStarted));
+        var seedReport = new DataverseSeedReport(seeded, time.GetElapsedTime(seedStarted));
 
         var web = LoopbackWebHost.CreateBuilder(typeof(DataverseEmulator).Assembly.GetName().Name, options.Port, options.LogToConsole);
         var tokens = new TokenService(options.Clients, time);
@@ -137,14 +137,14 @@ public sealed class DataverseEmulator : IAsyncDisposable
     public Uri TokenEndpointFor(string tenant = DefaultTenant) => TokenEndpoint.AddressFor(BaseAddress, tenant);
 
     /// <summary>A token from the emulator's own token endpoint (client credentials).</summary>
-    public async Task<string> GetTokenAsync(ClientCredential? client = null, CancellationToken cancellationToken = default)
+    public async Task<string> GetTokenAsync(DataverseClientCredential? client = null, CancellationToken cancellationToken = default)
     {
-        client ??= Options.Clients.FirstOrDefault() ?? new ClientCredential(DefaultClientId, DefaultClientSecret);
+        client ??= Options.Clients.FirstOrDefault() ?? new DataverseClientCredential(DefaultClientId, DefaultClientSecret);
         return await ClientCredentialsTokenClient.GetTokenAsync(TokenEndpointFor(), client, BaseAddress.AbsoluteUri + ".default", cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>An HttpClient with BaseAddress = <see cref="ServiceRoot"/>, a bearer token and the OData headers.</summary>
-    public async Task<HttpClient> CreateAuthenticatedClientAsync(ClientCredential? client = null, CancellationToken cancellationToken = default)
+    public async Task<HttpClient> CreateAuthenticatedClientAsync(DataverseClientCredential? client = null, CancellationToken cancellationToken = default)
     {
         var token = await GetTokenAsync(client, cancellationToken).ConfigureAwait(false);
         var http = new HttpClient { BaseAddress = ServiceRoot };

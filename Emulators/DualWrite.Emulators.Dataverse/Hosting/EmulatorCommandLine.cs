@@ -90,7 +90,7 @@ public static class EmulatorCommandLine
                         break;
                     }
 
-                    options.Clients.Add(new ClientCredential(client[..colon], client[(colon + 1)..]));
+                    options.Clients.Add(new DataverseClientCredential(client[..colon], client[(colon + 1)..]));
                     break;
                 case "--no-auth":
                     options.RequireAuthentication = false;

@@ -36,13 +36,13 @@ namespace DualWrite.Emulators.FinOps.Hosting;
 public sealed class FinOpsEmulator : IAsyncDisposable
 {
     /// <summary>The tenant segment the helpers use; any segment works.</summary>
-    public const string DefaultTenant = "emulator";
+    public const string DefaultTenant = DefaultEmulatorClient.Tenant;
 
     private readonly WebApplication _app;
     private readonly HttpClient _eventHttp;
     private bool _disposed;
 
-    private FinOpsEmulator(WebApplication app, HttpClient eventHttp, Uri baseAddress, FinOpsEmulatorControl control, SeedReport seed, FinOpsEmulatorOptions options)
+    private FinOpsEmulator(WebApplication app, HttpClient eventHttp, Uri baseAddress, FinOpsEmulatorControl control, FinOpsSeedReport seed, FinOpsEmulatorOptions options)
     {
         _app = app;
         _eventHttp = eventHttp;
@@ -61,7 +61,7 @@ public sealed class FinOpsEmulator : IAsyncDisposable
     public FinOpsEmulatorControl Control { get; }
 
     /// <summary>What the seed loaded and how long it took.</summary>
-    public SeedReport SeedReport { get; }
+    public FinOpsSeedReport SeedReport { get; }
 
     public FinOpsEmulatorOptions Options { get; }
 
@@ -90,7 +90,7 @@ public sealed class FinOpsEmulator : IAsyncDisposable
         services.AddSingleton<IChangePublisher>(sp => sp.GetRequiredService<BusinessEventPublisher>());
         services.AddSingleton(sp => new ODataService(
             store, sp.GetRequiredService<WriteValidator>(), sp.GetRequiredService<IChangePublisher>(), options.KeyAccessNeedsCrossCompany));
-        services.AddSingleton<BatchProcessor>();
+        services.AddSingleton<FinOpsBatchProcessor>();
         services.AddSingleton<FaultInjector>();
         services.AddSingleton<Throttle>();
         services.AddSingleton(new TokenService(options.Clients, time));
@@ -131,14 +131,14 @@ public sealed class FinOpsEmulator : IAsyncDisposable
     public Uri TokenEndpointFor(string tenant = DefaultTenant) => TokenEndpoint.AddressFor(BaseAddress, tenant);
 
     /// <summary>Gets a token with client credentials (the default client unless given).</summary>
-    public async Task<string> GetTokenAsync(ClientCredential? client = null, CancellationToken cancellationToken = default)
+    public async Task<string> GetTokenAsync(FinOpsClientCredential? client = null, CancellationToken cancellationToken = default)
     {
         client ??= Options.Clients[0];
         return await ClientCredentialsTokenClient.GetTokenAsync(TokenEndpointFor(), client, BaseAddress + ".default", cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>An <see cref="HttpClient"/> whose base address is the /data/ root and which sends a valid bearer token.</summary>
-    public async Task<HttpClient> CreateAuthenticatedClientAsync(ClientCredential? client = null, CancellationToken cancellationToken = default)
+    public async Task<HttpClient> CreateAuthenticatedClientAsync(FinOpsClientCredential? client = null, CancellationToken cancellationToken = default)
     {
         var token = await GetTokenAsync(client, cancellationToken).ConfigureAwait(false);
         var http = new HttpClient { BaseAddress = DataAddress };

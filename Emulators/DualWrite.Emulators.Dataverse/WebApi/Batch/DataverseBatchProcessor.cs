@@ -12,14 +12,14 @@ namespace DualWrite.Emulators.Dataverse.WebApi.Batch;
 /// Prefer: odata.continue-on-error the batch stops at the first failure and answers 400; with it, 200 with
 /// every part's result. At most 1000 requests, no GET inside a changeset, no nesting.
 /// </summary>
-internal sealed class BatchProcessor
+internal sealed class DataverseBatchProcessor
 {
     public const int MaxRequests = 1000;
 
     private readonly WebApiRequestHandler _handler;
     private readonly InMemoryDataverse _engine;
 
-    public BatchProcessor(WebApiRequestHandler handler, InMemoryDataverse engine)
+    public DataverseBatchProcessor(WebApiRequestHandler handler, InMemoryDataverse engine)
     {
         _handler = handler;
         _engine = engine;

@@ -12,13 +12,13 @@ namespace DualWrite.Emulators.FinOps.OData;
 /// is the changeset's only response (OData v4). Events of a changeset are published after it commits.
 /// Content-ID references (<c>$1</c>) name entities created earlier in the same changeset.
 /// </summary>
-public sealed class BatchProcessor
+public sealed class FinOpsBatchProcessor
 {
     private readonly FinOpsStore _store;
     private readonly ODataService _service;
     private readonly IChangePublisher _publisher;
 
-    public BatchProcessor(FinOpsStore store, ODataService service, IChangePublisher publisher)
+    public FinOpsBatchProcessor(FinOpsStore store, ODataService service, IChangePublisher publisher)
     {
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _service = service ?? throw new ArgumentNullException(nameof(service));
