@@ -104,19 +104,16 @@ public sealed class DataverseEmulator : IAsyncDisposable
         var seeded = engine.SeedMany(new DataverseSeedGenerator(options.Seed).Records());
         var seedReport = new DataverseSeedReport(seeded, time.GetElapsedTime(seedStarted));
 
-        var web = LoopbackWebHost.CreateBuilder(typeof(DataverseEmulator).Assembly.GetName().Name, options.Port, options.LogToConsole);
-        var tokens = new TokenService(options.Clients, time);
+        var web = EmulatorHost.CreateBuilder(typeof(DataverseEmulator).Assembly.GetName().Name, options.Port, options.LogToConsole, time, options.Clients, RequestLogCapacity);
         var protection = new ServiceProtection(options.ServiceProtection, time);
-        var log = new RequestLog(RequestLogCapacity);
         var model = new ServiceModel(engine.Metadata, schema);
-        web.Services.AddSingleton(time);
-        web.Services.AddSingleton(tokens);
         web.Services.AddSingleton(protection);
-        web.Services.AddSingleton(log);
         web.Services.AddSingleton(new WebApiRequestHandler(engine, model));
         web.Services.AddSingleton<WebApiEndpoint>();
         var app = web.Build();
-        app.UseMiddleware<RequestLoggingMiddleware>();
+
+        // Scope stays optional: the documented curl examples request a token without one.
+        EmulatorHost.UseShared(app, requireScope: false);
         app.UseMiddleware<BearerAuthenticationMiddleware>(new BearerAuthenticationOptions
         {
             ProtectedPath = WebApiEndpoint.ServicePath,
@@ -124,13 +121,11 @@ public sealed class DataverseEmulator : IAsyncDisposable
             RejectAsync = DataverseUnauthorizedResponse.WriteAsync,
         });
         app.UseMiddleware<ServiceProtectionMiddleware>();
-        // Scope stays optional: the documented curl examples request a token without one.
-        new TokenEndpoint(tokens, requireScope: false).MapTo(app);
         var endpoint = app.Services.GetRequiredService<WebApiEndpoint>();
         app.Map(WebApiEndpoint.ServicePath + "/{**path}", (RequestDelegate)endpoint.HandleAsync);
         app.Map(WebApiEndpoint.ServicePath, (RequestDelegate)endpoint.HandleAsync);
         var baseAddress = await LoopbackWebHost.StartAsync(app, cancellationToken).ConfigureAwait(false);
-        return new DataverseEmulator(app, baseAddress, engine, protection, log, options, seedReport);
+        return new DataverseEmulator(app, baseAddress, engine, protection, app.Services.GetRequiredService<RequestLog>(), options, seedReport);
     }
 
     /// <summary>&lt;base&gt;/{tenant}/oauth2/v2.0/token</summary>

@@ -79,10 +79,9 @@ public sealed class FinOpsEmulator : IAsyncDisposable
         var store = new FinOpsStore(FinOpsSchema.Standard);
         var seed = SeedLoader.Load(store, options.Seed, time);
 
-        var builder = LoopbackWebHost.CreateBuilder(typeof(FinOpsEmulator).Assembly.GetName().Name, options.Port, options.LogToConsole);
+        var builder = EmulatorHost.CreateBuilder(typeof(FinOpsEmulator).Assembly.GetName().Name, options.Port, options.LogToConsole, time, options.Clients, options.RequestLogCapacity);
         var eventHttp = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(1) });
         var services = builder.Services;
-        services.AddSingleton(time);
         services.AddSingleton(store);
         services.AddSingleton(new WriteValidator(store.Schema, ReferenceRules.Standard));
         services.AddSingleton(sp => new BusinessEventPublisher(
@@ -93,8 +92,6 @@ public sealed class FinOpsEmulator : IAsyncDisposable
         services.AddSingleton<FinOpsBatchProcessor>();
         services.AddSingleton<FaultInjector>();
         services.AddSingleton<Throttle>();
-        services.AddSingleton(new TokenService(options.Clients, time));
-        services.AddSingleton(new RequestLog(options.RequestLogCapacity));
         services.AddSingleton<FinOpsEmulatorControl>(sp => new FinOpsEmulatorControl(
             sp.GetRequiredService<FaultInjector>(),
             sp.GetRequiredService<Throttle>(),
@@ -104,8 +101,8 @@ public sealed class FinOpsEmulator : IAsyncDisposable
 
         var app = builder.Build();
 
-        // One pipeline for every request: logging first, then (for /data) auth, throttling and faults.
-        app.UseMiddleware<RequestLoggingMiddleware>();
+        // One pipeline for every request: logging first (with the token endpoint), then (for /data) auth, throttling and faults.
+        EmulatorHost.UseShared(app, requireScope: true);
         app.Map("/data", data =>
         {
             // Mounted under /data, so every request reaching the middleware needs a token (the default ProtectedPath).
@@ -114,7 +111,6 @@ public sealed class FinOpsEmulator : IAsyncDisposable
             data.UseMiddleware<FaultInjectionMiddleware>();
             data.Run(ODataHttpEndpoint.HandleAsync);
         });
-        new TokenEndpoint(app.Services.GetRequiredService<TokenService>(), requireScope: true).MapTo(app);
         AdminEndpoints.Map(app);
 
         var control = app.Services.GetRequiredService<FinOpsEmulatorControl>();
