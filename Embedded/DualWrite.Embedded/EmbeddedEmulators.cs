@@ -8,11 +8,11 @@ using System.Threading;
 using System.Threading.Tasks;
 using DualWrite.Emulators.Dataverse.Hosting;
 using DualWrite.Emulators.Dataverse.Seed;
+using DualWrite.Emulators.FinOps.Auth;
 using DualWrite.Emulators.FinOps.Events;
 using DualWrite.Emulators.FinOps.Hosting;
 using DualWrite.Listener.Applying;
 using DualWrite.Listener.Syncing;
-using FinOpsClientCredential = DualWrite.Emulators.FinOps.Auth.ClientCredential;
 
 namespace DualWrite.Embedded;
 

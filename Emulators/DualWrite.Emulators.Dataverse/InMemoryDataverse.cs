@@ -200,7 +200,7 @@ public sealed class InMemoryDataverse : IDisposable
         return count;
     }
 
-    private sealed class SeedAccess(StoreTransaction transaction) : IStateAccess
+    private sealed class SeedAccess(DataverseStoreTransaction transaction) : IStateAccess
     {
         public StoreState State => transaction.Working;
 

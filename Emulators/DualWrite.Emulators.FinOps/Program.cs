@@ -1,37 +1,90 @@
 using System;
+using System.Collections.Generic;
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using System.Threading;
 using System.Threading.Tasks;
+using DualWrite.Emulators.Common.Auth;
+using DualWrite.Emulators.Common.CommandLine;
+using DualWrite.Emulators.FinOps.Auth;
 using DualWrite.Emulators.FinOps.Hosting;
 using DualWrite.Emulators.FinOps.Seed;
 
 namespace DualWrite.Emulators.FinOps;
 
 /// <summary>
-/// <c>dotnet run --project Emulators/DualWrite.Emulators.FinOps -- --port 5100 --seed small</c>.
-/// Options: --port N (default 5100), --seed none|small (default small), --customers N (the small set with
-/// N customers), --random-seed N, --exit-after-load (print load figures and stop: for measurements).
+/// <c>dotnet run --project Emulators/DualWrite.Emulators.FinOps -- --port 5100 --seed small</c>; <c>--help</c> lists
+/// the options: those both emulators share (<see cref="EmulatorCommandLineOptions"/>) and --exit-after-load (print
+/// load figures and stop: for measurements).
 /// </summary>
 public static class Program
 {
-    private const string Usage = "Options: --port N (default 5100) --seed none|small --customers N --random-seed N --exit-after-load";
+    public const int DefaultPort = 5100;
+
+    private const string Usage = "Options: --port N (default 5100) --seed none|small --customers N --random-seed N --client ID:SECRET --quiet --exit-after-load (--help lists all)";
+
+    private static readonly Option<bool> ExitAfterLoad = new("--exit-after-load")
+    {
+        Description = "Print load time and memory, then stop.",
+    };
 
     public static async Task<int> Main(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        FinOpsEmulatorOptions options;
-        bool exitAfterLoad;
-        try
+        var shared = new EmulatorCommandLineOptions(DefaultPort);
+        var command = shared.CreateRootCommand("The F&O OData emulator on loopback.");
+        command.Options.Add(ExitAfterLoad);
+        command.SetAction((result, cancellationToken) => RunAsync(shared, result, cancellationToken));
+        var parsed = command.Parse(args);
+        if (parsed.Errors.Count > 0)
         {
-            options = Parse(args, out exitAfterLoad);
-        }
-        catch (Exception ex) when (ex is ArgumentException or FormatException or OverflowException)
-        {
-            await Console.Error.WriteLineAsync(ex.Message + Environment.NewLine + Usage).ConfigureAwait(false);
-            return 2;
+            var (_, problems) = OptionsOf(shared, parsed);
+            return await ReportAsync(problems).ConfigureAwait(false);
         }
 
-        await using var emulator = await FinOpsEmulator.StartAsync(options).ConfigureAwait(false);
+        return await parsed.InvokeAsync().ConfigureAwait(false);
+    }
+
+    internal static (FinOpsEmulatorOptions Options, IReadOnlyList<string> Problems) OptionsOf(EmulatorCommandLineOptions shared, ParseResult result)
+    {
+        var problems = EmulatorCommandLineOptions.ProblemsOf(result);
+        var exitAfterLoad = EmulatorCommandLineOptions.ValueOr(result, ExitAfterLoad, false);
+        var options = new FinOpsEmulatorOptions
+        {
+            Port = EmulatorCommandLineOptions.ValueOr(result, shared.Port, DefaultPort),
+            LogToConsole = !exitAfterLoad && !EmulatorCommandLineOptions.ValueOr(result, shared.Quiet, false),
+            Seed = shared.SeedsData(result, problems) ? SeedOptions.Small : SeedOptions.None,
+        };
+
+        if (EmulatorCommandLineOptions.ValueOr(result, shared.Customers, null) is { } customers)
+        {
+            options.Seed = options.Seed with { Customers = customers };
+        }
+
+        if (EmulatorCommandLineOptions.ValueOr(result, shared.RandomSeed, null) is { } randomSeed)
+        {
+            options.Seed = options.Seed with { RandomSeed = randomSeed };
+        }
+
+        foreach (var (clientId, clientSecret) in shared.ClientsOf(result, problems))
+        {
+            options.Clients.Add(new FinOpsClientCredential(clientId, clientSecret));
+        }
+
+        problems.AddRange(options.Validate());
+        return (options, problems);
+    }
+
+    private static async Task<int> RunAsync(EmulatorCommandLineOptions shared, ParseResult result, CancellationToken cancellationToken)
+    {
+        var (options, problems) = OptionsOf(shared, result);
+        if (problems.Count > 0)
+        {
+            return await ReportAsync(problems).ConfigureAwait(false);
+        }
+
+        await using var emulator = await FinOpsEmulator.StartAsync(options, cancellationToken).ConfigureAwait(false);
         GC.Collect();
         using var process = Process.GetCurrentProcess();
         var rows = 0;
@@ -51,8 +104,8 @@ public static class Program
             process.WorkingSet64 / (1024 * 1024),
             process.PeakWorkingSet64 / (1024 * 1024),
             GC.GetTotalMemory(forceFullCollection: false) / (1024 * 1024)));
-        Console.WriteLine("Token: POST " + emulator.TokenEndpointFor() + " (client_id=dualwrite-emulator, client_secret=emulator-secret). Ctrl+C stops.");
-        if (!exitAfterLoad)
+        Console.WriteLine("Token: POST " + emulator.TokenEndpointFor() + " (client_id=" + DefaultEmulatorClient.ClientId + ", client_secret=" + DefaultEmulatorClient.ClientSecret + "). Ctrl+C stops.");
+        if (!EmulatorCommandLineOptions.ValueOr(result, ExitAfterLoad, false))
         {
             await emulator.WaitForShutdownAsync().ConfigureAwait(false);
         }
@@ -60,48 +113,9 @@ public static class Program
         return 0;
     }
 
-    private static FinOpsEmulatorOptions Parse(string[] args, out bool exitAfterLoad)
+    private static async Task<int> ReportAsync(IReadOnlyList<string> problems)
     {
-        var options = new FinOpsEmulatorOptions { Port = 5100, LogToConsole = true };
-        exitAfterLoad = false;
-        for (var i = 0; i < args.Length; i++)
-        {
-            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException(args[i] + " needs a value.");
-            switch (args[i])
-            {
-                case "--port":
-                    options.Port = int.Parse(Next(), CultureInfo.InvariantCulture);
-                    break;
-                case "--seed":
-                    var seed = Next();
-                    options.Seed = seed switch
-                    {
-                        "none" => SeedOptions.None,
-                        "small" => SeedOptions.Small,
-                        _ => throw new ArgumentException("--seed is none or small (use --customers N for large sets), not '" + seed + "'."),
-                    };
-                    break;
-                case "--customers":
-                    options.Seed = options.Seed with { Customers = int.Parse(Next(), CultureInfo.InvariantCulture) };
-                    break;
-                case "--random-seed":
-                    options.Seed = options.Seed with { RandomSeed = int.Parse(Next(), CultureInfo.InvariantCulture) };
-                    break;
-                case "--exit-after-load":
-                    exitAfterLoad = true;
-                    options.LogToConsole = false;
-                    break;
-                default:
-                    throw new ArgumentException("Unknown option '" + args[i] + "'.");
-            }
-        }
-
-        var problems = options.Validate();
-        if (problems.Count > 0)
-        {
-            throw new ArgumentException(string.Join(" ", problems));
-        }
-
-        return options;
+        await Console.Error.WriteLineAsync(string.Join(Environment.NewLine, problems) + Environment.NewLine + Usage).ConfigureAwait(false);
+        return 2;
     }
 }

@@ -35,16 +35,16 @@ namespace DualWrite.Emulators.Dataverse.Hosting;
 /// </summary>
 public sealed class DataverseEmulator : IAsyncDisposable
 {
-    public const string DefaultTenant = "emulator";
-    public const string DefaultClientId = "dualwrite-emulator";
-    public const string DefaultClientSecret = "emulator-secret";
+    public const string DefaultTenant = DefaultEmulatorClient.Tenant;
+    public const string DefaultClientId = DefaultEmulatorClient.ClientId;
+    public const string DefaultClientSecret = DefaultEmulatorClient.ClientSecret;
 
     // Enough for a long end-to-end run; older requests are dropped.
     private const int RequestLogCapacity = 10_000;
 
     private readonly WebApplication _app;
 
-    private DataverseEmulator(WebApplication app, Uri baseAddress, InMemoryDataverse engine, ServiceProtection protection, RequestLog log, DataverseEmulatorOptions options, SeedReport seed)
+    private DataverseEmulator(WebApplication app, Uri baseAddress, InMemoryDataverse engine, ServiceProtection protection, RequestLog log, DataverseEmulatorOptions options, DataverseSeedReport seed)
     {
         _app = app;
         BaseAddress = baseAddress;
@@ -71,7 +71,7 @@ public sealed class DataverseEmulator : IAsyncDisposable
 
     public DataverseEmulatorOptions Options { get; }
 
-    public SeedReport SeedReport { get; }
+    public DataverseSeedReport SeedReport { get; }
 
     public static async Task<DataverseEmulator> StartAsync(DataverseEmulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -103,21 +103,18 @@ public sealed class DataverseEmulator : IAsyncDisposable
         var engine = builder.Build();
         var seedStarted = time.GetTimestamp();
         var seeded = engine.SeedMany(new DataverseSeedGenerator(options.Seed).Records());
-        var seedReport = new SeedReport(seeded, time.GetElapsedTime(seedStarted));
+        var seedReport = new DataverseSeedReport(seeded, time.GetElapsedTime(seedStarted));
 
-        var web = LoopbackWebHost.CreateBuilder(typeof(DataverseEmulator).Assembly.GetName().Name, options.Port, options.LogToConsole);
-        var tokens = new TokenService(options.Clients, time);
+        var web = EmulatorHost.CreateBuilder(typeof(DataverseEmulator).Assembly.GetName().Name, options.Port, options.LogToConsole, time, options.Clients, RequestLogCapacity);
         var protection = new ServiceProtection(options.ServiceProtection, time);
-        var log = new RequestLog(RequestLogCapacity);
         var model = new ServiceModel(engine.Metadata, schema);
-        web.Services.AddSingleton(time);
-        web.Services.AddSingleton(tokens);
         web.Services.AddSingleton(protection);
-        web.Services.AddSingleton(log);
         web.Services.AddSingleton(new WebApiRequestHandler(engine, model));
         web.Services.AddSingleton<WebApiEndpoint>();
         var app = web.Build();
-        app.UseMiddleware<RequestLoggingMiddleware>();
+
+        // Scope stays optional: the documented curl examples request a token without one.
+        EmulatorHost.UseShared(app, requireScope: false);
         app.UseMiddleware<BearerAuthenticationMiddleware>(new BearerAuthenticationOptions
         {
             ProtectedPath = WebApiEndpoint.ServicePath,
@@ -125,22 +122,20 @@ public sealed class DataverseEmulator : IAsyncDisposable
             RejectAsync = DataverseUnauthorizedResponse.WriteAsync,
         });
         app.UseMiddleware<ServiceProtectionMiddleware>();
-        // Scope stays optional: the documented curl examples request a token without one.
-        new TokenEndpoint(tokens, requireScope: false).MapTo(app);
         var endpoint = app.Services.GetRequiredService<WebApiEndpoint>();
         app.Map(WebApiEndpoint.ServicePath + "/{**path}", (RequestDelegate)endpoint.HandleAsync);
         app.Map(WebApiEndpoint.ServicePath, (RequestDelegate)endpoint.HandleAsync);
         var baseAddress = await LoopbackWebHost.StartAsync(app, cancellationToken).ConfigureAwait(false);
-        return new DataverseEmulator(app, baseAddress, engine, protection, log, options, seedReport);
+        return new DataverseEmulator(app, baseAddress, engine, protection, app.Services.GetRequiredService<RequestLog>(), options, seedReport);
     }
 
     /// <summary>&lt;base&gt;/{tenant}/oauth2/v2.0/token</summary>
     public Uri TokenEndpointFor(string tenant = DefaultTenant) => TokenEndpoint.AddressFor(BaseAddress, tenant);
 
     /// <summary>A token from the emulator's own token endpoint (client credentials).</summary>
-    public async Task<string> GetTokenAsync(ClientCredential? client = null, CancellationToken cancellationToken = default)
+    public async Task<string> GetTokenAsync(DataverseClientCredential? client = null, CancellationToken cancellationToken = default)
     {
-        client ??= Options.Clients.FirstOrDefault() ?? new ClientCredential(DefaultClientId, DefaultClientSecret);
+        client ??= Options.Clients.FirstOrDefault() ?? new DataverseClientCredential(DefaultClientId, DefaultClientSecret);
         // Core's client, the one the plug-in and the listener use; a refusal throws, as HttpClient would.
         using var http = new HttpClient();
         var grant = new ClientCredentialsGrant(TokenEndpointFor(), client.ClientId, client.ClientSecret, BaseAddress.AbsoluteUri + ".default");
@@ -149,7 +144,7 @@ public sealed class DataverseEmulator : IAsyncDisposable
     }
 
     /// <summary>An HttpClient with BaseAddress = <see cref="ServiceRoot"/>, a bearer token and the OData headers.</summary>
-    public async Task<HttpClient> CreateAuthenticatedClientAsync(ClientCredential? client = null, CancellationToken cancellationToken = default)
+    public async Task<HttpClient> CreateAuthenticatedClientAsync(DataverseClientCredential? client = null, CancellationToken cancellationToken = default)
     {
         var token = await GetTokenAsync(client, cancellationToken).ConfigureAwait(false);
         var http = new HttpClient { BaseAddress = ServiceRoot };

@@ -33,7 +33,7 @@ public sealed class DataverseEmulatorOptions
     public IList<StepRegistration> AdditionalSteps { get; } = new List<StepRegistration>();
 
     /// <summary>Applications the token endpoint accepts; empty (default) accepts any client id with a secret.</summary>
-    public IList<ClientCredential> Clients { get; } = new List<ClientCredential>();
+    public IList<DataverseClientCredential> Clients { get; } = new List<DataverseClientCredential>();
 
     /// <summary>Whether /api/data requests need a bearer token (default true, as the service).</summary>
     public bool RequireAuthentication { get; set; } = true;

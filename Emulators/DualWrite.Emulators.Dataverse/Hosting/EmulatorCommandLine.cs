@@ -1,135 +1,131 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
+using System.CommandLine;
 using System.IO;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using DualWrite.Emulators.Common.CommandLine;
 using DualWrite.Emulators.Dataverse.Auth;
 using DualWrite.Emulators.Dataverse.Seed;
 
 namespace DualWrite.Emulators.Dataverse.Hosting;
 
 /// <summary>
-/// Command line options of the emulator executable, all problems reported at once:
-/// --port N, --seed none|small|accounts:N, --solution DIR, --plugins DLL (repeatable), --metadata FILE,
-/// --secure-config JSON|@FILE, --step-setting NAME=VALUE (repeatable), --client ID:SECRET (repeatable),
-/// --no-auth, --service-protection, --quiet.
+/// Command line of the emulator executable on System.CommandLine, all problems reported at once. The options both
+/// emulators have (--port, --seed, --customers, --random-seed, --client, --quiet) come from
+/// <see cref="EmulatorCommandLineOptions"/>; the Dataverse ones are --solution DIR, --plugins DLL (repeatable),
+/// --metadata FILE, --secure-config JSON|@FILE, --step-setting NAME=VALUE (repeatable), --no-auth, --service-protection.
 /// </summary>
-public static class EmulatorCommandLine
+public sealed class EmulatorCommandLine
 {
+    public const int DefaultPort = 5200;
+
     public const string Usage =
-        "dotnet run --project Emulators/DualWrite.Emulators.Dataverse -- [--port 5200] [--seed none|small|accounts:N]\n" +
+        "dotnet run --project Emulators/DualWrite.Emulators.Dataverse -- [--port 5200] [--seed none|small] [--customers N]\n" +
         "    [--solution solution --plugins Plugins/DualWrite.Plugins/bin/Debug/net10.0/DualWrite.Plugins.dll]\n" +
         "    [--secure-config '{\"tenantId\":\"t\",\"clientId\":\"c\",\"clientSecret\":\"s\",\"authority\":\"http://127.0.0.1:5300/\"}']\n" +
         "    [--step-setting fnoBaseUrl=http://127.0.0.1:5300/ --step-setting allowEmulatorUrls=true]\n" +
-        "    [--metadata dataverse.xml] [--client id:secret] [--no-auth] [--service-protection] [--quiet]";
+        "    [--metadata dataverse.xml] [--client id:secret] [--no-auth] [--service-protection] [--quiet]   (--help lists all)";
+
+    private readonly EmulatorCommandLineOptions _shared = new(DefaultPort);
+
+    private readonly Option<string?> _solution = new("--solution") { Description = "A solution folder (SolutionPackager layout) whose steps run in the pipeline." };
+
+    private readonly Option<string[]> _plugins = new("--plugins") { Description = "A plug-in assembly the solution's steps name (repeatable)." };
+
+    private readonly Option<string?> _metadata = new("--metadata") { Description = "A CSDL file to serve instead of the built-in schema." };
+
+    private readonly Option<string?> _secureConfig = new("--secure-config") { Description = "Secure configuration for every step: JSON, or @FILE." };
+
+    private readonly Option<string[]> _stepSettings = new("--step-setting") { Description = "An unsecure step setting NAME=VALUE; VALUE is JSON when it parses (repeatable).", HelpName = "NAME=VALUE" };
+
+    private readonly Option<bool> _noAuth = new("--no-auth") { Description = "Accept requests without a bearer token." };
+
+    private readonly Option<bool> _serviceProtection = new("--service-protection") { Description = "Enforce Dataverse's service protection limits (429 with Retry-After)." };
+
+    public EmulatorCommandLine()
+    {
+        Command = _shared.CreateRootCommand("The Dataverse Web API emulator on loopback.");
+        Command.Options.Add(_solution);
+        Command.Options.Add(_plugins);
+        Command.Options.Add(_metadata);
+        Command.Options.Add(_secureConfig);
+        Command.Options.Add(_stepSettings);
+        Command.Options.Add(_noAuth);
+        Command.Options.Add(_serviceProtection);
+    }
+
+    /// <summary>The root command (for --help and for setting its action).</summary>
+    public RootCommand Command { get; }
 
     public static (DataverseEmulatorOptions Options, IReadOnlyList<string> Problems) Parse(IReadOnlyList<string> args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var options = new DataverseEmulatorOptions { Port = 5200, LogToConsole = true };
-        var problems = new List<string>();
-        for (var i = 0; i < args.Count; i++)
+        var commandLine = new EmulatorCommandLine();
+        return commandLine.OptionsOf(commandLine.Command.Parse(args));
+    }
+
+    public (DataverseEmulatorOptions Options, IReadOnlyList<string> Problems) OptionsOf(ParseResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var problems = EmulatorCommandLineOptions.ProblemsOf(result);
+        var options = new DataverseEmulatorOptions
         {
-            var name = args[i];
-            string Value()
-            {
-                if (i + 1 < args.Count)
-                {
-                    return args[++i];
-                }
+            Port = EmulatorCommandLineOptions.ValueOr(result, _shared.Port, DefaultPort),
+            LogToConsole = !EmulatorCommandLineOptions.ValueOr(result, _shared.Quiet, false),
+            SolutionFolder = result.GetValue(_solution),
+            MetadataPath = result.GetValue(_metadata),
+            RequireAuthentication = !EmulatorCommandLineOptions.ValueOr(result, _noAuth, false),
+        };
 
-                problems.Add($"{name} needs a value.");
-                return string.Empty;
+        var seed = _shared.SeedsData(result, problems) ? DataverseSeedOptions.Small : DataverseSeedOptions.None;
+        var customers = EmulatorCommandLineOptions.ValueOr(result, _shared.Customers, null);
+        if (customers is { } accounts)
+        {
+            // Dataverse's customers are accounts: the volume set is the reference data and N accounts.
+            seed = DataverseSeedOptions.Large(accounts);
+        }
+
+        if (EmulatorCommandLineOptions.ValueOr(result, _shared.RandomSeed, null) is { } randomSeed)
+        {
+            seed = seed with { RandomSeed = randomSeed };
+        }
+
+        options.Seed = seed;
+        foreach (var (clientId, clientSecret) in _shared.ClientsOf(result, problems))
+        {
+            options.Clients.Add(new DataverseClientCredential(clientId, clientSecret));
+        }
+
+        foreach (var assembly in result.GetValue(_plugins) ?? [])
+        {
+            options.Steps.PluginAssemblies.Add(assembly);
+        }
+
+        if (result.GetValue(_secureConfig) is { } secure)
+        {
+            options.Steps.SecureConfigurations["*"] = secure.StartsWith('@') ? File.ReadAllText(secure[1..]) : secure;
+        }
+
+        foreach (var setting in result.GetValue(_stepSettings) ?? [])
+        {
+            var equals = setting.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+            {
+                problems.Add($"--step-setting '{setting}' must be NAME=VALUE.");
+                continue;
             }
 
-            switch (name)
-            {
-                case "--port":
-                    var port = Value();
-                    if (!int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out var p))
-                    {
-                        problems.Add($"--port '{port}' is not a number.");
-                    }
+            options.Steps.UnsecureSettings[setting[..equals]] = ParseSettingValue(setting[(equals + 1)..]);
+        }
 
-                    options.Port = p;
-                    break;
-                case "--seed":
-                    options.Seed = ParseSeed(Value(), problems);
-                    break;
-                case "--solution":
-                    options.SolutionFolder = Value();
-                    break;
-                case "--plugins":
-                    options.Steps.PluginAssemblies.Add(Value());
-                    break;
-                case "--metadata":
-                    options.MetadataPath = Value();
-                    break;
-                case "--secure-config":
-                    var secure = Value();
-                    options.Steps.SecureConfigurations["*"] = secure.StartsWith('@') ? File.ReadAllText(secure[1..]) : secure;
-                    break;
-                case "--step-setting":
-                    var setting = Value();
-                    var equals = setting.IndexOf('=', StringComparison.Ordinal);
-                    if (equals <= 0)
-                    {
-                        problems.Add($"--step-setting '{setting}' must be NAME=VALUE.");
-                        break;
-                    }
-
-                    options.Steps.UnsecureSettings[setting[..equals]] = ParseSettingValue(setting[(equals + 1)..]);
-                    break;
-                case "--client":
-                    var client = Value();
-                    var colon = client.IndexOf(':', StringComparison.Ordinal);
-                    if (colon <= 0)
-                    {
-                        problems.Add($"--client '{client}' must be ID:SECRET.");
-                        break;
-                    }
-
-                    options.Clients.Add(new ClientCredential(client[..colon], client[(colon + 1)..]));
-                    break;
-                case "--no-auth":
-                    options.RequireAuthentication = false;
-                    break;
-                case "--service-protection":
-                    options.ServiceProtection = options.ServiceProtection with { Enabled = true };
-                    break;
-                case "--quiet":
-                    options.LogToConsole = false;
-                    break;
-                default:
-                    problems.Add($"Unknown option '{name}'.");
-                    break;
-            }
+        if (EmulatorCommandLineOptions.ValueOr(result, _serviceProtection, false))
+        {
+            options.ServiceProtection = options.ServiceProtection with { Enabled = true };
         }
 
         problems.AddRange(options.Validate());
         return (options, problems);
-    }
-
-    private static DataverseSeedOptions ParseSeed(string text, List<string> problems)
-    {
-        if (text == "none")
-        {
-            return DataverseSeedOptions.None;
-        }
-
-        if (text == "small")
-        {
-            return DataverseSeedOptions.Small;
-        }
-
-        if (text.StartsWith("accounts:", StringComparison.Ordinal) && int.TryParse(text["accounts:".Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var accounts))
-        {
-            return DataverseSeedOptions.Large(accounts);
-        }
-
-        problems.Add($"--seed '{text}' is not none, small or accounts:N.");
-        return DataverseSeedOptions.Small;
     }
 
     /// <summary>JSON when the value parses as JSON (true, 15, "x", {...}), else the text as a string.</summary>

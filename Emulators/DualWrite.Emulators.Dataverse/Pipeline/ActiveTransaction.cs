@@ -6,12 +6,12 @@ namespace DualWrite.Emulators.Dataverse.Pipeline;
 /// <summary>A store transaction plus the asynchronous steps waiting for it to commit.</summary>
 internal sealed class ActiveTransaction
 {
-    public ActiveTransaction(StoreTransaction store)
+    public ActiveTransaction(DataverseStoreTransaction store)
     {
         Store = store;
     }
 
-    public StoreTransaction Store { get; }
+    public DataverseStoreTransaction Store { get; }
 
     /// <summary>
     /// Set when a request inside this transaction failed. Like the platform, the transaction is then lost even if

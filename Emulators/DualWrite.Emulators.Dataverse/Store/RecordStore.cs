@@ -21,7 +21,7 @@ internal sealed class RecordStore : IDisposable
     public StoreState Committed => Volatile.Read(ref _committed);
 
     /// <summary>Waits for the write lock and starts a transaction over the committed state.</summary>
-    public StoreTransaction Begin()
+    public DataverseStoreTransaction Begin()
     {
         if (Volatile.Read(ref _writerThreadId) == Environment.CurrentManagedThreadId)
         {
@@ -33,7 +33,7 @@ internal sealed class RecordStore : IDisposable
 
         _writeLock.Wait();
         Volatile.Write(ref _writerThreadId, Environment.CurrentManagedThreadId);
-        return new StoreTransaction(this, Committed);
+        return new DataverseStoreTransaction(this, Committed);
     }
 
     internal void Publish(StoreState state) => Volatile.Write(ref _committed, state);

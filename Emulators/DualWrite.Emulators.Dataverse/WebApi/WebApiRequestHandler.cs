@@ -39,13 +39,13 @@ public sealed class WebApiRequestHandler
         _engine = engine ?? throw new ArgumentNullException(nameof(engine));
         Model = model ?? throw new ArgumentNullException(nameof(model));
         _metadata = new Lazy<string>(() => MetadataDocumentWriter.Write(model));
-        Batches = new BatchProcessor(this, engine);
+        Batches = new DataverseBatchProcessor(this, engine);
         Bulk = new BulkActionHandler(this);
     }
 
     public ServiceModel Model { get; }
 
-    internal BatchProcessor Batches { get; }
+    internal DataverseBatchProcessor Batches { get; }
 
     internal BulkActionHandler Bulk { get; }
 
@@ -91,7 +91,7 @@ public sealed class WebApiRequestHandler
     }
 
     internal Entity ReadBody(WebApiRequest request, EntitySetModel set, WebApiExecution execution)
-        => EntityJsonReader.Read(set, ParseObject(request.Body), url => ResolveBindToId(request, url, execution));
+        => DataverseEntityJsonReader.Read(set, ParseObject(request.Body), url => ResolveBindToId(request, url, execution));
 
     /// <summary>A bind's reference as plug-ins see it: by id, an alternate key resolved first.</summary>
     internal EntityReference ResolveBindToId(WebApiRequest request, string url, WebApiExecution execution)
@@ -216,7 +216,7 @@ public sealed class WebApiRequestHandler
         var rows = new JsonArray();
         foreach (var entity in result.Entities)
         {
-            rows.Add(EntityJsonWriter.Write(set, entity, options.Select));
+            rows.Add(DataverseEntityJsonWriter.Write(set, entity, options.Select));
         }
 
         body["value"] = rows;
@@ -256,7 +256,7 @@ public sealed class WebApiRequestHandler
     {
         var options = ODataQueryOptions.Parse(set, request.Query);
         var entity = RetrieveEntity(request, set, key.ToReference(set.Table.LogicalName), options, execution);
-        var body = EntityJsonWriter.Write(set, entity, options.Select);
+        var body = DataverseEntityJsonWriter.Write(set, entity, options.Select);
         body.Insert(0, "@odata.context", request.ServiceRoot.AbsoluteUri + "$metadata#" + set.Name + SelectSuffix(options) + "/$entity");
         var response = WebApiResponse.Json(200, body);
         if (entity.RowVersion is { } version)
@@ -285,7 +285,7 @@ public sealed class WebApiRequestHandler
         {
             var options = ODataQueryOptions.Parse(set, request.Query);
             var entity = RetrieveEntity(request, set, record, options, execution);
-            var body = EntityJsonWriter.Write(set, entity, options.Select);
+            var body = DataverseEntityJsonWriter.Write(set, entity, options.Select);
             body.Insert(0, "@odata.context", request.ServiceRoot.AbsoluteUri + "$metadata#" + set.Name + SelectSuffix(options) + "/$entity");
             var representation = new WebApiResponse(created ? 201 : 200) { Body = body.ToJsonString(WebApiResponse.JsonOptions), Record = record };
             representation.Headers["Preference-Applied"] = "return=representation";

@@ -37,13 +37,13 @@ namespace DualWrite.Emulators.FinOps.Hosting;
 public sealed class FinOpsEmulator : IAsyncDisposable
 {
     /// <summary>The tenant segment the helpers use; any segment works.</summary>
-    public const string DefaultTenant = "emulator";
+    public const string DefaultTenant = DefaultEmulatorClient.Tenant;
 
     private readonly WebApplication _app;
     private readonly HttpClient _eventHttp;
     private bool _disposed;
 
-    private FinOpsEmulator(WebApplication app, HttpClient eventHttp, Uri baseAddress, FinOpsEmulatorControl control, SeedReport seed, FinOpsEmulatorOptions options)
+    private FinOpsEmulator(WebApplication app, HttpClient eventHttp, Uri baseAddress, FinOpsEmulatorControl control, FinOpsSeedReport seed, FinOpsEmulatorOptions options)
     {
         _app = app;
         _eventHttp = eventHttp;
@@ -62,7 +62,7 @@ public sealed class FinOpsEmulator : IAsyncDisposable
     public FinOpsEmulatorControl Control { get; }
 
     /// <summary>What the seed loaded and how long it took.</summary>
-    public SeedReport SeedReport { get; }
+    public FinOpsSeedReport SeedReport { get; }
 
     public FinOpsEmulatorOptions Options { get; }
 
@@ -80,10 +80,9 @@ public sealed class FinOpsEmulator : IAsyncDisposable
         var store = new FinOpsStore(FinOpsSchema.Standard);
         var seed = SeedLoader.Load(store, options.Seed, time);
 
-        var builder = LoopbackWebHost.CreateBuilder(typeof(FinOpsEmulator).Assembly.GetName().Name, options.Port, options.LogToConsole);
+        var builder = EmulatorHost.CreateBuilder(typeof(FinOpsEmulator).Assembly.GetName().Name, options.Port, options.LogToConsole, time, options.Clients, options.RequestLogCapacity);
         var eventHttp = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(1) });
         var services = builder.Services;
-        services.AddSingleton(time);
         services.AddSingleton(store);
         services.AddSingleton(new WriteValidator(store.Schema, ReferenceRules.Standard));
         services.AddSingleton(sp => new BusinessEventPublisher(
@@ -91,11 +90,9 @@ public sealed class FinOpsEmulator : IAsyncDisposable
         services.AddSingleton<IChangePublisher>(sp => sp.GetRequiredService<BusinessEventPublisher>());
         services.AddSingleton(sp => new ODataService(
             store, sp.GetRequiredService<WriteValidator>(), sp.GetRequiredService<IChangePublisher>(), options.KeyAccessNeedsCrossCompany));
-        services.AddSingleton<BatchProcessor>();
+        services.AddSingleton<FinOpsBatchProcessor>();
         services.AddSingleton<FaultInjector>();
         services.AddSingleton<Throttle>();
-        services.AddSingleton(new TokenService(options.Clients, time));
-        services.AddSingleton(new RequestLog(options.RequestLogCapacity));
         services.AddSingleton<FinOpsEmulatorControl>(sp => new FinOpsEmulatorControl(
             sp.GetRequiredService<FaultInjector>(),
             sp.GetRequiredService<Throttle>(),
@@ -105,8 +102,8 @@ public sealed class FinOpsEmulator : IAsyncDisposable
 
         var app = builder.Build();
 
-        // One pipeline for every request: logging first, then (for /data) auth, throttling and faults.
-        app.UseMiddleware<RequestLoggingMiddleware>();
+        // One pipeline for every request: logging first (with the token endpoint), then (for /data) auth, throttling and faults.
+        EmulatorHost.UseShared(app, requireScope: true);
         app.Map("/data", data =>
         {
             // Mounted under /data, so every request reaching the middleware needs a token (the default ProtectedPath).
@@ -115,7 +112,6 @@ public sealed class FinOpsEmulator : IAsyncDisposable
             data.UseMiddleware<FaultInjectionMiddleware>();
             data.Run(ODataHttpEndpoint.HandleAsync);
         });
-        new TokenEndpoint(app.Services.GetRequiredService<TokenService>(), requireScope: true).MapTo(app);
         AdminEndpoints.Map(app);
 
         var control = app.Services.GetRequiredService<FinOpsEmulatorControl>();
@@ -132,7 +128,7 @@ public sealed class FinOpsEmulator : IAsyncDisposable
     public Uri TokenEndpointFor(string tenant = DefaultTenant) => TokenEndpoint.AddressFor(BaseAddress, tenant);
 
     /// <summary>Gets a token with client credentials (the default client unless given).</summary>
-    public async Task<string> GetTokenAsync(ClientCredential? client = null, CancellationToken cancellationToken = default)
+    public async Task<string> GetTokenAsync(FinOpsClientCredential? client = null, CancellationToken cancellationToken = default)
     {
         client ??= Options.Clients[0];
         // Core's client, the one the plug-in and the listener use; a refusal throws, as HttpClient would.
@@ -143,7 +139,7 @@ public sealed class FinOpsEmulator : IAsyncDisposable
     }
 
     /// <summary>An <see cref="HttpClient"/> whose base address is the /data/ root and which sends a valid bearer token.</summary>
-    public async Task<HttpClient> CreateAuthenticatedClientAsync(ClientCredential? client = null, CancellationToken cancellationToken = default)
+    public async Task<HttpClient> CreateAuthenticatedClientAsync(FinOpsClientCredential? client = null, CancellationToken cancellationToken = default)
     {
         var token = await GetTokenAsync(client, cancellationToken).ConfigureAwait(false);
         var http = new HttpClient { BaseAddress = DataAddress };

@@ -15,8 +15,8 @@ public sealed class FinOpsEmulatorOptions
     /// <summary>The data loaded at start. Default <see cref="SeedOptions.Small"/>.</summary>
     public SeedOptions Seed { get; set; } = SeedOptions.Small;
 
-    /// <summary>Applications that may get tokens. Default: <see cref="ClientCredential.Default"/> only.</summary>
-    public IList<ClientCredential> Clients { get; } = new List<ClientCredential> { ClientCredential.Default };
+    /// <summary>Applications that may get tokens. Default: <see cref="FinOpsClientCredential.Default"/> only.</summary>
+    public IList<FinOpsClientCredential> Clients { get; } = new List<FinOpsClientCredential> { FinOpsClientCredential.Default };
 
     /// <summary>Business event delivery (retries, interval). Default: F&amp;O's 3 retries at 1 second.</summary>
     public EventDeliveryOptions Events { get; set; } = new();

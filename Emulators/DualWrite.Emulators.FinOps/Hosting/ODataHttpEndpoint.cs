@@ -42,7 +42,7 @@ public static class ODataHttpEndpoint
             headers[name] = value.ToString();
         }
 
-        var client = BearerAuthenticationMiddleware.ClientOf(context) as ClientCredential;
+        var client = BearerAuthenticationMiddleware.ClientOf(context) as FinOpsClientCredential;
         var serviceRoot = new Uri(context.Request.Scheme + "://" + context.Request.Host + "/data/");
         var request = new ODataRequest(context.Request.Method.ToUpperInvariant(), resourcePath, rawQuery, headers, body, serviceRoot)
         {
@@ -55,7 +55,7 @@ public static class ODataHttpEndpoint
         try
         {
             response = resourcePath == "$batch" && request.Method == "POST"
-                ? services.GetRequiredService<BatchProcessor>().Execute(request, context.Request.ContentType)
+                ? services.GetRequiredService<FinOpsBatchProcessor>().Execute(request, context.Request.ContentType)
                 : services.GetRequiredService<ODataService>().Execute(request);
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or NotSupportedException)

@@ -67,7 +67,7 @@ public sealed class ODataService
     }
 
     /// <summary>A write inside a caller's transaction (a $batch changeset); nothing is published here.</summary>
-    public ODataResponse ExecuteWrite(ODataRequest request, StoreTransaction transaction)
+    public ODataResponse ExecuteWrite(ODataRequest request, FinOpsStoreTransaction transaction)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(transaction);
@@ -218,7 +218,7 @@ public sealed class ODataService
         return JsonBody(200, json =>
             {
                 json.WriteString("@odata.context", request.ServiceRoot + "$metadata#" + set.Name + "/$entity");
-                EntityJsonWriter.WriteProperties(json, set, row, options.Select);
+                FinOpsEntityJsonWriter.WriteProperties(json, set, row, options.Select);
             })
             .WithHeader("ETag", RowETag.Compute(set, row));
     }
@@ -278,7 +278,7 @@ public sealed class ODataService
             json.WriteStartArray("value");
             foreach (var row in page.Rows)
             {
-                EntityJsonWriter.WriteEntity(json, set, row, options.Select);
+                FinOpsEntityJsonWriter.WriteEntity(json, set, row, options.Select);
             }
 
             json.WriteEndArray();
@@ -400,9 +400,9 @@ public sealed class ODataService
         return request.ServiceRoot + set.Name + "?" + string.Join("&", parts);
     }
 
-    private ODataResponse Create(ODataRequest request, EntitySetSchema set, StoreTransaction transaction)
+    private ODataResponse Create(ODataRequest request, EntitySetSchema set, FinOpsStoreTransaction transaction)
     {
-        if (!EntityJsonReader.TryRead(request.Body, set, out var values, out var problems))
+        if (!FinOpsEntityJsonReader.TryRead(request.Body, set, out var values, out var problems))
         {
             return ODataErrors.BadRequest(string.Join(" ", problems));
         }
@@ -446,14 +446,14 @@ public sealed class ODataService
         return JsonBody(201, json =>
             {
                 json.WriteString("@odata.context", request.ServiceRoot + "$metadata#" + set.Name + "/$entity");
-                EntityJsonWriter.WriteProperties(json, set, row, null);
+                FinOpsEntityJsonWriter.WriteProperties(json, set, row, null);
             })
             .WithHeader("ETag", RowETag.Compute(set, row))
             .WithHeader("Location", location)
             .WithHeader("OData-EntityId", location);
     }
 
-    private ODataResponse Update(ODataRequest request, Route route, StoreTransaction transaction, bool replace)
+    private ODataResponse Update(ODataRequest request, Route route, FinOpsStoreTransaction transaction, bool replace)
     {
         var set = route.Set!;
         var existing = transaction.View.Find(set, route.Probe!);
@@ -467,7 +467,7 @@ public sealed class ODataService
             return stale;
         }
 
-        if (!EntityJsonReader.TryRead(request.Body, set, out var values, out var problems))
+        if (!FinOpsEntityJsonReader.TryRead(request.Body, set, out var values, out var problems))
         {
             return ODataErrors.BadRequest(string.Join(" ", problems));
         }
@@ -511,7 +511,7 @@ public sealed class ODataService
         return ODataResponse.NoContent();
     }
 
-    private ODataResponse Delete(ODataRequest request, Route route, StoreTransaction transaction)
+    private ODataResponse Delete(ODataRequest request, Route route, FinOpsStoreTransaction transaction)
     {
         var set = route.Set!;
         var existing = transaction.View.Find(set, route.Probe!);

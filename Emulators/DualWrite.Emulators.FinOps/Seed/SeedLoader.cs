@@ -7,7 +7,7 @@ namespace DualWrite.Emulators.FinOps.Seed;
 /// <summary>Streams a generated data set into the store, set by set, references first.</summary>
 public static class SeedLoader
 {
-    public static SeedReport Load(FinOpsStore store, SeedOptions options, TimeProvider time)
+    public static FinOpsSeedReport Load(FinOpsStore store, SeedOptions options, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(options);
@@ -20,6 +20,6 @@ public static class SeedLoader
             counts[set.Name] = store.Load(set, rows);
         }
 
-        return new SeedReport(counts, time.GetElapsedTime(started));
+        return new FinOpsSeedReport(counts, time.GetElapsedTime(started));
     }
 }

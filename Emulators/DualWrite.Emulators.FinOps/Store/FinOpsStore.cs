@@ -8,7 +8,7 @@ namespace DualWrite.Emulators.FinOps.Store;
 
 /// <summary>
 /// The in-memory data of all entity sets. Many readers at once, one writer at a time
-/// (<see cref="ReaderWriterLockSlim"/>); a write is a <see cref="StoreTransaction"/>.
+/// (<see cref="ReaderWriterLockSlim"/>); a write is a <see cref="FinOpsStoreTransaction"/>.
 /// </summary>
 public sealed class FinOpsStore : IDisposable
 {
@@ -39,8 +39,8 @@ public sealed class FinOpsStore : IDisposable
         }
     }
 
-    /// <summary>Starts a write; dispose it (after <see cref="StoreTransaction.Commit"/> or not) on the same thread.</summary>
-    public StoreTransaction BeginWrite() => new(_lock, _tables);
+    /// <summary>Starts a write; dispose it (after <see cref="FinOpsStoreTransaction.Commit"/> or not) on the same thread.</summary>
+    public FinOpsStoreTransaction BeginWrite() => new(_lock, _tables);
 
     /// <summary>
     /// Bulk load for seeding: streams rows in without change records or events. Rows are consumed one at a

@@ -1,3 +1,6 @@
+using System.CommandLine;
+using System.IO;
+using System.Threading.Tasks;
 using DualWrite.Emulators.Dataverse.Hosting;
 
 namespace DualWrite.Emulators.Dataverse.Tests.Hosting;
@@ -9,7 +12,7 @@ public sealed class EmulatorCommandLineTests
     {
         var (options, problems) = EmulatorCommandLine.Parse(
         [
-            "--port", "5200", "--seed", "accounts:1000", "--solution", "solution", "--plugins", "p.dll",
+            "--port", "5200", "--seed", "small", "--customers", "1000", "--random-seed", "7", "--solution", "solution", "--plugins", "p.dll",
             "--step-setting", "fnoBaseUrl=http://127.0.0.1:5300/", "--step-setting", "allowEmulatorUrls=true",
             "--secure-config", "{\"tenantId\":\"t\"}", "--client", "app:secret", "--service-protection", "--no-auth",
         ]);
@@ -17,6 +20,7 @@ public sealed class EmulatorCommandLineTests
         Assert.Empty(problems);
         Assert.Equal(5200, options.Port);
         Assert.Equal(1000, options.Seed.Accounts);
+        Assert.Equal(7, options.Seed.RandomSeed);
         Assert.Equal("solution", options.SolutionFolder);
         Assert.Equal(["p.dll"], options.Steps.PluginAssemblies);
         Assert.Equal("http://127.0.0.1:5300/", options.Steps.UnsecureSettings["fnoBaseUrl"]!.GetValue<string>());
@@ -36,5 +40,38 @@ public sealed class EmulatorCommandLineTests
         Assert.Contains(problems, p => p.Contains("--seed", System.StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("--bogus", System.StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("plug-in assembly", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Seed_none_and_quiet_give_an_empty_silent_emulator_on_the_default_port()
+    {
+        var (options, problems) = EmulatorCommandLine.Parse(["--seed", "none", "--quiet"]);
+
+        Assert.Empty(problems);
+        Assert.Equal(EmulatorCommandLine.DefaultPort, options.Port);
+        Assert.Equal(0, options.Seed.Accounts);
+        Assert.False(options.LogToConsole);
+    }
+
+    [Fact]
+    public async Task Help_lists_the_options_both_emulators_share_and_exits_0()
+    {
+        var output = new StringWriter();
+        var commandLine = new EmulatorCommandLine();
+
+        var exitCode = await commandLine.Command.Parse(["--help"]).InvokeAsync(new InvocationConfiguration { Output = output });
+
+        Assert.Equal(0, exitCode);
+        foreach (var option in new[] { "--port", "--seed", "--customers", "--random-seed", "--client", "--quiet", "--solution", "--no-auth" })
+        {
+            Assert.Contains(option, output.ToString(), System.StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Bad_options_exit_with_2()
+    {
+        Assert.Equal(2, await Program.Main(["--client", "no-secret"]));
+        Assert.Equal(2, await Program.Main(["--colour", "red"]));
     }
 }

@@ -1,11 +1,12 @@
-using System;
 using System.Collections.Generic;
+using System;
 using DualWrite.Emulators.Dataverse.Faults;
 using DualWrite.Emulators.Dataverse.Pipeline;
 using DualWrite.Emulators.Dataverse.Tests.Support;
-using Microsoft.Xrm.Sdk;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Xrm.Sdk.Messages;
 using Microsoft.Xrm.Sdk.Query;
+using Microsoft.Xrm.Sdk;
 
 namespace DualWrite.Emulators.Dataverse.Tests.Pipeline;
 
@@ -15,7 +16,7 @@ public sealed class ExecutionContextTests
     public void The_context_reports_message_table_stage_mode_depth_transaction_users_and_times()
     {
         var contexts = new Dictionary<int, IPluginExecutionContext>();
-        var clock = new ManualClock(TestDataverse.Start);
+        var clock = new FakeTimeProvider(TestDataverse.Start);
         var user = Guid.NewGuid();
         using var dataverse = TestDataverse.Builder(clock)
             .AddStep(TestDataverse.Step("Create", "account", PipelineStage.PreValidation, s => contexts[10] = s.Context))

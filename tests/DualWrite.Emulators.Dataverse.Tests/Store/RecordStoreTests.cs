@@ -1,8 +1,9 @@
 using System;
 using DualWrite.Emulators.Dataverse.Faults;
 using DualWrite.Emulators.Dataverse.Tests.Support;
-using Microsoft.Xrm.Sdk;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Xrm.Sdk.Query;
+using Microsoft.Xrm.Sdk;
 
 namespace DualWrite.Emulators.Dataverse.Tests.Store;
 
@@ -73,7 +74,7 @@ public sealed class RecordStoreTests
     [Fact]
     public void Createdon_modifiedon_and_versionnumber_come_from_the_injected_clock_and_grow()
     {
-        var clock = new ManualClock(TestDataverse.Start);
+        var clock = new FakeTimeProvider(TestDataverse.Start);
         using var dataverse = TestDataverse.Builder(clock).Build();
         var id = dataverse.Service.Create(new Entity("account") { ["name"] = "Contoso" });
         var created = dataverse.Service.Retrieve("account", id, new ColumnSet(true));

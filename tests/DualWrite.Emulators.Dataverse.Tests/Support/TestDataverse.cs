@@ -2,6 +2,7 @@ using System;
 using DualWrite.Emulators.Dataverse.Builder;
 using DualWrite.Emulators.Dataverse.Metadata;
 using DualWrite.Emulators.Dataverse.Pipeline;
+using Microsoft.Extensions.Time.Testing;
 
 namespace DualWrite.Emulators.Dataverse.Tests.Support;
 
@@ -10,9 +11,9 @@ internal static class TestDataverse
 {
     public static readonly DateTimeOffset Start = new(2026, 1, 2, 3, 4, 5, TimeSpan.Zero);
 
-    public static InMemoryDataverseBuilder Builder(ManualClock? clock = null)
+    public static InMemoryDataverseBuilder Builder(FakeTimeProvider? clock = null)
         => new InMemoryDataverseBuilder()
-            .WithTimeProvider(clock ?? new ManualClock(Start))
+            .WithTimeProvider(clock ?? new FakeTimeProvider(Start))
             .AddTable("account", t => t
                 .PrimaryName("name", maxLength: 160)
                 .Column("accountnumber", ColumnType.String)

@@ -23,7 +23,7 @@ public sealed class AuthenticationTests
     public async Task The_token_endpoint_issues_bearer_tokens_for_known_clients_and_refuses_the_rest()
     {
         var options = new DataverseEmulatorOptions { Seed = DataverseSeedOptions.None };
-        options.Clients.Add(new ClientCredential("app", "secret"));
+        options.Clients.Add(new DataverseClientCredential("app", "secret"));
         await using var emulator = await DataverseEmulator.StartAsync(options);
 
         var (ok, token) = await RequestTokenAsync(emulator, new() { ["grant_type"] = "client_credentials", ["client_id"] = "app", ["client_secret"] = "secret", ["scope"] = "x/.default" });

@@ -1,11 +1,13 @@
-using System;
 using System.Collections.Generic;
-using System.Net;
-using System.Net.Http;
 using System.Net.Http.Headers;
+using System.Net.Http;
+using System.Net;
 using System.Threading.Tasks;
+using System;
+using DualWrite.Emulators.Common.Auth;
 using DualWrite.Emulators.FinOps.Auth;
 using DualWrite.Emulators.FinOps.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace DualWrite.Emulators.FinOps.Tests.Auth;
 
@@ -17,7 +19,7 @@ public sealed class TokenTests
         await using var harness = await EmulatorHarness.StartAsync();
         using var http = new HttpClient();
 
-        using var response = await http.PostAsync(harness.Emulator.TokenEndpointFor("contoso.onmicrosoft.com"), Form("dualwrite-emulator", "emulator-secret"));
+        using var response = await http.PostAsync(harness.Emulator.TokenEndpointFor("contoso.onmicrosoft.com"), Form(DefaultEmulatorClient.ClientId, DefaultEmulatorClient.ClientSecret));
         var json = await HttpJson.ReadAsync(response);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -32,7 +34,7 @@ public sealed class TokenTests
         await using var harness = await EmulatorHarness.StartAsync();
         using var http = new HttpClient();
 
-        using var response = await http.PostAsync(harness.Emulator.TokenEndpointFor(), Form("dualwrite-emulator", "wrong"));
+        using var response = await http.PostAsync(harness.Emulator.TokenEndpointFor(), Form(DefaultEmulatorClient.ClientId, "wrong"));
         var json = await HttpJson.ReadAsync(response);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
@@ -61,7 +63,7 @@ public sealed class TokenTests
     [Fact]
     public async Task A_token_stops_working_when_it_expires()
     {
-        var clock = new ManualClock(new DateTimeOffset(2026, 11, 22, 8, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 8, 0, 0, TimeSpan.Zero));
         await using var harness = await EmulatorHarness.StartAsync(configure: o => o.TimeProvider = clock);
 
         using var before = await harness.Http.GetAsync("Currencies");
@@ -75,7 +77,7 @@ public sealed class TokenTests
     [Fact]
     public async Task A_configured_client_gets_its_own_default_company()
     {
-        var germany = new ClientCredential("de-app", "de-secret", "demf");
+        var germany = new FinOpsClientCredential("de-app", "de-secret", "demf");
         await using var harness = await EmulatorHarness.StartAsync(configure: o => o.Clients.Add(germany));
         using var http = await harness.Emulator.CreateAuthenticatedClientAsync(germany);
 

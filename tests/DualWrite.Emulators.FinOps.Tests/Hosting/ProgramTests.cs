@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using DualWrite.Emulators.Common.CommandLine;
 
 namespace DualWrite.Emulators.FinOps.Tests.Hosting;
 
@@ -17,8 +18,30 @@ public sealed class ProgramTests
     [InlineData("--port", "abc")]
     [InlineData("--port", "70000")]
     [InlineData("--colour", "red")]
+    [InlineData("--client", "no-secret")]
     public async Task Bad_command_line_options_exit_with_2(string option, string value)
     {
         Assert.Equal(2, await Program.Main(new[] { option, value }));
+    }
+
+    [Fact]
+    public void The_shared_options_become_emulator_options()
+    {
+        var shared = new EmulatorCommandLineOptions(Program.DefaultPort);
+        var command = shared.CreateRootCommand("test");
+        var (options, problems) = Program.OptionsOf(shared, command.Parse(["--seed", "small", "--customers", "30", "--random-seed", "5", "--client", "de-app:de-secret", "--quiet"]));
+
+        Assert.Empty(problems);
+        Assert.Equal(Program.DefaultPort, options.Port);
+        Assert.Equal(30, options.Seed.Customers);
+        Assert.Equal(5, options.Seed.RandomSeed);
+        Assert.Contains(options.Clients, c => c.ClientId == "de-app" && c.ClientSecret == "de-secret");
+        Assert.False(options.LogToConsole);
+    }
+
+    [Fact]
+    public async Task Help_exits_0()
+    {
+        Assert.Equal(0, await Program.Main(new[] { "--help" }));
     }
 }

@@ -1,12 +1,12 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
 using System.Net;
 using System.Net.Http;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using DualWrite.Core.Multipart;
 
 namespace DualWrite.Listener.Clients.OData;
 
@@ -82,7 +82,7 @@ public static class ODataBatch
     public static IReadOnlyList<BatchOperationResult> Read(string body, string contentType, string service, bool preferInnerMessage)
     {
         var results = new List<BatchOperationResult>();
-        ReadMultipart(body ?? string.Empty, Boundary(contentType), results, service, preferInnerMessage);
+        ReadMultipart(body ?? string.Empty, MultipartReader.BoundaryOf(contentType), results, service, preferInnerMessage);
         return results;
     }
 
@@ -93,37 +93,32 @@ public static class ODataBatch
             return;
         }
 
-        var delimiter = "--" + boundary;
-        var sections = body.Split(delimiter, StringSplitOptions.None);
-        for (var s = 1; s < sections.Length; s++)
+        // Whatever parts arrived: a cut-short answer still reports the operations it covers.
+        foreach (var part in MultipartReader.ReadAvailable(body, boundary))
         {
-            var section = sections[s];
-            if (section.StartsWith("--", StringComparison.Ordinal))
+            if (part.NestedBoundary is { } changeset)
             {
-                break;
-            }
-
-            var (headers, content) = SplitHeaders(section.TrimStart('\r', '\n'));
-            var partType = Header(headers, "Content-Type") ?? string.Empty;
-            if (partType.StartsWith("multipart/mixed", StringComparison.OrdinalIgnoreCase))
-            {
-                ReadMultipart(content, Boundary(partType), results, service, preferInnerMessage);
+                ReadMultipart(part.Content, changeset, results, service, preferInnerMessage);
             }
             else
             {
-                results.Add(ReadHttpPart(results.Count, content, service, preferInnerMessage));
+                results.Add(ReadHttpPart(results.Count, part.Content, service, preferInnerMessage));
             }
         }
     }
 
     private static BatchOperationResult ReadHttpPart(int index, string part, string service, bool preferInnerMessage)
     {
-        var (head, body) = SplitHeaders(part.TrimStart('\r', '\n'));
-        using var reader = new StringReader(head);
-        var statusLine = reader.ReadLine() ?? string.Empty;
-        var pieces = statusLine.Split(' ', 3);
-        var status = pieces.Length >= 2 && int.TryParse(pieces[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var code) ? (HttpStatusCode)code : 0;
-        body = body.Trim();
+        var status = (HttpStatusCode)0;
+        var body = string.Empty;
+        if (part.Trim().Length > 0)
+        {
+            var message = MultipartReader.ReadHttpMessage(part);
+            var pieces = message.StartLineWords;
+            status = pieces.Length >= 2 && int.TryParse(pieces[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var code) ? (HttpStatusCode)code : 0;
+            body = message.Body.Trim();
+        }
+
         JsonObject? json = null;
         if (body.Length > 0)
         {
@@ -140,46 +135,5 @@ public static class ODataBatch
         var succeeded = (int)status is >= 200 and < 300;
         var error = succeeded ? null : ODataErrorReader.Read(status, body, null, service, "batch part " + (index + 1), preferInnerMessage);
         return new BatchOperationResult(index, status, json, error);
-    }
-
-    private static (string Headers, string Body) SplitHeaders(string text)
-    {
-        var end = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
-        var length = 4;
-        if (end < 0)
-        {
-            end = text.IndexOf("\n\n", StringComparison.Ordinal);
-            length = 2;
-        }
-
-        return end < 0 ? (text, string.Empty) : (text[..end], text[(end + length)..]);
-    }
-
-    private static string? Header(string headers, string name)
-    {
-        foreach (var line in headers.Split('\n'))
-        {
-            var colon = line.IndexOf(':', StringComparison.Ordinal);
-            if (colon > 0 && string.Equals(line[..colon].Trim(), name, StringComparison.OrdinalIgnoreCase))
-            {
-                return line[(colon + 1)..].Trim();
-            }
-        }
-
-        return null;
-    }
-
-    private static string? Boundary(string contentType)
-    {
-        foreach (var parameter in (contentType ?? string.Empty).Split(';'))
-        {
-            var trimmed = parameter.Trim();
-            if (trimmed.StartsWith("boundary=", StringComparison.OrdinalIgnoreCase))
-            {
-                return trimmed["boundary=".Length..].Trim('"');
-            }
-        }
-
-        return null;
     }
 }

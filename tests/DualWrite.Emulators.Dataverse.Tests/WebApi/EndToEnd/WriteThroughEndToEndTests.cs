@@ -31,8 +31,8 @@ public sealed class WriteThroughEndToEndTests : IAsyncLifetime
         options.Steps.SecureConfigurations["*"] = new JsonObject
         {
             ["tenantId"] = FinOpsEmulator.DefaultTenant,
-            ["clientId"] = DualWrite.Emulators.FinOps.Auth.ClientCredential.Default.ClientId,
-            ["clientSecret"] = DualWrite.Emulators.FinOps.Auth.ClientCredential.Default.ClientSecret,
+            ["clientId"] = DualWrite.Emulators.FinOps.Auth.FinOpsClientCredential.Default.ClientId,
+            ["clientSecret"] = DualWrite.Emulators.FinOps.Auth.FinOpsClientCredential.Default.ClientSecret,
             ["authority"] = _fno.BaseAddress.AbsoluteUri,
         }.ToJsonString();
         options.Steps.UnsecureSettings["fnoBaseUrl"] = _fno.BaseAddress.AbsoluteUri;

@@ -9,10 +9,10 @@ namespace DualWrite.Emulators.FinOps.Auth;
 /// An application allowed to call the emulator (F&amp;O: an Entra app registered in "Microsoft Entra
 /// applications"), with the company its requests default to.
 /// </summary>
-public sealed record ClientCredential(string ClientId, string ClientSecret, string DefaultCompany = "usmf") : IClientCredential
+public sealed record FinOpsClientCredential(string ClientId, string ClientSecret, string DefaultCompany = "usmf") : IClientCredential
 {
     /// <summary>The client every emulator accepts unless configured otherwise (tests, demos, curl).</summary>
-    public static ClientCredential Default { get; } = new("dualwrite-emulator", "emulator-secret");
+    public static FinOpsClientCredential Default { get; } = new(DefaultEmulatorClient.ClientId, DefaultEmulatorClient.ClientSecret);
 
     /// <summary>
     /// The Entra object id business events name as <c>InitiatingUserAADObjectId</c> for this application's writes.

@@ -1,9 +1,12 @@
 using System;
 using System.Collections.Generic;
 
-namespace DualWrite.Emulators.FinOps.OData;
+namespace DualWrite.Core.Multipart;
 
-/// <summary>One part of a multipart/mixed body: its headers (names ignore case) and content.</summary>
+/// <summary>
+/// One part of a multipart body: its headers (names ignore case) and the text after the blank line, with line ends
+/// normalised to LF and the line break before the next delimiter left out (it belongs to the delimiter).
+/// </summary>
 public sealed class MultipartPart
 {
     public MultipartPart(IReadOnlyDictionary<string, string> headers, string content)
@@ -17,4 +20,7 @@ public sealed class MultipartPart
     public string Content { get; }
 
     public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
+
+    /// <summary>The boundary of a nested multipart body (an OData changeset), or null for an ordinary part.</summary>
+    public string? NestedBoundary => MultipartReader.BoundaryOf(Header("Content-Type"));
 }

@@ -5,7 +5,7 @@ using DualWrite.Emulators.FinOps.Store;
 
 namespace DualWrite.Emulators.FinOps.Tests.Store;
 
-public sealed class StoreTransactionTests
+public sealed class FinOpsStoreTransactionTests
 {
     private static readonly EntitySetSchema Currencies = FinOpsSchema.Standard.Get("Currencies");
 

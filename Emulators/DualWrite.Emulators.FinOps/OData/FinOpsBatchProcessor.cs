@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text;
+using DualWrite.Core.Multipart;
 using DualWrite.Emulators.FinOps.Events;
 using DualWrite.Emulators.FinOps.Store;
 
@@ -12,13 +13,13 @@ namespace DualWrite.Emulators.FinOps.OData;
 /// is the changeset's only response (OData v4). Events of a changeset are published after it commits.
 /// Content-ID references (<c>$1</c>) name entities created earlier in the same changeset.
 /// </summary>
-public sealed class BatchProcessor
+public sealed class FinOpsBatchProcessor
 {
     private readonly FinOpsStore _store;
     private readonly ODataService _service;
     private readonly IChangePublisher _publisher;
 
-    public BatchProcessor(FinOpsStore store, ODataService service, IChangePublisher publisher)
+    public FinOpsBatchProcessor(FinOpsStore store, ODataService service, IChangePublisher publisher)
     {
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _service = service ?? throw new ArgumentNullException(nameof(service));
@@ -28,7 +29,7 @@ public sealed class BatchProcessor
     public ODataResponse Execute(ODataRequest batch, string? contentType)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        var boundary = MultipartText.Boundary(contentType);
+        var boundary = MultipartReader.BoundaryOf(contentType);
         if (boundary is null || contentType is null || !contentType.StartsWith("multipart/mixed", StringComparison.OrdinalIgnoreCase))
         {
             return ODataErrors.BadRequest("A $batch request must have the content type multipart/mixed with a boundary.");
@@ -38,20 +39,20 @@ public sealed class BatchProcessor
         var output = new StringBuilder();
         try
         {
-            foreach (var part in MultipartText.Split(batch.Body, boundary))
+            foreach (var part in MultipartReader.Read(batch.Body, boundary))
             {
                 output.Append("--").Append(responseBoundary).Append("\r\n");
                 var partType = part.Header("Content-Type") ?? string.Empty;
                 if (partType.StartsWith("multipart/mixed", StringComparison.OrdinalIgnoreCase))
                 {
-                    var changesetBoundary = MultipartText.Boundary(partType)
+                    var changesetBoundary = MultipartReader.BoundaryOf(partType)
                         ?? throw new FormatException("A changeset part has no boundary in its Content-Type.");
-                    WriteChangeset(output, batch, MultipartText.Split(part.Content, changesetBoundary));
+                    WriteChangeset(output, batch, MultipartReader.Read(part.Content, changesetBoundary));
                 }
                 else
                 {
                     var request = ToRequest(batch, part.Content, new Dictionary<string, string>());
-                    MultipartText.WriteResponse(output, _service.Execute(request), part.Header("Content-ID"));
+                    FinOpsBatchResponseWriter.AppendResponse(output, _service.Execute(request), part.Header("Content-ID"));
                 }
             }
         }
@@ -82,7 +83,7 @@ public sealed class BatchProcessor
                 if (!response.IsSuccess)
                 {
                     // Disposing the transaction undoes the changeset's earlier writes; its one response is the failure.
-                    MultipartText.WriteResponse(output, response, contentId);
+                    FinOpsBatchResponseWriter.AppendResponse(output, response, contentId);
                     return;
                 }
 
@@ -103,7 +104,7 @@ public sealed class BatchProcessor
         foreach (var (response, contentId) in responses)
         {
             output.Append("--").Append(changesetBoundary).Append("\r\n");
-            MultipartText.WriteResponse(output, response, contentId);
+            FinOpsBatchResponseWriter.AppendResponse(output, response, contentId);
         }
 
         output.Append("--").Append(changesetBoundary).Append("--\r\n");
@@ -111,7 +112,14 @@ public sealed class BatchProcessor
 
     private static ODataRequest ToRequest(ODataRequest batch, string content, Dictionary<string, string> contentIds)
     {
-        var (method, url, headers, body) = MultipartText.ParseRequest(content);
+        var message = MultipartReader.ReadHttpMessage(content);
+        var requestLine = message.StartLineWords;
+        if (requestLine.Length < 2)
+        {
+            throw new FormatException("The request line '" + message.StartLine + "' is not 'METHOD URL HTTP/1.1'.");
+        }
+
+        var (method, url, headers, body) = (requestLine[0].ToUpperInvariant(), requestLine[1], message.Headers, message.Body.Trim());
 
         // "$1" (alone or followed by a path) refers to an entity created earlier in the changeset.
         if (url.StartsWith('$') && contentIds.Count > 0)

@@ -13,7 +13,7 @@ namespace DualWrite.Emulators.Dataverse.WebApi.Serialization;
 /// Writes a record as the Web API returns it: @odata.etag W/"versionnumber", every selected column (null when
 /// empty, as the service does), lookups as _x_value, choices as numbers, dates as UTC ISO 8601.
 /// </summary>
-public static class EntityJsonWriter
+public static class DataverseEntityJsonWriter
 {
     public static JsonObject Write(EntitySetModel set, Entity entity, IReadOnlyList<ColumnMetadata>? selected)
     {

@@ -14,7 +14,7 @@ namespace DualWrite.Emulators.Dataverse.WebApi.Serialization;
 /// Turns a Web API request body into an Entity: columns by their type, lookups only through
 /// "navigation@odata.bind" (case-sensitive names; _x_value is read-only, as on the service), annotations skipped.
 /// </summary>
-public static class EntityJsonReader
+public static class DataverseEntityJsonReader
 {
     private const string BindSuffix = "@odata.bind";
 

@@ -11,7 +11,7 @@ namespace DualWrite.Emulators.FinOps.Store;
 /// here either commits together or is undone on dispose (a $batch changeset is all or nothing).
 /// Synchronous by design: the lock has thread affinity, so no await may happen while it is held.
 /// </summary>
-public sealed class StoreTransaction : IDisposable
+public sealed class FinOpsStoreTransaction : IDisposable
 {
     private readonly ReaderWriterLockSlim _lock;
     private readonly IReadOnlyDictionary<string, EntityTable> _tables;
@@ -19,7 +19,7 @@ public sealed class StoreTransaction : IDisposable
     private readonly List<StoreChange> _changes = new();
     private bool _done;
 
-    internal StoreTransaction(ReaderWriterLockSlim storeLock, IReadOnlyDictionary<string, EntityTable> tables)
+    internal FinOpsStoreTransaction(ReaderWriterLockSlim storeLock, IReadOnlyDictionary<string, EntityTable> tables)
     {
         _lock = storeLock;
         _tables = tables;

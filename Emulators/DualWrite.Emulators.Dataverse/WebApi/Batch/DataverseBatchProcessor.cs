@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using DualWrite.Core.Multipart;
 using DualWrite.Emulators.Dataverse.WebApi.Faults;
 
 namespace DualWrite.Emulators.Dataverse.WebApi.Batch;
@@ -12,14 +13,14 @@ namespace DualWrite.Emulators.Dataverse.WebApi.Batch;
 /// Prefer: odata.continue-on-error the batch stops at the first failure and answers 400; with it, 200 with
 /// every part's result. At most 1000 requests, no GET inside a changeset, no nesting.
 /// </summary>
-internal sealed class BatchProcessor
+internal sealed class DataverseBatchProcessor
 {
     public const int MaxRequests = 1000;
 
     private readonly WebApiRequestHandler _handler;
     private readonly InMemoryDataverse _engine;
 
-    public BatchProcessor(WebApiRequestHandler handler, InMemoryDataverse engine)
+    public DataverseBatchProcessor(WebApiRequestHandler handler, InMemoryDataverse engine)
     {
         _handler = handler;
         _engine = engine;
@@ -27,10 +28,17 @@ internal sealed class BatchProcessor
 
     public WebApiResponse Process(WebApiRequest request)
     {
-        var boundary = MimePart.BoundaryOf(request.Header("Content-Type"))
-            ?? throw WebApiException.BadRequest("A $batch request needs Content-Type: multipart/mixed; boundary=batch_<id>.");
-        var parts = MultipartReader.ReadParts(request.Body ?? string.Empty, boundary);
-        var changesets = parts.Select(p => MimePart.BoundaryOf(p.Header("Content-Type")) is { } b ? MultipartReader.ReadParts(p.Content, b) : null).ToList();
+        var contentType = request.Header("Content-Type");
+        var boundary = contentType is not null && contentType.StartsWith("multipart/mixed", StringComparison.OrdinalIgnoreCase)
+            ? MultipartReader.BoundaryOf(contentType)
+            : null;
+        if (boundary is null)
+        {
+            throw WebApiException.BadRequest("A $batch request needs Content-Type: multipart/mixed; boundary=batch_<id>.");
+        }
+
+        var parts = ReadParts(request.Body ?? string.Empty, boundary);
+        var changesets = parts.Select(p => p.NestedBoundary is { } b ? ReadParts(p.Content, b) : null).ToList();
         var count = changesets.Sum(c => c?.Count ?? 1);
         if (count > MaxRequests)
         {
@@ -66,7 +74,7 @@ internal sealed class BatchProcessor
         };
     }
 
-    private List<(WebApiResponse Response, string? ContentId)> RunChangeset(WebApiRequest batch, List<MimePart> parts, out bool failed)
+    private List<(WebApiResponse Response, string? ContentId)> RunChangeset(WebApiRequest batch, IReadOnlyList<MultipartPart> parts, out bool failed)
     {
         var results = new List<(WebApiResponse, string?)>();
         failed = false;
@@ -79,7 +87,7 @@ internal sealed class BatchProcessor
             try
             {
                 var inner = ParseInnerRequest(batch, part);
-                if (inner.Method.Equals("GET", StringComparison.OrdinalIgnoreCase) || MimePart.BoundaryOf(part.Header("Content-Type")) is not null)
+                if (inner.Method.Equals("GET", StringComparison.OrdinalIgnoreCase) || part.NestedBoundary is not null)
                 {
                     throw WebApiException.BadRequest("A changeset may hold only POST, PATCH, PUT and DELETE requests (no GET, no nested changeset).");
                 }
@@ -126,23 +134,36 @@ internal sealed class BatchProcessor
         }
     }
 
-    /// <summary>The HTTP request inside an application/http part: request line, headers, blank line, body.</summary>
-    private static WebApiRequest ParseInnerRequest(WebApiRequest batch, MimePart part)
+    /// <summary>A multipart body's parts; a malformed body is the client's mistake (400).</summary>
+    private static IReadOnlyList<MultipartPart> ReadParts(string body, string boundary)
     {
-        var lines = part.Content.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
-        var first = lines.FindIndex(l => l.Length > 0);
-        if (first < 0)
+        try
+        {
+            return MultipartReader.Read(body, boundary);
+        }
+        catch (FormatException ex)
+        {
+            throw WebApiException.BadRequest(ex.Message);
+        }
+    }
+
+    /// <summary>The HTTP request inside an application/http part: request line, headers, blank line, body.</summary>
+    private static WebApiRequest ParseInnerRequest(WebApiRequest batch, MultipartPart part)
+    {
+        if (part.Content.Trim().Length == 0)
         {
             throw WebApiException.BadRequest("A $batch part holds no request.");
         }
 
-        var requestLine = lines[first].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var message = MultipartReader.ReadHttpMessage(part.Content);
+        var requestLine = message.StartLineWords;
         if (requestLine.Length < 2)
         {
-            throw WebApiException.BadRequest($"'{lines[first]}' is not an HTTP request line.");
+            throw WebApiException.BadRequest($"'{message.StartLine}' is not an HTTP request line.");
         }
 
-        var (headers, body) = MultipartReader.ReadHeaders(lines, first + 1);
+        var headers = message.Headers;
+        var body = message.Body;
         foreach (var header in batch.Headers.Where(h => h.Key.StartsWith("MSCRM.", StringComparison.OrdinalIgnoreCase)))
         {
             headers.TryAdd(header.Key, header.Value); // bypass headers on the batch apply to its requests

@@ -3,4 +3,4 @@ using DualWrite.Emulators.Common.Auth;
 namespace DualWrite.Emulators.Dataverse.Auth;
 
 /// <summary>An application the token endpoint accepts (client credentials flow).</summary>
-public sealed record ClientCredential(string ClientId, string ClientSecret) : IClientCredential;
+public sealed record DataverseClientCredential(string ClientId, string ClientSecret) : IClientCredential;

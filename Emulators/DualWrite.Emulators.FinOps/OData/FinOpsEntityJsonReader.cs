@@ -10,7 +10,7 @@ namespace DualWrite.Emulators.FinOps.OData;
 /// Reads a request body into field assignments, converting each JSON value to the field's stored
 /// type. Every problem is collected, each naming the property and the value, in ODataLib's words.
 /// </summary>
-public static class EntityJsonReader
+public static class FinOpsEntityJsonReader
 {
     public static bool TryRead(string body, EntitySetSchema set, out Dictionary<FieldSchema, object?> values, out List<string> problems)
     {

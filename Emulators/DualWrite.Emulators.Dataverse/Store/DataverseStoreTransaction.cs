@@ -7,12 +7,12 @@ namespace DualWrite.Emulators.Dataverse.Store;
 /// it (the immutable state before the transaction is the undo journal). Savepoints let a failed nested request
 /// undo only its own writes.
 /// </summary>
-internal sealed class StoreTransaction : IDisposable
+internal sealed class DataverseStoreTransaction : IDisposable
 {
     private readonly RecordStore _store;
     private bool _finished;
 
-    internal StoreTransaction(RecordStore store, StoreState start)
+    internal DataverseStoreTransaction(RecordStore store, StoreState start)
     {
         _store = store;
         Working = start;

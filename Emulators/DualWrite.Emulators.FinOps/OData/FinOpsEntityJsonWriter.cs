@@ -7,7 +7,7 @@ using DualWrite.Emulators.FinOps.Schema;
 namespace DualWrite.Emulators.FinOps.OData;
 
 /// <summary>Writes rows as OData JSON (minimal metadata), enums as member symbols, dates in UTC.</summary>
-public static class EntityJsonWriter
+public static class FinOpsEntityJsonWriter
 {
     public static void WriteEntity(Utf8JsonWriter json, EntitySetSchema set, object?[] row, IReadOnlyList<FieldSchema>? select)
     {

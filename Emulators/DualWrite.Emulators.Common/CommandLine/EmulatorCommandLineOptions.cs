@@ -1,0 +1,142 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.Linq;
+using DualWrite.Emulators.Common.Auth;
+
+namespace DualWrite.Emulators.Common.CommandLine;
+
+/// <summary>
+/// The options both emulator executables understand, defined once so the same thing has the same name on both
+/// (--port, --seed, --customers, --random-seed, --client, --quiet). Each emulator adds its own options to the
+/// command <see cref="CreateRootCommand"/> returns and turns the values into its options type.
+/// </summary>
+public sealed class EmulatorCommandLineOptions
+{
+    public EmulatorCommandLineOptions(int defaultPort)
+    {
+        Port = new Option<int>("--port")
+        {
+            Description = $"Port on 127.0.0.1 (0: any free port). Default {defaultPort}.",
+            DefaultValueFactory = _ => defaultPort,
+        };
+    }
+
+    public Option<int> Port { get; }
+
+    // A string rather than AcceptOnlyFromAmong so the message names the option, like every other problem.
+    public Option<string> Seed { get; } = new("--seed")
+    {
+        Description = "none: an empty store; small: reference data and a small generated set. Default small.",
+        DefaultValueFactory = _ => "small",
+    };
+
+    public Option<int?> Customers { get; } = new("--customers")
+    {
+        Description = "Generate N customers (Dataverse: accounts) for volume runs.",
+    };
+
+    public Option<int?> RandomSeed { get; } = new("--random-seed")
+    {
+        Description = "Another deterministic data set: the same number always gives the same rows.",
+    };
+
+    public Option<string[]> Clients { get; } = new("--client")
+    {
+        Description = $"An application that may get tokens, as ID:SECRET (repeatable). Default {DefaultEmulatorClient.ClientId}:{DefaultEmulatorClient.ClientSecret}.",
+        HelpName = "ID:SECRET",
+    };
+
+    public Option<bool> Quiet { get; } = new("--quiet")
+    {
+        Description = "Do not log requests to the console.",
+    };
+
+    /// <summary>A root command carrying the shared options; <c>--help</c> comes with it.</summary>
+    public RootCommand CreateRootCommand(string description)
+    {
+        var root = new RootCommand(description);
+        root.Options.Add(Port);
+        root.Options.Add(Seed);
+        root.Options.Add(Customers);
+        root.Options.Add(RandomSeed);
+        root.Options.Add(Clients);
+        root.Options.Add(Quiet);
+        return root;
+    }
+
+    /// <summary>
+    /// The value, or <paramref name="fallback"/> when the parser already reported it as malformed (GetValue throws
+    /// then), so the remaining options can still be checked and every problem reported at once.
+    /// </summary>
+    public static T ValueOr<T>(ParseResult result, Option<T> option, T fallback)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var optionResult = result.GetResult(option);
+        if (optionResult is not null && optionResult.Errors.Any())
+        {
+            return fallback;
+        }
+
+        try
+        {
+            return result.GetValue(option)!;
+        }
+        catch (InvalidOperationException)
+        {
+            return fallback;
+        }
+    }
+
+    /// <summary>True for "small", false for "none"; anything else is a problem that names the option.</summary>
+    public bool SeedsData(ParseResult result, ICollection<string> problems)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(problems);
+        var seed = result.GetValue(Seed);
+        switch (seed)
+        {
+            case "none":
+                return false;
+            case "small":
+                return true;
+            default:
+                problems.Add($"--seed '{seed}' is not none or small (use --customers N for large sets).");
+                return true;
+        }
+    }
+
+    /// <summary>The --client values as id and secret pairs; malformed ones are reported.</summary>
+    public IReadOnlyList<(string ClientId, string ClientSecret)> ClientsOf(ParseResult result, ICollection<string> problems)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(problems);
+        var clients = new List<(string, string)>();
+        foreach (var client in result.GetValue(Clients) ?? [])
+        {
+            var colon = client.IndexOf(':', StringComparison.Ordinal);
+            if (colon <= 0)
+            {
+                problems.Add($"--client '{client}' must be ID:SECRET.");
+                continue;
+            }
+
+            clients.Add((client[..colon], client[(colon + 1)..]));
+        }
+
+        return clients;
+    }
+
+    /// <summary>The parser's own problems (unknown options, values of the wrong type), as messages.</summary>
+    public static List<string> ProblemsOf(ParseResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var problems = new List<string>();
+        foreach (var error in result.Errors)
+        {
+            problems.Add(error.Message);
+        }
+
+        return problems;
+    }
+}
