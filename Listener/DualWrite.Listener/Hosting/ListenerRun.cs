@@ -33,6 +33,8 @@ public static class ListenerRun
                 await output.WriteLineAsync("  " + problem).ConfigureAwait(false);
             }
 
+            await output.WriteLineAsync("Set them in appsettings.json, as environment variables (DualWrite__FinOps__BaseUrl=...) or as arguments (--DualWrite:FinOps:BaseUrl=...).").ConfigureAwait(false);
+
             return ConfigurationProblemExitCode;
         }
 

@@ -8,6 +8,7 @@ using DualWrite.Listener.Syncing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace DualWrite.Listener.Hosting;
 
@@ -41,6 +42,8 @@ public sealed class RunningListener : IAsyncDisposable
         });
         try
         {
+            // Validate before starting: the host would log a failed start with a stack trace; the caller names the problems.
+            app.Services.GetService<IStartupValidator>()?.Validate();
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
         }
         catch
