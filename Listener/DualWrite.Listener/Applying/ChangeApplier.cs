@@ -10,6 +10,7 @@ using DualWrite.Core.Keys;
 using DualWrite.Core.Mapping;
 using DualWrite.Core.Maps;
 using DualWrite.Core.Records;
+using DualWrite.Core.Wire;
 using DualWrite.Listener.Clients.Dataverse;
 using DualWrite.Listener.Clients.FinOps;
 using DualWrite.Listener.Clients.OData;
@@ -233,7 +234,7 @@ public sealed partial class ChangeApplier : IChangeApplier
 
         var creating = currentRecord is null;
         var toWrite = new HashSet<FieldMap>(resolution.ToWrite.Select(d => d.Field));
-        var body = DataversePayload.From(creating ? result.Payload : result.Payload.Where(p => p.Field is not null && toWrite.Contains(p.Field)));
+        var body = PayloadBody.From(creating ? result.Payload : result.Payload.Where(p => p.Field is not null && toWrite.Contains(p.Field)), WireTarget.Dataverse);
         var path = targetKey.IsUsableInUrl ? targetKey.Path! : null;
         ODataResult<Guid?> written;
         if (path is not null)
@@ -264,36 +265,37 @@ public sealed partial class ChangeApplier : IChangeApplier
     /// <summary>Maps until every Dataverse id the engine or a bind needs is known; an outcome when that cannot be.</summary>
     private async Task<(MappingResult? Result, ApplyOutcome? Problem)> MapAsync(TableMap map, DataRecord source, SyncOperation operation, CancellationToken cancellationToken)
     {
-        var resolved = new ResolvedLookups();
-        MappingResult? result = null;
-        for (var pass = 0; pass < MaxMappingPasses; pass++)
+        var mapping = new MappingLoop(new MappingRequest(map, SyncDirection.FnOToDataverse, source, operation), MaxMappingPasses, findBoundIds: true);
+        for (var pending = mapping.Map(); ; pending = mapping.Map())
         {
-            result = MappingEngine.Map(new MappingRequest(map, SyncDirection.FnOToDataverse, source, operation, resolved: resolved));
-            if (!result.Succeeded)
+            if (!mapping.Result.Succeeded)
             {
-                return (result, ApplyOutcome.Failed(string.Join(" ", result.Errors)));
+                return (mapping.Result, ApplyOutcome.Failed(string.Join(" ", mapping.Result.Errors)));
             }
 
-            var pending = DataverseLookupResolver.PendingOf(result);
             if (pending.Count == 0)
             {
                 break;
             }
 
-            var outcome = await _lookups.ResolveAsync(map, result.SourceKey, source.Company, pending, resolved, cancellationToken).ConfigureAwait(false);
+            var outcome = await _lookups.ResolveAsync(map, mapping.Result.SourceKey, source.Company, pending, mapping.Resolved, cancellationToken).ConfigureAwait(false);
             if (outcome is not null)
             {
-                return (result, outcome);
+                return (mapping.Result, outcome);
             }
         }
 
-        if (result is null || !result.IsComplete)
+        if (!mapping.Result.IsComplete)
         {
-            return (result, ApplyOutcome.RetryLater("Map '" + map.Name + "', key " + result?.SourceKey + ": the Dataverse key could not be completed in " + MaxMappingPasses + " passes."));
+            return (mapping.Result, ApplyOutcome.RetryLater("Map '" + map.Name + "', key " + mapping.Result.SourceKey + ": the Dataverse key could not be completed in "
+                + mapping.Passes + " passes" + Unresolved(mapping) + "."));
         }
 
-        return (result, null);
+        return (mapping.Result, null);
     }
+
+    private static string Unresolved(MappingLoop mapping) =>
+        mapping.Unresolved.Count == 0 ? string.Empty : " (unresolved: " + string.Join(", ", mapping.Unresolved) + ")";
 
     private async Task<ODataResult<JsonObject?>> ReadCurrentAsync(TableMap map, TargetKey targetKey, IReadOnlyList<string> select, CancellationToken cancellationToken)
     {

@@ -32,34 +32,8 @@ public sealed class DataverseLookupResolver
         _options = options ?? throw new ArgumentNullException(nameof(options));
     }
 
-    /// <summary>What a mapping result still needs from Dataverse: the engine's lookups, then binds whose id is unknown.</summary>
-    public static IReadOnlyList<PendingLookup> PendingOf(MappingResult result)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        var pending = new List<PendingLookup>();
-        foreach (var lookup in result.LookupsToResolve)
-        {
-            if (lookup.Kind == LookupResolutionKind.FindId)
-            {
-                pending.Add(new PendingLookup(lookup.Path, lookup.EntitySet, lookup.LogicalName, lookup.Key, lookup.Field));
-            }
-        }
-
-        foreach (var field in result.Payload)
-        {
-            if (field.IsBind && field.Reference is { Id: null } && field.Value.TryGetString(out var bind) && pending.TrueForAll(p => "/" + p.Path != bind))
-            {
-                var path = bind.TrimStart('/');
-                var entitySet = path[..path.IndexOf('(', StringComparison.Ordinal)];
-                pending.Add(new PendingLookup(path, entitySet, field.Reference.LogicalName, null, field.Field?.DisplayName ?? field.Name));
-            }
-        }
-
-        return pending;
-    }
-
     /// <summary>Finds each id and adds it to <paramref name="resolved"/>; returns an outcome when one cannot be found (null: all found).</summary>
-    public async Task<ApplyOutcome?> ResolveAsync(TableMap map, string sourceKey, string? company, IReadOnlyList<PendingLookup> pending, ResolvedLookups resolved, CancellationToken cancellationToken)
+    public async Task<ApplyOutcome?> ResolveAsync(TableMap map, string sourceKey, string? company, IReadOnlyList<LookupToResolve> pending, ResolvedLookups resolved, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(map);
         ArgumentNullException.ThrowIfNull(pending);

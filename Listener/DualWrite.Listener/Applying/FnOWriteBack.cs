@@ -8,6 +8,7 @@ using DualWrite.Core.Conflicts;
 using DualWrite.Core.Mapping;
 using DualWrite.Core.Maps;
 using DualWrite.Core.Records;
+using DualWrite.Core.Wire;
 using DualWrite.Listener.Clients.Dataverse;
 using DualWrite.Listener.Clients.FinOps;
 using DualWrite.Listener.Processing;
@@ -75,11 +76,11 @@ public sealed class FnOWriteBack
         var context = "Map '" + map.Name + "', key " + result.SourceKey;
         if (fnORecord is null)
         {
-            var created = await _finOps.CreateAsync(map.FnO.EntitySet, DataversePayload.From(payload), cancellationToken).ConfigureAwait(false);
+            var created = await _finOps.CreateAsync(map.FnO.EntitySet, PayloadBody.From(payload, WireTarget.FinOps), cancellationToken).ConfigureAwait(false);
             return created.Succeeded ? (payload.Count, null) : (0, ErrorOutcomes.From(created.Error, context + ": create " + fnOPath + " in F&O"));
         }
 
-        var updated = await _finOps.UpdateAsync(fnOPath, DataversePayload.From(payload), cancellationToken).ConfigureAwait(false);
+        var updated = await _finOps.UpdateAsync(fnOPath, PayloadBody.From(payload, WireTarget.FinOps), cancellationToken).ConfigureAwait(false);
         return updated.Succeeded ? (payload.Count, null) : (0, ErrorOutcomes.From(updated.Error, context + ": write Dataverse's values to " + fnOPath));
     }
 
@@ -95,45 +96,58 @@ public sealed class FnOWriteBack
     private async Task<(MappingResult? Result, ApplyOutcome? Problem)> MapAsync(TableMap map, JsonObject dataverseRecord, CancellationToken cancellationToken)
     {
         var source = DataverseRecordReader.Read(map, dataverseRecord);
-        var resolved = new ResolvedLookups();
-        MappingResult? result = null;
-        for (var pass = 0; pass < MaxMappingPasses; pass++)
+        var mapping = new MappingLoop(new MappingRequest(map, SyncDirection.DataverseToFnO, source, SyncOperation.Create), MaxMappingPasses);
+        for (var pending = mapping.Map(); ; pending = mapping.Map())
         {
-            result = MappingEngine.Map(new MappingRequest(map, SyncDirection.DataverseToFnO, source, SyncOperation.Create, resolved: resolved));
-            if (!result.Succeeded)
+            if (!mapping.Result.Succeeded)
             {
-                return (result, ApplyOutcome.Failed("Map '" + map.Name + "', Dataverse to F&O: " + string.Join(" ", result.Errors)));
+                return (mapping.Result, ApplyOutcome.Failed("Map '" + map.Name + "', Dataverse to F&O: " + string.Join(" ", mapping.Result.Errors)));
             }
 
-            if (result.LookupsToResolve.Count == 0)
+            if (pending.Count == 0)
             {
-                return (result, null);
+                break;
             }
 
-            foreach (var lookup in result.LookupsToResolve)
+            var problem = await ReadKeyValuesAsync(map, mapping.Result.SourceKey, pending, mapping.Resolved, cancellationToken).ConfigureAwait(false);
+            if (problem is not null)
             {
-                if (lookup.Kind != LookupResolutionKind.ReadKeyValue || lookup.Id is not { } id)
-                {
-                    return (result, ApplyOutcome.Failed("Map '" + map.Name + "', key " + result.SourceKey + ": cannot " + lookup + " for field " + lookup.Field + " when writing to F&O."));
-                }
-
-                var read = await _dataverse.RetrieveAsync(lookup.EntitySet + "(" + id.ToString("D") + ")", new[] { lookup.KeyField }, cancellationToken).ConfigureAwait(false);
-                if (!read.Succeeded)
-                {
-                    return (result, ErrorOutcomes.From(read.Error, "Map '" + map.Name + "', key " + result.SourceKey + ": read " + lookup.LogicalName + " " + id.ToString("D") + " for field " + lookup.Field));
-                }
-
-                var code = read.Value?[lookup.KeyField] is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0 ? text : null;
-                if (code is null)
-                {
-                    return (result, ApplyOutcome.Failed("Map '" + map.Name + "', key " + result.SourceKey + ": field " + lookup.Field + " refers to " + lookup.LogicalName + " "
-                        + id.ToString("D") + (read.Value is null ? ", which does not exist." : ", whose " + lookup.KeyField + " is empty.")));
-                }
-
-                resolved.AddKeyValue(lookup.Path, code);
+                return (mapping.Result, problem);
             }
         }
 
-        return (result, ApplyOutcome.RetryLater("Map '" + map.Name + "', key " + result?.SourceKey + ": the F&O values could not be completed in " + MaxMappingPasses + " passes."));
+        return mapping.Unresolved.Count == 0
+            ? (mapping.Result, null)
+            : (mapping.Result, ApplyOutcome.RetryLater("Map '" + map.Name + "', key " + mapping.Result.SourceKey + ": the F&O values could not be completed in " + mapping.Passes
+                + " passes (unresolved: " + string.Join(", ", mapping.Unresolved) + ")."));
+    }
+
+    /// <summary>Reads the code of each referenced Dataverse record into <paramref name="resolved"/>; the outcome that stops the apply, if any.</summary>
+    private async Task<ApplyOutcome?> ReadKeyValuesAsync(TableMap map, string sourceKey, IReadOnlyList<LookupToResolve> pending, ResolvedLookups resolved, CancellationToken cancellationToken)
+    {
+        foreach (var lookup in pending)
+        {
+            if (lookup.Kind != LookupResolutionKind.ReadKeyValue || lookup.Id is not { } id)
+            {
+                return ApplyOutcome.Failed("Map '" + map.Name + "', key " + sourceKey + ": cannot " + lookup + " for field " + lookup.Field + " when writing to F&O.");
+            }
+
+            var read = await _dataverse.RetrieveAsync(lookup.EntitySet + "(" + id.ToString("D") + ")", new[] { lookup.KeyField }, cancellationToken).ConfigureAwait(false);
+            if (!read.Succeeded)
+            {
+                return ErrorOutcomes.From(read.Error, "Map '" + map.Name + "', key " + sourceKey + ": read " + lookup.LogicalName + " " + id.ToString("D") + " for field " + lookup.Field);
+            }
+
+            var code = read.Value?[lookup.KeyField] is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0 ? text : null;
+            if (code is null)
+            {
+                return ApplyOutcome.Failed("Map '" + map.Name + "', key " + sourceKey + ": field " + lookup.Field + " refers to " + lookup.LogicalName + " "
+                    + id.ToString("D") + (read.Value is null ? ", which does not exist." : ", whose " + lookup.KeyField + " is empty."));
+            }
+
+            resolved.AddKeyValue(lookup.Path, code);
+        }
+
+        return null;
     }
 }

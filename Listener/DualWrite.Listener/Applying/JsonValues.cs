@@ -7,7 +7,10 @@ using DualWrite.Core.Records;
 
 namespace DualWrite.Listener.Applying;
 
-/// <summary>JSON values ↔ record values, by declared type where one is known (both services speak OData JSON).</summary>
+/// <summary>
+/// JSON values read into record values, by declared type where one is known (both services speak OData JSON).
+/// The other way, record values to a request body, is Core's <see cref="DualWrite.Core.Wire.RecordJson"/>.
+/// </summary>
 public static class JsonValues
 {
     public static RecordValue Read(JsonNode? node, FieldType? type)
@@ -37,26 +40,6 @@ public static class JsonValues
             default:
                 return RecordValue.FromString(value.ToJsonString());
         }
-    }
-
-    /// <summary>A record value as JSON, in the form the target type takes (a <c>date</c> as <c>yyyy-MM-dd</c>).</summary>
-    public static JsonNode? Write(RecordValue value, FieldType type)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        return value.Value switch
-        {
-            null => null,
-            string text => JsonValue.Create(text),
-            long integer => JsonValue.Create(integer),
-            decimal number => JsonValue.Create(number),
-            bool flag => JsonValue.Create(flag),
-            DateTime moment => JsonValue.Create(type == FieldType.Date
-                ? moment.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
-                : moment.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture)),
-            Guid id => JsonValue.Create(id.ToString("D")),
-            LookupValue lookup => lookup.Id is Guid id ? JsonValue.Create(id.ToString("D")) : JsonValue.Create(lookup.KeyValue),
-            _ => JsonValue.Create(value.ToString()),
-        };
     }
 
     private static RecordValue ReadNumber(JsonValue value, FieldType? type)

@@ -6,6 +6,7 @@ using DualWrite.Core.Filters;
 using DualWrite.Core.Mapping;
 using DualWrite.Core.Maps;
 using DualWrite.Core.Records;
+using DualWrite.Core.Wire;
 using DualWrite.Plugins.Configuration;
 using DualWrite.Plugins.FinOps;
 using Microsoft.Xrm.Sdk;
@@ -133,27 +134,22 @@ public sealed class WriteThroughPlanner
                 break;
         }
 
-        var resolved = new ResolvedLookups();
-        MappingResult result;
-        var pass = 0;
-        while (true)
+        // Lookups are resolved even when a field has an error, so the message can name the record by its key.
+        var mapping = new MappingLoop(
+            new MappingRequest(_map, SyncDirection.DataverseToFnO, source, operation, previous, null, new ResolvedLookups(), _settings.FnONotNullable),
+            MaxMappingPasses);
+        for (var pending = mapping.Map(); pending.Count > 0; pending = mapping.Map())
         {
-            // Lookups are resolved even when a field has an error, so the message can name the record by its key.
-            result = MappingEngine.Map(new MappingRequest(_map, SyncDirection.DataverseToFnO, source, operation, previous, null, resolved, _settings.FnONotNullable));
-            if (result.LookupsToResolve.Count == 0 || ++pass >= MaxMappingPasses)
-            {
-                break;
-            }
-
-            var problems = LookupResolver.Resolve(service, result.LookupsToResolve, resolved, trace);
+            var problems = LookupResolver.Resolve(service, pending, mapping.Resolved, trace);
             if (problems.Count > 0)
             {
                 // Map once more with what was found (the company, usually) so the message names the record by its key.
-                var described = MappingEngine.Map(new MappingRequest(_map, SyncDirection.DataverseToFnO, source, operation, previous, null, resolved, _settings.FnONotNullable));
-                return WriteThroughPlan.Fail(DescribeRecord(described, context) + " cannot be written to " + _map.FnO.EntitySet + ": " + string.Join(" ", problems));
+                mapping.Map();
+                return WriteThroughPlan.Fail(DescribeRecord(mapping.Result, context) + " cannot be written to " + _map.FnO.EntitySet + ": " + string.Join(" ", problems));
             }
         }
 
+        var result = mapping.Result;
         if (!result.Succeeded)
         {
             return WriteThroughPlan.Fail(DescribeMappingErrors(result, context));
@@ -163,7 +159,7 @@ public sealed class WriteThroughPlanner
         if (!result.IsComplete || result.TargetKey?.Path is not { } path)
         {
             return WriteThroughPlan.Fail("DualWrite could not build the F&O key of " + recordText + " for " + _map.FnO.EntitySet + " (unresolved: "
-                + string.Join(", ", Describe(result.LookupsToResolve)) + ").");
+                + string.Join(", ", Describe(mapping.Unresolved)) + ").");
         }
 
         // F&O finds a record by key only in the caller's default company unless the request says
@@ -172,11 +168,11 @@ public sealed class WriteThroughPlanner
         switch (message)
         {
             case "Create":
-                return WriteThroughPlan.Send(new FinOpsRequest("POST", _map.FnO.EntitySet, PayloadJson.Write(result.Payload)), recordText, _map.FnO.EntitySet, path);
+                return WriteThroughPlan.Send(new FinOpsRequest("POST", _map.FnO.EntitySet, RecordJson.Write(result.Payload, WireTarget.FinOps)), recordText, _map.FnO.EntitySet, path);
             case "Update":
                 return result.Payload.Count == 0
                     ? WriteThroughPlan.Skip("the changed columns map to nothing F&O does not already have")
-                    : WriteThroughPlan.Send(new FinOpsRequest("PATCH", byKey, PayloadJson.Write(result.Payload)), recordText, _map.FnO.EntitySet, path);
+                    : WriteThroughPlan.Send(new FinOpsRequest("PATCH", byKey, RecordJson.Write(result.Payload, WireTarget.FinOps)), recordText, _map.FnO.EntitySet, path);
             default:
                 return WriteThroughPlan.Send(new FinOpsRequest("DELETE", byKey, null), recordText, _map.FnO.EntitySet, path);
         }
