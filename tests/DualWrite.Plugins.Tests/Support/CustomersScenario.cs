@@ -64,7 +64,7 @@ public sealed class CustomersScenario : IAsyncDisposable
         var json = File.ReadAllText(RepositoryPaths.MapFile(MapFile));
         var map = MapLoader.Load(json, MapFile).Map ?? throw new InvalidOperationException("The Customers V3 map does not load.");
         var builder = new InMemoryDataverseBuilder().AddTablesFor(map, UnmappedColumn);
-        foreach (var step in registerSteps ? WriteThroughSteps.For([new MapSource(MapFile, json)]) : [])
+        foreach (var step in registerSteps ? WriteThroughSteps.For([new global::DualWrite.MapValidation.Validation.MapFile(MapFile, json)]) : [])
         {
             builder.AddStep(Register(step, fnOBaseUrl ?? fnO.BaseUrl, fnO.BaseUrl, callTimeout, budget, tenantId));
         }
