@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using DualWrite.Emulators.Common.Auth;
 using DualWrite.Listener.Clients.Dataverse;
 using DualWrite.Listener.Clients.OData;
 using DualWrite.Listener.Hosting;
@@ -100,7 +101,7 @@ public static class EmbeddedRun
         var lines = new[]
         {
             "Try it from another terminal:",
-            "  token() { curl -s -d grant_type=client_credentials -d client_id=dualwrite-emulator -d client_secret=emulator-secret -d scope=$1/.default $1/emulator/oauth2/v2.0/token | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/'; }",
+            "  token() { curl -s -d grant_type=client_credentials -d client_id=" + DefaultEmulatorClient.ClientId + " -d client_secret=" + DefaultEmulatorClient.ClientSecret + " -d scope=$1/.default $1/" + DefaultEmulatorClient.Tenant + "/oauth2/v2.0/token | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/'; }",
             "  FNO=$(token " + fno + "); DV=$(token " + dv + ")",
             string.Empty,
             "  # F&O -> Dataverse: rename customer " + number + " in F&O (a business event reaches the listener), then read the account",
