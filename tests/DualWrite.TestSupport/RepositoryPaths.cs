@@ -10,6 +10,11 @@ public static class RepositoryPaths
 
     public static string Maps => Path.Combine(Root, "Shared", "maps");
 
+    /// <summary>The committed Dataverse solution folder (SolutionPackager's unpacked layout).</summary>
+    public static string Solution => Path.Combine(Root, "solution");
+
+    public static string MapFile(string fileName) => Path.Combine(Maps, fileName);
+
     private static string FindRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

@@ -2,7 +2,8 @@ using System;
 using System.IO;
 using DualWrite.MapValidation.Validation;
 using DualWrite.Plugins.Registration;
-using DualWrite.Plugins.Tests.Support;
+using DualWrite.Plugins.TestSupport;
+using DualWrite.TestSupport;
 
 namespace DualWrite.Plugins.Tests.Registration;
 

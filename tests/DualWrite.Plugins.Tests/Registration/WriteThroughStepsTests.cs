@@ -3,7 +3,8 @@ using System.IO;
 using System.Linq;
 using DualWrite.MapValidation.Validation;
 using DualWrite.Plugins.Registration;
-using DualWrite.Plugins.Tests.Support;
+using DualWrite.Plugins.TestSupport;
+using DualWrite.TestSupport;
 
 namespace DualWrite.Plugins.Tests.Registration;
 

@@ -11,8 +11,9 @@ using DualWrite.Emulators.Dataverse.Pipeline;
 using DualWrite.Plugins.Registration;
 using DualWrite.Plugins.WriteThrough;
 using Microsoft.Xrm.Sdk;
+using DualWrite.TestSupport;
 
-namespace DualWrite.Plugins.Tests.Support;
+namespace DualWrite.Plugins.TestSupport;
 
 /// <summary>
 /// The Customers V3 map registered as the solution registers it (steps from the generator), in an
