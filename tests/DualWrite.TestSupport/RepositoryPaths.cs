@@ -15,6 +15,16 @@ public static class RepositoryPaths
 
     public static string MapFile(string fileName) => Path.Combine(Maps, fileName);
 
+    /// <summary>Plugins/DualWrite.Plugins/bin/&lt;Debug|Release&gt;/net10.0/DualWrite.Plugins.dll, the configuration the tests were built with.</summary>
+    public static string PluginAssembly
+    {
+        get
+        {
+            var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+            return Path.Combine(Root, "Plugins", "DualWrite.Plugins", "bin", configuration, "net10.0", "DualWrite.Plugins.dll");
+        }
+    }
+
     private static string FindRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

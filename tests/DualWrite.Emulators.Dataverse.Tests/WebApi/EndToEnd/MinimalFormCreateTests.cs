@@ -7,6 +7,7 @@ using DualWrite.Emulators.Dataverse.Hosting;
 using DualWrite.Emulators.Dataverse.Tests.Support;
 using DualWrite.Emulators.FinOps.Hosting;
 using DualWrite.Emulators.Common.Auth;
+using DualWrite.TestSupport;
 
 namespace DualWrite.Emulators.Dataverse.Tests.WebApi.EndToEnd;
 
