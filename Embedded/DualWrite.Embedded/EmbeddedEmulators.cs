@@ -6,6 +6,7 @@ using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
+using DualWrite.Emulators.Common.Auth;
 using DualWrite.Emulators.Dataverse.Hosting;
 using DualWrite.Emulators.Dataverse.Seed;
 using DualWrite.Emulators.FinOps.Auth;
@@ -72,7 +73,7 @@ public sealed class EmbeddedEmulators : IAsyncDisposable
             dataverseOptions.Steps.PluginAssemblies.Add(Path.Combine(AppContext.BaseDirectory, "DualWrite.Plugins.dll"));
             dataverseOptions.Steps.SecureConfigurations["*"] = new JsonObject
             {
-                ["tenantId"] = FinOpsEmulator.DefaultTenant,
+                ["tenantId"] = DefaultEmulatorClient.Tenant,
                 ["clientId"] = PlugInClient.ClientId,
                 ["clientSecret"] = PlugInClient.ClientSecret,
                 ["authority"] = finOps.BaseAddress.AbsoluteUri,
@@ -100,13 +101,13 @@ public sealed class EmbeddedEmulators : IAsyncDisposable
             "--DualWrite:Receiving:SharedSecretHeader=" + SecretHeader,
             "--DualWrite:Inbox:DataDirectory=" + dataDirectory,
             "--" + ServiceTargetOptions.FinOpsSection + ":BaseUrl=" + FinOps.BaseAddress.AbsoluteUri,
-            "--" + ServiceTargetOptions.FinOpsSection + ":Authority=" + new Uri(FinOps.BaseAddress, FinOpsEmulator.DefaultTenant).AbsoluteUri,
-            "--" + ServiceTargetOptions.FinOpsSection + ":ClientId=" + FinOpsClientCredential.Default.ClientId,
-            "--" + ServiceTargetOptions.FinOpsSection + ":ClientSecret=" + FinOpsClientCredential.Default.ClientSecret,
+            "--" + ServiceTargetOptions.FinOpsSection + ":Authority=" + new Uri(FinOps.BaseAddress, DefaultEmulatorClient.Tenant).AbsoluteUri,
+            "--" + ServiceTargetOptions.FinOpsSection + ":ClientId=" + DefaultEmulatorClient.ClientId,
+            "--" + ServiceTargetOptions.FinOpsSection + ":ClientSecret=" + DefaultEmulatorClient.ClientSecret,
             "--" + ServiceTargetOptions.DataverseSection + ":BaseUrl=" + Dataverse.BaseAddress.AbsoluteUri,
-            "--" + ServiceTargetOptions.DataverseSection + ":Authority=" + new Uri(Dataverse.BaseAddress, DataverseEmulator.DefaultTenant).AbsoluteUri,
-            "--" + ServiceTargetOptions.DataverseSection + ":ClientId=" + DataverseEmulator.DefaultClientId,
-            "--" + ServiceTargetOptions.DataverseSection + ":ClientSecret=" + DataverseEmulator.DefaultClientSecret,
+            "--" + ServiceTargetOptions.DataverseSection + ":Authority=" + new Uri(Dataverse.BaseAddress, DefaultEmulatorClient.Tenant).AbsoluteUri,
+            "--" + ServiceTargetOptions.DataverseSection + ":ClientId=" + DefaultEmulatorClient.ClientId,
+            "--" + ServiceTargetOptions.DataverseSection + ":ClientSecret=" + DefaultEmulatorClient.ClientSecret,
             "--" + ApplierOptions.SectionName + ":WriteThroughUsers:0=" + PlugInClient.ObjectId.ToString("D"),
             "--" + ApplierOptions.SectionName + ":WriteThroughSettle=" + WriteThroughSettle.ToString("c", CultureInfo.InvariantCulture),
         };

@@ -4,6 +4,8 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using DualWrite.Core.Keys;
+using DualWrite.Emulators.Common.Auth;
 using DualWrite.Listener.Clients.Dataverse;
 using DualWrite.Listener.Clients.OData;
 using DualWrite.Listener.Hosting;
@@ -90,8 +92,8 @@ public static class EmbeddedRun
     private static async Task WriteTryItAsync(TextWriter output, EmbeddedEmulators emulators, RunningListener listener, CancellationToken cancellationToken)
     {
         var dataverse = listener.Services.GetRequiredService<DataverseClient>();
-        var company = await dataverse.FindIdAsync("cdm_companies(cdm_companycode='USMF')", "cdm_company", cancellationToken).ConfigureAwait(false);
-        var accounts = await dataverse.QueryPageAsync("accounts", new ODataQuery { Select = new[] { "accountid", "accountnumber", "name" }, Filter = "_msdyn_company_value eq " + company.Value, OrderBy = "accountnumber", Top = 1 }, null, cancellationToken).ConfigureAwait(false);
+        var company = await dataverse.FindIdAsync("cdm_companies(cdm_companycode=" + ODataLiteral.Format("USMF") + ")", "cdm_company", cancellationToken).ConfigureAwait(false);
+        var accounts = await dataverse.QueryPageAsync("accounts", new ODataQuery { Select = new[] { "accountid", "accountnumber", "name" }, Filter = "_msdyn_company_value eq " + ODataLiteral.Format(company.Value), OrderBy = "accountnumber", Top = 1 }, null, cancellationToken).ConfigureAwait(false);
         var account = accounts.Succeeded && accounts.Value!.Rows.Count > 0 ? accounts.Value.Rows[0] : null;
         var number = account?["accountnumber"]?.GetValue<string>() ?? "US-001";
         var id = account?["accountid"]?.GetValue<string>() ?? "<accountid>";
@@ -100,16 +102,16 @@ public static class EmbeddedRun
         var lines = new[]
         {
             "Try it from another terminal:",
-            "  token() { curl -s -d grant_type=client_credentials -d client_id=dualwrite-emulator -d client_secret=emulator-secret -d scope=$1/.default $1/emulator/oauth2/v2.0/token | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/'; }",
+            "  token() { curl -s -d grant_type=client_credentials -d client_id=" + DefaultEmulatorClient.ClientId + " -d client_secret=" + DefaultEmulatorClient.ClientSecret + " -d scope=$1/.default $1/" + DefaultEmulatorClient.Tenant + "/oauth2/v2.0/token | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/'; }",
             "  FNO=$(token " + fno + "); DV=$(token " + dv + ")",
             string.Empty,
             "  # F&O -> Dataverse: rename customer " + number + " in F&O (a business event reaches the listener), then read the account",
-            "  curl -s -X PATCH -H \"Authorization: Bearer $FNO\" -H 'Content-Type: application/json' -d '{\"OrganizationName\":\"Renamed in F&O\"}' \"" + fno + "/data/CustomersV3(dataAreaId='usmf',CustomerAccount='" + number + "')?cross-company=true\"",
+            "  curl -s -X PATCH -H \"Authorization: Bearer $FNO\" -H 'Content-Type: application/json' -d '{\"OrganizationName\":\"Renamed in F&O\"}' \"" + fno + "/data/CustomersV3(dataAreaId='usmf',CustomerAccount=" + ODataLiteral.Format(number) + ")?cross-company=true\"",
             "  curl -s -H \"Authorization: Bearer $DV\" \"" + dv + "/api/data/v9.2/accounts(" + id + ")?\\$select=name\"",
             string.Empty,
             "  # Dataverse -> F&O: rename the account in Dataverse (the plug-in writes it through), then read the customer",
             "  curl -s -X PATCH -H \"Authorization: Bearer $DV\" -H 'Content-Type: application/json' -H 'If-Match: *' -d '{\"name\":\"Renamed in Dataverse\"}' \"" + dv + "/api/data/v9.2/accounts(" + id + ")\"",
-            "  curl -s -H \"Authorization: Bearer $FNO\" \"" + fno + "/data/CustomersV3(dataAreaId='usmf',CustomerAccount='" + number + "')?cross-company=true&\\$select=OrganizationName\"",
+            "  curl -s -H \"Authorization: Bearer $FNO\" \"" + fno + "/data/CustomersV3(dataAreaId='usmf',CustomerAccount=" + ODataLiteral.Format(number) + ")?cross-company=true&\\$select=OrganizationName\"",
             string.Empty,
         };
         foreach (var line in lines)

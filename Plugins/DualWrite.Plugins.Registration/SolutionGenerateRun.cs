@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using DualWrite.MapValidation.Validation;
 
 namespace DualWrite.Plugins.Registration;
 
@@ -24,7 +25,7 @@ public static class SolutionGenerateRun
 
         try
         {
-            var files = SolutionGenerator.Generate(SolutionGenerator.ReadMaps(mapsDirectory), SolutionGenerator.ReadFnOMetadata(mapsDirectory));
+            var files = SolutionGenerator.Generate(MapFile.ReadDirectory(mapsDirectory), SolutionGenerator.ReadFnOMetadata(mapsDirectory));
             if (check)
             {
                 var differences = SolutionFolder.Differences(outputDirectory, files);

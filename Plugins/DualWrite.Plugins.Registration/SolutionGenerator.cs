@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Text;
 using System.Xml;
+using DualWrite.MapValidation.Validation;
 
 namespace DualWrite.Plugins.Registration;
 
@@ -31,20 +32,6 @@ public static class SolutionGenerator
         ["Delete"] = "c2c5bb1b-ea3e-db11-86a7-000a3a5473e8",
     };
 
-    /// <summary>Every *.json map in <paramref name="mapsDirectory"/> (not its subfolders), in name order.</summary>
-    public static IReadOnlyList<MapSource> ReadMaps(string mapsDirectory)
-    {
-        var maps = new List<MapSource>();
-        var files = Directory.GetFiles(mapsDirectory, "*.json", SearchOption.TopDirectoryOnly);
-        Array.Sort(files, StringComparer.Ordinal);
-        foreach (var file in files)
-        {
-            maps.Add(new MapSource(Path.GetFileName(file), File.ReadAllText(file)));
-        }
-
-        return maps;
-    }
-
     /// <summary>F&amp;O's $metadata beside the maps (<c>&lt;maps&gt;/metadata/fno.xml</c>): which properties do not accept null.</summary>
     public static FnONullability ReadFnOMetadata(string mapsDirectory)
     {
@@ -60,7 +47,7 @@ public static class SolutionGenerator
     /// <summary>The solution's files: relative path (with '/') → content, sorted by path.</summary>
     /// <param name="maps">The map files.</param>
     /// <param name="fnoMetadata">F&amp;O's nullability, carried into each step's configuration (see <see cref="WriteThroughSteps.For"/>).</param>
-    public static SortedDictionary<string, string> Generate(IEnumerable<MapSource> maps, FnONullability? fnoMetadata = null)
+    public static SortedDictionary<string, string> Generate(IEnumerable<MapFile> maps, FnONullability? fnoMetadata = null)
     {
         var steps = WriteThroughSteps.For(maps, fnoMetadata);
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal)

@@ -4,6 +4,7 @@ using System.Linq;
 using DualWrite.Core.Json;
 using DualWrite.Core.Maps;
 using DualWrite.Core.Maps.Loading;
+using DualWrite.MapValidation.Validation;
 using DualWrite.Plugins.WriteThrough;
 
 namespace DualWrite.Plugins.Registration;
@@ -19,14 +20,14 @@ public static class WriteThroughSteps
     /// <param name="maps">The map files.</param>
     /// <param name="fnoMetadata">F&amp;O's nullability; each step then carries the not-nullable properties its map writes.
     /// Null: the steps carry none and F&amp;O judges empty values itself.</param>
-    public static IReadOnlyList<StepDefinition> For(IEnumerable<MapSource> maps, FnONullability? fnoMetadata = null)
+    public static IReadOnlyList<StepDefinition> For(IEnumerable<MapFile> maps, FnONullability? fnoMetadata = null)
     {
         ArgumentNullException.ThrowIfNull(maps);
         var steps = new List<StepDefinition>();
         var problems = new List<string>();
-        foreach (var source in maps.OrderBy(m => m.FileName, StringComparer.Ordinal))
+        foreach (var source in maps.OrderBy(m => m.Name, StringComparer.Ordinal))
         {
-            var loaded = MapLoader.Load(source.Json, source.FileName);
+            var loaded = MapLoader.Load(source.Text, source.Name);
             if (!loaded.Succeeded)
             {
                 problems.AddRange(loaded.Errors.Select(e => e.ToString()));
@@ -45,12 +46,12 @@ public static class WriteThroughSteps
                 notNullable = NotNullableWrites(map, fnoMetadata);
                 if (notNullable is null)
                 {
-                    problems.Add(source.FileName + ": the F&O metadata has no entity set '" + map.FnO.EntitySet + "'.");
+                    problems.Add(source.Name + ": the F&O metadata has no entity set '" + map.FnO.EntitySet + "'.");
                     continue;
                 }
             }
 
-            var configuration = StepConfigurationJson.Build((JsonObject)JsonParser.Parse(source.Json), StepConfigurationJson.FnOBaseUrlPlaceholder, fnoNotNullable: notNullable);
+            var configuration = StepConfigurationJson.Build((JsonObject)JsonParser.Parse(source.Text), StepConfigurationJson.FnOBaseUrlPlaceholder, fnoNotNullable: notNullable);
             foreach (var message in Messages)
             {
                 steps.Add(ForMessage(map, message, configuration));

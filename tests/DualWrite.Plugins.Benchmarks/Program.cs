@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Threading.Tasks;
 using DualWrite.Plugins.Configuration;
 using DualWrite.Plugins.Registration;
-using DualWrite.Plugins.Tests.Support;
+using DualWrite.Plugins.TestSupport;
 using DualWrite.Plugins.WriteThrough;
 using Microsoft.Xrm.Sdk;
 

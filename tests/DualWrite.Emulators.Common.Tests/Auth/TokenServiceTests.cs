@@ -8,13 +8,13 @@ public sealed class TokenServiceTests
     [Fact]
     public void A_client_id_in_another_case_gets_a_token_for_the_registered_client()
     {
-        var registered = new TestClient("dualwrite-emulator", "secret");
+        var registered = new TestClient(DefaultEmulatorClient.ClientId, "secret");
         var tokens = new TokenService([registered], TimeProvider.System);
 
         var token = tokens.Issue("DUALWRITE-EMULATOR", "secret");
 
         Assert.Same(registered, tokens.Validate(token));
-        Assert.Null(tokens.Issue("dualwrite-emulator", "SECRET"));
+        Assert.Null(tokens.Issue(DefaultEmulatorClient.ClientId, "SECRET"));
     }
 
     [Fact]

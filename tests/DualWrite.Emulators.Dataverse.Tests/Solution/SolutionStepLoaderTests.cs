@@ -10,6 +10,7 @@ using DualWrite.Emulators.Dataverse.Seed;
 using DualWrite.Emulators.Dataverse.Solution;
 using DualWrite.Emulators.Dataverse.Tests.Support;
 using DualWrite.Emulators.Dataverse.Tests.WebApi;
+using DualWrite.TestSupport;
 
 namespace DualWrite.Emulators.Dataverse.Tests.Solution;
 

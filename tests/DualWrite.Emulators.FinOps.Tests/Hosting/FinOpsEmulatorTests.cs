@@ -1,6 +1,7 @@
 using System;
 using System.Net;
 using System.Threading.Tasks;
+using DualWrite.Emulators.Common.Auth;
 using DualWrite.Emulators.FinOps.Hosting;
 using DualWrite.Emulators.FinOps.Seed;
 using DualWrite.Emulators.FinOps.Tests.Support;
@@ -41,7 +42,7 @@ public sealed class FinOpsEmulatorTests
 
         using var response = await harness.Http.GetAsync("Currencies?$top=1");
 
-        Assert.Contains(harness.Control.Requests, r => r.Target == "/data/Currencies?$top=1" && r.StatusCode == 200 && r.Client == "dualwrite-emulator");
+        Assert.Contains(harness.Control.Requests, r => r.Target == "/data/Currencies?$top=1" && r.StatusCode == 200 && r.Client == DefaultEmulatorClient.ClientId);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
+using DualWrite.Emulators.Common.Auth;
 using DualWrite.EndToEnd.Tests.Support;
 using DualWrite.Listener.Clients.Dataverse;
 using DualWrite.Listener.Clients.OData;
@@ -117,8 +118,8 @@ public class ClientsOverLoopbackTests
         using var http = new System.Net.Http.HttpClient();
         using var provider = new DualWrite.Listener.Clients.Auth.HttpClientCredentialsTokenProvider(http, new DualWrite.Listener.Clients.Auth.ClientCredentialsOptions
         {
-            Authority = new Uri(rig.FinOpsEmulator.BaseAddress, "emulator"),
-            ClientId = "dualwrite-emulator",
+            Authority = new Uri(rig.FinOpsEmulator.BaseAddress, DefaultEmulatorClient.Tenant),
+            ClientId = DefaultEmulatorClient.ClientId,
             ClientSecret = "wrong",
             Scope = rig.FinOpsEmulator.BaseAddress + ".default",
         }, TimeProvider.System);

@@ -7,6 +7,7 @@ using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using DualWrite.EndToEnd.Tests.Support;
+using DualWrite.Emulators.Common.Auth;
 using DualWrite.Emulators.Dataverse.Hosting;
 using DualWrite.Emulators.Dataverse.Pipeline;
 using DualWrite.Emulators.Dataverse.Seed;
@@ -46,8 +47,8 @@ public sealed class PluginStatusClassificationTests : IAsyncLifetime
         var tokens = new HttpClientCredentialsTokenProvider(new HttpClient(), new ClientCredentialsOptions
         {
             Authority = new Uri(emulator.BaseAddress, "emulator"),
-            ClientId = DataverseEmulator.DefaultClientId,
-            ClientSecret = DataverseEmulator.DefaultClientSecret,
+            ClientId = DefaultEmulatorClient.ClientId,
+            ClientSecret = DefaultEmulatorClient.ClientSecret,
             Scope = emulator.BaseAddress + ".default",
         }, TimeProvider.System);
         var resilience = new ResilienceOptions

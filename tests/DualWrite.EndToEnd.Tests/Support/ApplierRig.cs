@@ -9,6 +9,7 @@ using System.Threading.Tasks;
 using DualWrite.Core.Events;
 using DualWrite.Core.Keys;
 using DualWrite.Core.Maps;
+using DualWrite.Emulators.Common.Auth;
 using DualWrite.Emulators.Dataverse.Hosting;
 using DualWrite.Emulators.Dataverse.Seed;
 using DualWrite.Emulators.FinOps.Hosting;
@@ -57,7 +58,7 @@ internal sealed class ApplierRig : IAsyncDisposable
         var tokenHttp = new HttpClient();
         var time = TimeProvider.System;
         FinOpsTokens = new HttpClientCredentialsTokenProvider(tokenHttp, Credentials(finOps.BaseAddress, finOps.Options.Clients[0].ClientId, finOps.Options.Clients[0].ClientSecret, finOps.BaseAddress), time);
-        DataverseTokens = new HttpClientCredentialsTokenProvider(tokenHttp, Credentials(dataverse.BaseAddress, DataverseEmulator.DefaultClientId, DataverseEmulator.DefaultClientSecret, dataverse.BaseAddress), time);
+        DataverseTokens = new HttpClientCredentialsTokenProvider(tokenHttp, Credentials(dataverse.BaseAddress, DefaultEmulatorClient.ClientId, DefaultEmulatorClient.ClientSecret, dataverse.BaseAddress), time);
         FinOps = new FinOpsClient(new HttpClient(new BearerTokenHandler(FinOpsTokens) { InnerHandler = FinOpsRequests }), finOps.DataAddress, time);
         Dataverse = new DataverseClient(new HttpClient(new BearerTokenHandler(DataverseTokens) { InnerHandler = DataverseRequests }), dataverse.ServiceRoot, time);
         Options = options;

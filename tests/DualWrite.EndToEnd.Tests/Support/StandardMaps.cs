@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using DualWrite.Core.Maps;
 using DualWrite.Core.Maps.Loading;
+using DualWrite.TestSupport;
 
 namespace DualWrite.EndToEnd.Tests.Support;
 

@@ -11,6 +11,7 @@ using DualWrite.Core.Events;
 using DualWrite.Core.Keys;
 using DualWrite.Core.Maps;
 using DualWrite.Core.Maps.Loading;
+using DualWrite.Emulators.Common.Auth;
 using DualWrite.Emulators.Dataverse.Hosting;
 using DualWrite.Emulators.Dataverse.Seed;
 using DualWrite.Emulators.FinOps.Hosting;
@@ -46,7 +47,7 @@ public sealed class ApplierHarness : IAsyncDisposable
         var time = TimeProvider.System;
         var tokenHttp = new HttpClient();
         var finOpsTokens = new HttpClientCredentialsTokenProvider(tokenHttp, Credentials(finOpsEmulator.BaseAddress, finOpsEmulator.Options.Clients[0].ClientId, finOpsEmulator.Options.Clients[0].ClientSecret), time);
-        var dataverseTokens = new HttpClientCredentialsTokenProvider(tokenHttp, Credentials(dataverseEmulator.BaseAddress, DataverseEmulator.DefaultClientId, DataverseEmulator.DefaultClientSecret), time);
+        var dataverseTokens = new HttpClientCredentialsTokenProvider(tokenHttp, Credentials(dataverseEmulator.BaseAddress, DefaultEmulatorClient.ClientId, DefaultEmulatorClient.ClientSecret), time);
         owned.Add(finOpsTokens);
         owned.Add(dataverseTokens);
         owned.Add(tokenHttp);

@@ -1,7 +1,7 @@
 using System.Threading.Tasks;
 using DualWrite.Emulators.Dataverse.Builder;
 using DualWrite.Emulators.Dataverse.Pipeline;
-using DualWrite.Plugins.Tests.Support;
+using DualWrite.Plugins.TestSupport;
 using DualWrite.Plugins.WriteThrough;
 using Microsoft.Xrm.Sdk;
 

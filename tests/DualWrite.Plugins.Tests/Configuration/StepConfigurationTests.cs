@@ -2,7 +2,7 @@ using System;
 using System.Linq;
 using DualWrite.Core.Json;
 using DualWrite.Plugins.Configuration;
-using DualWrite.Plugins.Tests.Support;
+using DualWrite.Plugins.TestSupport;
 
 namespace DualWrite.Plugins.Tests.Configuration;
 

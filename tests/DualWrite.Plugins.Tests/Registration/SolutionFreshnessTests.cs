@@ -1,7 +1,9 @@
 using System;
 using System.Linq;
+using DualWrite.MapValidation.Validation;
 using DualWrite.Plugins.Registration;
-using DualWrite.Plugins.Tests.Support;
+using DualWrite.Plugins.TestSupport;
+using DualWrite.TestSupport;
 
 namespace DualWrite.Plugins.Tests.Registration;
 
@@ -10,7 +12,7 @@ public sealed class SolutionFreshnessTests
     [Fact]
     public void The_committed_solution_folder_is_what_the_maps_generate()
     {
-        var files = SolutionGenerator.Generate(SolutionGenerator.ReadMaps(RepositoryPaths.Maps), SolutionGenerator.ReadFnOMetadata(RepositoryPaths.Maps));
+        var files = SolutionGenerator.Generate(MapFile.ReadDirectory(RepositoryPaths.Maps), SolutionGenerator.ReadFnOMetadata(RepositoryPaths.Maps));
 
         var differences = SolutionFolder.Differences(RepositoryPaths.Solution, files);
 
@@ -24,7 +26,7 @@ public sealed class SolutionFreshnessTests
     [Fact]
     public void Generating_twice_gives_the_same_files()
     {
-        var maps = SolutionGenerator.ReadMaps(RepositoryPaths.Maps);
+        var maps = MapFile.ReadDirectory(RepositoryPaths.Maps);
         var metadata = SolutionGenerator.ReadFnOMetadata(RepositoryPaths.Maps);
 
         var first = SolutionGenerator.Generate(maps, metadata);

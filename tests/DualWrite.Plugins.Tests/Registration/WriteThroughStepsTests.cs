@@ -1,14 +1,16 @@
 using System;
 using System.IO;
 using System.Linq;
+using DualWrite.MapValidation.Validation;
 using DualWrite.Plugins.Registration;
-using DualWrite.Plugins.Tests.Support;
+using DualWrite.Plugins.TestSupport;
+using DualWrite.TestSupport;
 
 namespace DualWrite.Plugins.Tests.Registration;
 
 public sealed class WriteThroughStepsTests
 {
-    private static readonly MapSource Customers = new(CustomersScenario.MapFile, File.ReadAllText(RepositoryPaths.MapFile(CustomersScenario.MapFile)));
+    private static readonly MapFile Customers = new(CustomersScenario.MapFile, File.ReadAllText(RepositoryPaths.MapFile(CustomersScenario.MapFile)));
 
     [Fact]
     public void With_fno_metadata_each_step_carries_the_not_nullable_properties_its_map_writes_keys_aside()
@@ -22,7 +24,7 @@ public sealed class WriteThroughStepsTests
     [Fact]
     public void A_map_whose_entity_set_the_fno_metadata_does_not_know_is_refused_naming_file_and_set()
     {
-        var unknown = new MapSource("unknown.json", Customers.Json.Replace("\"CustomersV3\"", "\"CustomersV9\"", StringComparison.Ordinal));
+        var unknown = new MapFile("unknown.json", Customers.Text.Replace("\"CustomersV3\"", "\"CustomersV9\"", StringComparison.Ordinal));
 
         var error = Assert.Throws<InvalidOperationException>(() => WriteThroughSteps.For([unknown], SolutionGenerator.ReadFnOMetadata(RepositoryPaths.Maps)));
 
@@ -80,7 +82,7 @@ public sealed class WriteThroughStepsTests
     [Fact]
     public void A_map_that_only_reads_from_FnO_gets_no_steps()
     {
-        var products = new MapSource("released-distinct-products.json", File.ReadAllText(RepositoryPaths.MapFile("released-distinct-products.json")));
+        var products = new MapFile("released-distinct-products.json", File.ReadAllText(RepositoryPaths.MapFile("released-distinct-products.json")));
 
         Assert.Empty(WriteThroughSteps.For([products]));
     }

@@ -2,7 +2,7 @@ using System;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading.Tasks;
-using DualWrite.Plugins.Tests.Support;
+using DualWrite.Plugins.TestSupport;
 using Microsoft.Xrm.Sdk;
 
 namespace DualWrite.Plugins.Tests.WriteThrough;

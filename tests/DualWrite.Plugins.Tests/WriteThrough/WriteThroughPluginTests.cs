@@ -4,7 +4,7 @@ using System.Threading.Tasks;
 using DualWrite.Core.Json;
 using DualWrite.Emulators.Dataverse.Builder;
 using DualWrite.Emulators.Dataverse.Pipeline;
-using DualWrite.Plugins.Tests.Support;
+using DualWrite.Plugins.TestSupport;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
 

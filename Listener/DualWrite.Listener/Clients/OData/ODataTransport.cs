@@ -9,6 +9,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
+using DualWrite.Listener.Resilience;
 
 namespace DualWrite.Listener.Clients.OData;
 
@@ -93,7 +94,7 @@ public sealed class ODataTransport
             var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
-                var retryAfter = ODataErrorReader.RetryAfter(response, _time);
+                var retryAfter = RetryAfter.Of(response, _time);
                 return ODataResult<ODataResponse>.Failure(ODataErrorReader.Read(response.StatusCode, text, retryAfter, ServiceName, described, _preferInnerMessage));
             }
 
@@ -143,7 +144,7 @@ public sealed class ODataTransport
             var contentType = response.Content.Headers.ContentType?.ToString() ?? string.Empty;
             if (!response.IsSuccessStatusCode && !contentType.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase))
             {
-                return ODataResult<(string, string)>.Failure(ODataErrorReader.Read(response.StatusCode, text, ODataErrorReader.RetryAfter(response, _time), ServiceName, described, _preferInnerMessage));
+                return ODataResult<(string, string)>.Failure(ODataErrorReader.Read(response.StatusCode, text, RetryAfter.Of(response, _time), ServiceName, described, _preferInnerMessage));
             }
 
             return ODataResult<(string, string)>.Success((contentType, text));

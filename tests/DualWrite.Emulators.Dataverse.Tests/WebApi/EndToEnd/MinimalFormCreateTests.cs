@@ -6,6 +6,8 @@ using System.Threading.Tasks;
 using DualWrite.Emulators.Dataverse.Hosting;
 using DualWrite.Emulators.Dataverse.Tests.Support;
 using DualWrite.Emulators.FinOps.Hosting;
+using DualWrite.Emulators.Common.Auth;
+using DualWrite.TestSupport;
 
 namespace DualWrite.Emulators.Dataverse.Tests.WebApi.EndToEnd;
 
@@ -30,9 +32,9 @@ public sealed class MinimalFormCreateTests : IAsyncLifetime
         options.Steps.PluginAssemblies.Add(RepositoryPaths.PluginAssembly);
         options.Steps.SecureConfigurations["*"] = new JsonObject
         {
-            ["tenantId"] = FinOpsEmulator.DefaultTenant,
-            ["clientId"] = DualWrite.Emulators.FinOps.Auth.FinOpsClientCredential.Default.ClientId,
-            ["clientSecret"] = DualWrite.Emulators.FinOps.Auth.FinOpsClientCredential.Default.ClientSecret,
+            ["tenantId"] = DefaultEmulatorClient.Tenant,
+            ["clientId"] = DefaultEmulatorClient.ClientId,
+            ["clientSecret"] = DefaultEmulatorClient.ClientSecret,
             ["authority"] = _fno.BaseAddress.AbsoluteUri,
         }.ToJsonString();
         options.Steps.UnsecureSettings["fnoBaseUrl"] = _fno.BaseAddress.AbsoluteUri;

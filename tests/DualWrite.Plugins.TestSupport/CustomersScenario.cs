@@ -11,8 +11,9 @@ using DualWrite.Emulators.Dataverse.Pipeline;
 using DualWrite.Plugins.Registration;
 using DualWrite.Plugins.WriteThrough;
 using Microsoft.Xrm.Sdk;
+using DualWrite.TestSupport;
 
-namespace DualWrite.Plugins.Tests.Support;
+namespace DualWrite.Plugins.TestSupport;
 
 /// <summary>
 /// The Customers V3 map registered as the solution registers it (steps from the generator), in an
@@ -64,7 +65,7 @@ public sealed class CustomersScenario : IAsyncDisposable
         var json = File.ReadAllText(RepositoryPaths.MapFile(MapFile));
         var map = MapLoader.Load(json, MapFile).Map ?? throw new InvalidOperationException("The Customers V3 map does not load.");
         var builder = new InMemoryDataverseBuilder().AddTablesFor(map, UnmappedColumn);
-        foreach (var step in registerSteps ? WriteThroughSteps.For([new MapSource(MapFile, json)]) : [])
+        foreach (var step in registerSteps ? WriteThroughSteps.For([new global::DualWrite.MapValidation.Validation.MapFile(MapFile, json)]) : [])
         {
             builder.AddStep(Register(step, fnOBaseUrl ?? fnO.BaseUrl, fnO.BaseUrl, callTimeout, budget, tenantId));
         }

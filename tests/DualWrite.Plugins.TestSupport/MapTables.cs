@@ -6,7 +6,7 @@ using DualWrite.Emulators.Dataverse.Builder;
 using DualWrite.Emulators.Dataverse.Metadata;
 using DualWrite.Plugins.WriteThrough;
 
-namespace DualWrite.Plugins.Tests.Support;
+namespace DualWrite.Plugins.TestSupport;
 
 /// <summary>Declares in the in-memory Dataverse the tables a map touches: its own table with every column the steps name, the companies and every lookup target.</summary>
 public static class MapTables

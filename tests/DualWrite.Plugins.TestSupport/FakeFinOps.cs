@@ -12,7 +12,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 
-namespace DualWrite.Plugins.Tests.Support;
+namespace DualWrite.Plugins.TestSupport;
 
 /// <summary>
 /// A real HTTP server on loopback standing in for F&amp;O and its token service: records every request,

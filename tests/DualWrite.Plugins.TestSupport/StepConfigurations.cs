@@ -2,8 +2,9 @@ using System;
 using System.IO;
 using DualWrite.Core.Json;
 using DualWrite.Plugins.Registration;
+using DualWrite.TestSupport;
 
-namespace DualWrite.Plugins.Tests.Support;
+namespace DualWrite.Plugins.TestSupport;
 
 /// <summary>Step configuration strings for configuration tests.</summary>
 public static class StepConfigurations

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace DualWrite.Plugins.Tests.Support;
+namespace DualWrite.Plugins.TestSupport;
 
 /// <summary>A scripted answer of the fake F&amp;O.</summary>
 public sealed record FakeResponse(int Status, string? Body = null, TimeSpan? Delay = null, IReadOnlyDictionary<string, string>? Headers = null)
