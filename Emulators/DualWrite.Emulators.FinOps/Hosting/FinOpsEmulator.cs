@@ -90,7 +90,6 @@ public sealed class FinOpsEmulator : IAsyncDisposable
         services.AddSingleton<IChangePublisher>(sp => sp.GetRequiredService<BusinessEventPublisher>());
         services.AddSingleton(sp => new ODataService(
             store, sp.GetRequiredService<WriteValidator>(), sp.GetRequiredService<IChangePublisher>(), options.KeyAccessNeedsCrossCompany));
-        services.AddSingleton<FinOpsBatchProcessor>();
         services.AddSingleton<FaultInjector>();
         services.AddSingleton<Throttle>();
         services.AddSingleton<FinOpsEmulatorControl>(sp => new FinOpsEmulatorControl(
