@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using DualWrite.Emulators.Common.Hosting;
 using DualWrite.Emulators.FinOps.Events;
 using DualWrite.Emulators.FinOps.Hosting;
 using Microsoft.AspNetCore.Builder;
@@ -10,16 +11,14 @@ using Microsoft.AspNetCore.Routing;
 namespace DualWrite.Emulators.FinOps.Admin;
 
 /// <summary>
-/// <c>/_emulator/...</c>: the control object over HTTP, for curl and for processes that start the emulator
-/// from the command line. No token needed: Kestrel listens on 127.0.0.1 only.
+/// The F&amp;O emulator's own <c>/_emulator/...</c> endpoints: the control object over HTTP. The group, and what both
+/// emulators share (the request log), come from the host base (<see cref="EmulatorAdminEndpoints"/>).
 /// </summary>
 public static class AdminEndpoints
 {
-    public static void Map(IEndpointRouteBuilder app)
+    public static void Map(RouteGroupBuilder admin)
     {
-        ArgumentNullException.ThrowIfNull(app);
-        var admin = app.MapGroup("/_emulator");
-
+        ArgumentNullException.ThrowIfNull(admin);
         admin.MapGet("/status", (FinOpsEmulatorControl control) => Results.Ok(new
         {
             entitySets = control.Store.Read(view => control.Store.Schema.EntitySets.ToDictionary(s => s.Name, s => view.Count(s))),
@@ -27,7 +26,6 @@ public static class AdminEndpoints
             pendingDeliveries = control.Events.PendingDeliveries,
             errorLog = control.Events.ErrorLog.Count,
         }));
-        admin.MapGet("/requests", (FinOpsEmulatorControl control) => Results.Ok(control.Requests));
         admin.MapPost("/reset", (FinOpsEmulatorControl control) =>
         {
             control.Reset();
@@ -35,15 +33,15 @@ public static class AdminEndpoints
         });
 
         admin.MapPost("/faults/fail-writes", (FinOpsEmulatorControl control, FailWritesRequest body) =>
-            Guarded(() => control.Faults.FailNextWrites(body.Count, body.Status, body.Message)));
+            EmulatorAdminEndpoints.Guarded(() => control.Faults.FailNextWrites(body.Count, body.Status, body.Message)));
         admin.MapPost("/faults/latency", (FinOpsEmulatorControl control, LatencyRequest body) =>
-            Guarded(() => control.Faults.Latency = TimeSpan.FromMilliseconds(body.Milliseconds)));
+            EmulatorAdminEndpoints.Guarded(() => control.Faults.Latency = TimeSpan.FromMilliseconds(body.Milliseconds)));
         admin.MapPost("/faults/drop-connections", (FinOpsEmulatorControl control, DropConnectionsRequest body) =>
-            Guarded(() => control.Faults.DropNextRequests(body.Count)));
+            EmulatorAdminEndpoints.Guarded(() => control.Faults.DropNextRequests(body.Count)));
         admin.MapPost("/throttling/next", (FinOpsEmulatorControl control, ThrottleNextRequest body) =>
-            Guarded(() => control.Throttle.ThrottleNext(body.Count, TimeSpan.FromSeconds(body.RetryAfterSeconds))));
+            EmulatorAdminEndpoints.Guarded(() => control.Throttle.ThrottleNext(body.Count, TimeSpan.FromSeconds(body.RetryAfterSeconds))));
         admin.MapPost("/throttling/limit", (FinOpsEmulatorControl control, ThrottleLimitRequest body) =>
-            Guarded(() =>
+            EmulatorAdminEndpoints.Guarded(() =>
             {
                 control.Throttle.SetLimit(body.Limit, TimeSpan.FromSeconds(body.WindowSeconds));
                 control.Throttle.SetConcurrencyLimit(body.Concurrent);
@@ -68,26 +66,12 @@ public static class AdminEndpoints
         admin.MapDelete("/events/endpoints/{name}", async (FinOpsEmulatorControl control, string name) =>
             await control.Events.UnregisterAsync(name).ConfigureAwait(false) ? Results.NoContent() : Results.NotFound());
         admin.MapPost("/events/duplicate-next", (FinOpsEmulatorControl control, DuplicateNextRequest body) =>
-            Guarded(() => control.Events.DuplicateNext(body.Count)));
-        admin.MapPost("/events/reorder-next", (FinOpsEmulatorControl control) => Guarded(control.Events.ReorderNext));
+            EmulatorAdminEndpoints.Guarded(() => control.Events.DuplicateNext(body.Count)));
+        admin.MapPost("/events/reorder-next", (FinOpsEmulatorControl control) => EmulatorAdminEndpoints.Guarded(control.Events.ReorderNext));
         admin.MapGet("/events/published", (FinOpsEmulatorControl control) => Results.Ok(control.Events.Published.Select(p => p.Json)));
         admin.MapGet("/events/errors", (FinOpsEmulatorControl control) => Results.Ok(control.Events.ErrorLog.Entries));
         admin.MapPost("/events/errors/resend", (FinOpsEmulatorControl control) => Results.Ok(new { resent = control.Events.ResendAll() }));
         admin.MapPost("/events/errors/{id:guid}/resend", (FinOpsEmulatorControl control, Guid id) =>
             control.Events.Resend(id) ? Results.NoContent() : Results.NotFound());
-    }
-
-    /// <summary>Runs a control call; a value the call refuses becomes 400 with the reason.</summary>
-    private static IResult Guarded(Action action)
-    {
-        try
-        {
-            action();
-            return Results.NoContent();
-        }
-        catch (ArgumentException ex)
-        {
-            return Results.BadRequest(new { error = ex.Message });
-        }
     }
 }

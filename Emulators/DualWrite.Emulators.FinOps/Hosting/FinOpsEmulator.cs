@@ -90,7 +90,6 @@ public sealed class FinOpsEmulator : IAsyncDisposable
         services.AddSingleton<IChangePublisher>(sp => sp.GetRequiredService<BusinessEventPublisher>());
         services.AddSingleton(sp => new ODataService(
             store, sp.GetRequiredService<WriteValidator>(), sp.GetRequiredService<IChangePublisher>(), options.KeyAccessNeedsCrossCompany));
-        services.AddSingleton<FinOpsBatchProcessor>();
         services.AddSingleton<FaultInjector>();
         services.AddSingleton<Throttle>();
         services.AddSingleton<FinOpsEmulatorControl>(sp => new FinOpsEmulatorControl(
@@ -103,7 +102,7 @@ public sealed class FinOpsEmulator : IAsyncDisposable
         var app = builder.Build();
 
         // One pipeline for every request: logging first (with the token endpoint), then (for /data) auth, throttling and faults.
-        EmulatorHost.UseShared(app, requireScope: true);
+        var admin = EmulatorHost.UseShared(app, requireScope: true);
         app.Map("/data", data =>
         {
             // Mounted under /data, so every request reaching the middleware needs a token (the default ProtectedPath).
@@ -112,7 +111,7 @@ public sealed class FinOpsEmulator : IAsyncDisposable
             data.UseMiddleware<FaultInjectionMiddleware>();
             data.Run(ODataHttpEndpoint.HandleAsync);
         });
-        AdminEndpoints.Map(app);
+        AdminEndpoints.Map(admin);
 
         var control = app.Services.GetRequiredService<FinOpsEmulatorControl>();
         foreach (var endpoint in options.EventEndpoints)

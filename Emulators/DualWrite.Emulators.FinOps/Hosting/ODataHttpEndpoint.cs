@@ -54,9 +54,7 @@ public static class ODataHttpEndpoint
         ODataResponse response;
         try
         {
-            response = resourcePath == "$batch" && request.Method == "POST"
-                ? services.GetRequiredService<FinOpsBatchProcessor>().Execute(request, context.Request.ContentType)
-                : services.GetRequiredService<ODataService>().Execute(request);
+            response = services.GetRequiredService<ODataService>().Execute(request);
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or NotSupportedException)
         {

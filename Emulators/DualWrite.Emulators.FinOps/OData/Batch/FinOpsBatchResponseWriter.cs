@@ -1,7 +1,7 @@
 using System;
 using System.Text;
 
-namespace DualWrite.Emulators.FinOps.OData;
+namespace DualWrite.Emulators.FinOps.OData.Batch;
 
 /// <summary>Writes the application/http parts of a $batch response (reading is Core's MultipartReader).</summary>
 public static class FinOpsBatchResponseWriter

@@ -5,13 +5,14 @@ using DualWrite.Core.Multipart;
 using DualWrite.Emulators.FinOps.Events;
 using DualWrite.Emulators.FinOps.Store;
 
-namespace DualWrite.Emulators.FinOps.OData;
+namespace DualWrite.Emulators.FinOps.OData.Batch;
 
 /// <summary>
 /// <c>POST /data/$batch</c> (multipart/mixed). Requests outside a changeset run one by one; a changeset
 /// runs in one store transaction: all its writes commit together, or the first failure undoes them and
 /// is the changeset's only response (OData v4). Events of a changeset are published after it commits.
-/// Content-ID references (<c>$1</c>) name entities created earlier in the same changeset.
+/// Content-ID references (<c>$1</c>) name entities created earlier in the same changeset. A batch inside a batch
+/// is not an operation: its part answers 404, as an unknown segment.
 /// </summary>
 public sealed class FinOpsBatchProcessor
 {
@@ -52,7 +53,7 @@ public sealed class FinOpsBatchProcessor
                 else
                 {
                     var request = ToRequest(batch, part.Content, new Dictionary<string, string>());
-                    FinOpsBatchResponseWriter.AppendResponse(output, _service.Execute(request), part.Header("Content-ID"));
+                    FinOpsBatchResponseWriter.AppendResponse(output, _service.ExecuteOperation(request), part.Header("Content-ID"));
                 }
             }
         }
