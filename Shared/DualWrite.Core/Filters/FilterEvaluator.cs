@@ -82,6 +82,15 @@ public static class FilterEvaluator
                         ? verdict
                         : Compare(c, left, right);
                 }
+            case StringFunctionCall call:
+                return getField(call.Field.Name) switch
+                {
+                    null => null,
+                    string text => Apply(call.Function, text, call.Argument),
+                    var other => throw new FilterEvaluationException(
+                        "The filter calls " + StringFunctionCall.NameOf(call.Function) + " on the field '" + call.Field.Name + "', but its value is "
+                        + DescribeValue(other) + ", not a string."),
+                };
             case FieldReference f:
                 return getField(f.Name) switch
                 {
@@ -101,6 +110,14 @@ public static class FilterEvaluator
                 throw new ArgumentException("Unknown filter node " + node.GetType().Name + ".", nameof(node));
         }
     }
+
+    /// <summary>Ordinal, as strings compare here; a service that ignores case evaluates these itself.</summary>
+    private static bool Apply(StringFunction function, string text, string argument) => function switch
+    {
+        StringFunction.Contains => text.IndexOf(argument, StringComparison.Ordinal) >= 0,
+        StringFunction.StartsWith => text.StartsWith(argument, StringComparison.Ordinal),
+        _ => text.EndsWith(argument, StringComparison.Ordinal),
+    };
 
     private static object? Value(FilterNode operand, Func<string, object?> getField) =>
         operand is FieldReference f ? getField(f.Name) : ((FilterLiteral)operand).Value;

@@ -83,6 +83,9 @@ public sealed class FilterExpression
                     stack.Push(l.Right);
                     stack.Push(l.Left);
                     break;
+                case StringFunctionCall call:
+                    stack.Push(call.Field);
+                    break;
                 case NotExpression n:
                     stack.Push(n.Operand);
                     break;

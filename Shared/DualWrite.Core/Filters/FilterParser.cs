@@ -14,21 +14,27 @@ public static class FilterParser
     public const int MaxDepth = 100;
 
     /// <summary>Parses, or throws <see cref="FilterParseException"/> with position and expectation.</summary>
-    public static FilterNode Parse(string filter)
+    public static FilterNode Parse(string filter) => Parse(filter, FilterExtensions.None);
+
+    /// <summary>Parses with the grammar extensions given (none for table maps).</summary>
+    public static FilterNode Parse(string filter, FilterExtensions extensions)
     {
         if (filter is null)
         {
             throw new ArgumentNullException(nameof(filter));
         }
 
-        return new Reader(filter).ParseFilter();
+        return new Reader(filter, extensions).ParseFilter();
     }
 
-    public static bool TryParse(string filter, out FilterNode? node, out FilterParseError? error)
+    public static bool TryParse(string filter, out FilterNode? node, out FilterParseError? error) =>
+        TryParse(filter, FilterExtensions.None, out node, out error);
+
+    public static bool TryParse(string filter, FilterExtensions extensions, out FilterNode? node, out FilterParseError? error)
     {
         try
         {
-            node = Parse(filter);
+            node = Parse(filter, extensions);
             error = null;
             return true;
         }
@@ -60,12 +66,14 @@ public static class FilterParser
     private sealed class Reader
     {
         private readonly string _text;
+        private readonly FilterExtensions _extensions;
         private int _pos;
         private int _depth;
 
-        public Reader(string text)
+        public Reader(string text, FilterExtensions extensions)
         {
             _text = text;
+            _extensions = extensions;
         }
 
         public FilterNode ParseFilter()
@@ -139,6 +147,11 @@ public static class FilterParser
                 return inner;
             }
 
+            if (TryParseStringFunction(out var call))
+            {
+                return call!;
+            }
+
             var left = ParseOperand("a condition (a field, a value or '(')");
             SkipSpace();
             var opStart = _pos;
@@ -209,6 +222,67 @@ public static class FilterParser
             throw Error(start, expected, Found(start));
         }
 
+        /// <summary>
+        /// <c>contains(field,'text')</c> and its siblings, when the caller allows them. Only a function name
+        /// followed by '(' is a call, so a field that happens to be named <c>contains</c> still reads as a field.
+        /// </summary>
+        private bool TryParseStringFunction(out FilterNode? call)
+        {
+            call = null;
+            var start = _pos;
+            var word = PeekWord();
+            if ((_extensions & FilterExtensions.StringFunctions) == 0 || !StringFunctionCall.TryGetFunction(word, out var function))
+            {
+                return false;
+            }
+
+            var open = start + word.Length;
+            while (open < _text.Length && IsSpace(_text[open]))
+            {
+                open++;
+            }
+
+            if (open >= _text.Length || _text[open] != '(')
+            {
+                return false;
+            }
+
+            _pos = open + 1;
+            SkipSpace();
+            var fieldStart = _pos;
+            if (_pos >= _text.Length || !ODataLiteral.IsIdentifierStart(_text[_pos]))
+            {
+                throw Error(fieldStart, "a field as the first argument of " + word, Found(fieldStart));
+            }
+
+            var field = new FieldReference(ReadFieldPath(), fieldStart + 1);
+            ExpectChar(',', "',' after the field of " + word);
+            SkipSpace();
+            var argumentStart = _pos;
+            object? value = null;
+            var end = _pos < _text.Length && _text[_pos] == '\'' ? ODataLiteral.Scan(_text, _pos, out value, out _) : -1;
+            if (end < 0)
+            {
+                throw Error(argumentStart, "a string literal as the second argument of " + word, _pos < _text.Length && _text[_pos] == '\'' ? "a string with no closing quote" : Found(argumentStart));
+            }
+
+            _pos = end;
+            ExpectChar(')', "')' to close " + word);
+            call = new StringFunctionCall(function, field, (string)value!, start + 1);
+            return true;
+        }
+
+        private void ExpectChar(char expected, string description)
+        {
+            SkipSpace();
+            if (_pos >= _text.Length || _text[_pos] != expected)
+            {
+                throw Error(_pos, description, Found(_pos));
+            }
+
+            _pos++;
+        }
+
         private string ReadFieldPath()
         {
             var start = _pos;
@@ -263,9 +337,11 @@ public static class FilterParser
             return _text.Substring(_pos, end - _pos);
         }
 
+        private static bool IsSpace(char c) => c == ' ' || c == '\t' || c == '\r' || c == '\n';
+
         private void SkipSpace()
         {
-            while (_pos < _text.Length && (_text[_pos] == ' ' || _text[_pos] == '\t' || _text[_pos] == '\r' || _text[_pos] == '\n'))
+            while (_pos < _text.Length && IsSpace(_text[_pos]))
             {
                 _pos++;
             }

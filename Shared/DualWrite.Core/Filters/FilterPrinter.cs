@@ -54,6 +54,10 @@ public static class FilterPrinter
                 sb.Append(' ').Append(OperatorText(c.Operator)).Append(' ');
                 Write(sb, c.Right);
                 break;
+            case StringFunctionCall call:
+                sb.Append(StringFunctionCall.NameOf(call.Function)).Append('(').Append(call.Field.Name).Append(',')
+                    .Append(ODataLiteral.Format(call.Argument)).Append(')');
+                break;
             case NotExpression n:
                 sb.Append("not ");
                 WriteWrapped(sb, n.Operand, n.Operand is ComparisonExpression or LogicalExpression);

@@ -18,7 +18,20 @@ public static class ODataKeyParser
             throw new ArgumentNullException(nameof(predicate));
         }
 
-        var text = Decode(predicate);
+        return ParseDecodedPredicate(Decode(predicate));
+    }
+
+    /// <summary>
+    /// Parses <c>(...)</c> whose percent-encoding is already undone (a request path as ASP.NET hands it out),
+    /// so a '%' inside a string value is read as itself. Throws <see cref="ODataKeyParseException"/>.
+    /// </summary>
+    public static ODataKey ParseDecodedPredicate(string text)
+    {
+        if (text is null)
+        {
+            throw new ArgumentNullException(nameof(text));
+        }
+
         var end = ParseAt(text, 0, out var key);
         if (end != text.Length)
         {

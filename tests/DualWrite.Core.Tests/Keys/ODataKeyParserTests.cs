@@ -29,6 +29,15 @@ public class ODataKeyParserTests
     }
 
     [Fact]
+    public void A_decoded_predicate_reads_a_percent_sign_as_itself()
+    {
+        var key = ODataKeyParser.ParseDecodedPredicate("(accountnumber='50%25 off',code='O''Neil')");
+
+        Assert.Equal("50%25 off", key.Parts[0].Value);
+        Assert.Equal("O'Neil", key.Parts[1].Value);
+    }
+
+    [Fact]
     public void A_bind_reference_with_its_leading_slash_parses()
     {
         var path = ODataKeyParser.ParseEntityPath("/msdyn_customergroups(msdyn_groupid='10')");

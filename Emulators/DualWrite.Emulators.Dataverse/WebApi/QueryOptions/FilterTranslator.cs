@@ -1,274 +1,142 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
-using System.Text;
+using DualWrite.Core.Filters;
+using DualWrite.Core.Keys;
 using DualWrite.Emulators.Dataverse.Metadata;
 using DualWrite.Emulators.Dataverse.WebApi.Faults;
 using DualWrite.Emulators.Dataverse.WebApi.Routing;
 using Microsoft.Xrm.Sdk.Query;
+using QueryFilter = Microsoft.Xrm.Sdk.Query.FilterExpression;
+using QueryLogicalOperator = Microsoft.Xrm.Sdk.Query.LogicalOperator;
 
 namespace DualWrite.Emulators.Dataverse.WebApi.QueryOptions;
 
 /// <summary>
-/// Translates an OData $filter (eq, ne, gt, ge, lt, le, and, or, not, parentheses, contains, startswith, endswith,
-/// null) into QueryExpression criteria, which the engine evaluates. QueryExpression has no NOT, so negation is
-/// pushed down while parsing (De Morgan; each operator to its opposite), which keeps SQL's null semantics.
+/// Translates an OData $filter, read by Core's <see cref="FilterParser"/> with the string functions the Web API
+/// accepts, into QueryExpression criteria, which the engine evaluates. QueryExpression has no NOT, so negation is
+/// pushed down while translating (De Morgan; each operator to its opposite), which keeps SQL's null semantics.
 /// </summary>
-public sealed class FilterTranslator
+public static class FilterTranslator
 {
-    private readonly EntitySetModel _set;
-    private readonly List<string> _tokens;
-    private int _position;
-
-    private FilterTranslator(EntitySetModel set, List<string> tokens)
-    {
-        _set = set;
-        _tokens = tokens;
-    }
-
-    public static FilterExpression Translate(EntitySetModel set, string filter)
+    public static QueryFilter Translate(EntitySetModel set, string filter)
     {
         ArgumentNullException.ThrowIfNull(set);
         ArgumentNullException.ThrowIfNull(filter);
-        var translator = new FilterTranslator(set, Tokenize(filter));
-        var result = translator.ParseOr(negate: false);
-        if (translator._position != translator._tokens.Count)
+        if (!FilterParser.TryParse(filter, FilterExtensions.StringFunctions, out var node, out var error))
         {
-            throw Syntax(filter, $"unexpected '{translator._tokens[translator._position]}'");
+            throw WebApiException.BadRequest(error!.Message);
         }
 
-        return result;
+        return Translate(set, node!, negate: false);
     }
 
-    private FilterExpression ParseOr(bool negate)
+    private static QueryFilter Translate(EntitySetModel set, FilterNode node, bool negate) => node switch
     {
-        var parts = new List<FilterExpression> { ParseAnd(negate) };
-        while (Accept("or"))
+        LogicalExpression logical => TranslateLogical(set, logical, negate),
+        NotExpression not => Translate(set, not.Operand, !negate),
+        StringFunctionCall call => Single(StringCondition(set, call, negate)),
+        ComparisonExpression { Left: FieldReference field, Right: FilterLiteral literal } comparison
+            => Single(Comparison(Column(set, field.Name), comparison.Operator, literal.Value, negate)),
+        ComparisonExpression => throw WebApiException.BadRequest("The emulator's $filter compares a property (on the left) with a value (on the right)."),
+        _ => throw WebApiException.BadRequest($"'{FilterPrinter.Print(node)}' is not a condition the emulator's $filter supports; compare a property with a value."),
+    };
+
+    /// <summary>A chain of the same operator becomes one filter with all its parts, as the service builds it.</summary>
+    private static QueryFilter TranslateLogical(EntitySetModel set, LogicalExpression logical, bool negate)
+    {
+        var operands = new List<FilterNode>();
+        Flatten(logical, logical.Operator, operands);
+        var isAnd = logical.Operator == Core.Filters.LogicalOperator.And;
+        var filter = new QueryFilter(isAnd != negate ? QueryLogicalOperator.And : QueryLogicalOperator.Or);
+        foreach (var operand in operands)
         {
-            parts.Add(ParseAnd(negate));
+            filter.AddFilter(Translate(set, operand, negate));
         }
 
-        return Combine(parts, negate ? LogicalOperator.And : LogicalOperator.Or);
+        return filter;
     }
 
-    private FilterExpression ParseAnd(bool negate)
+    private static void Flatten(FilterNode node, Core.Filters.LogicalOperator op, List<FilterNode> operands)
     {
-        var parts = new List<FilterExpression> { ParseUnary(negate) };
-        while (Accept("and"))
+        if (node is LogicalExpression logical && logical.Operator == op)
         {
-            parts.Add(ParseUnary(negate));
+            Flatten(logical.Left, op, operands);
+            Flatten(logical.Right, op, operands);
+            return;
         }
 
-        return Combine(parts, negate ? LogicalOperator.Or : LogicalOperator.And);
+        operands.Add(node);
     }
 
-    private FilterExpression ParseUnary(bool negate)
+    private static ConditionExpression StringCondition(EntitySetModel set, StringFunctionCall call, bool negate)
     {
-        if (Accept("not"))
+        var column = Column(set, call.Field.Name).LogicalName;
+        return call.Function switch
         {
-            return ParseUnary(!negate);
-        }
+            StringFunction.Contains => new ConditionExpression(column, negate ? ConditionOperator.NotLike : ConditionOperator.Like, "%" + EscapeLike(call.Argument) + "%"),
+            StringFunction.StartsWith => new ConditionExpression(column, negate ? ConditionOperator.DoesNotBeginWith : ConditionOperator.BeginsWith, call.Argument),
+            _ => new ConditionExpression(column, negate ? ConditionOperator.DoesNotEndWith : ConditionOperator.EndsWith, call.Argument),
+        };
+    }
 
-        if (Accept("("))
-        {
-            var inner = ParseOr(negate);
-            Expect(")");
-            return inner;
-        }
-
-        var word = Next("a property or function");
-        if (word is "contains" or "startswith" or "endswith")
-        {
-            Expect("(");
-            var column = Column(Next("a property"));
-            Expect(",");
-            var literal = Next("a string");
-            Expect(")");
-            var text = literal.Length >= 2 && literal[0] == '\'' ? Unquote(literal) : throw WebApiException.BadRequest($"{word} needs a string literal, not {literal}.");
-            var condition = word switch
-            {
-                "contains" => new ConditionExpression(column.LogicalName, negate ? ConditionOperator.NotLike : ConditionOperator.Like, "%" + EscapeLike(text) + "%"),
-                "startswith" => new ConditionExpression(column.LogicalName, negate ? ConditionOperator.DoesNotBeginWith : ConditionOperator.BeginsWith, text),
-                _ => new ConditionExpression(column.LogicalName, negate ? ConditionOperator.DoesNotEndWith : ConditionOperator.EndsWith, text),
-            };
-            return Single(condition);
-        }
-
-        var target = Column(word);
-        var op = Next("a comparison operator");
-        var value = Literal(target, Next("a value"));
+    private static ConditionExpression Comparison(ColumnMetadata column, ComparisonOperator op, object? literal, bool negate)
+    {
+        var value = ConditionValue(column, literal);
         if (value is null)
         {
-            return op switch
+            return (op, negate) switch
             {
-                "eq" => Single(new ConditionExpression(target.LogicalName, negate ? ConditionOperator.NotNull : ConditionOperator.Null)),
-                "ne" => Single(new ConditionExpression(target.LogicalName, negate ? ConditionOperator.Null : ConditionOperator.NotNull)),
-                _ => throw WebApiException.BadRequest($"The operator '{op}' cannot compare with null."),
+                (ComparisonOperator.Equal, false) or (ComparisonOperator.NotEqual, true) => new ConditionExpression(column.LogicalName, ConditionOperator.Null),
+                (ComparisonOperator.NotEqual, false) or (ComparisonOperator.Equal, true) => new ConditionExpression(column.LogicalName, ConditionOperator.NotNull),
+                _ => throw WebApiException.BadRequest($"The operator '{FilterPrinter.OperatorText(op)}' cannot compare with null."),
             };
         }
 
         var conditionOperator = (op, negate) switch
         {
-            ("eq", false) or ("ne", true) => ConditionOperator.Equal,
-            ("ne", false) or ("eq", true) => ConditionOperator.NotEqual,
-            ("gt", false) or ("le", true) => ConditionOperator.GreaterThan,
-            ("ge", false) or ("lt", true) => ConditionOperator.GreaterEqual,
-            ("lt", false) or ("ge", true) => ConditionOperator.LessThan,
-            ("le", false) or ("gt", true) => ConditionOperator.LessEqual,
-            _ => throw WebApiException.BadRequest($"The operator '{op}' is not supported in $filter."),
+            (ComparisonOperator.Equal, false) or (ComparisonOperator.NotEqual, true) => ConditionOperator.Equal,
+            (ComparisonOperator.NotEqual, false) or (ComparisonOperator.Equal, true) => ConditionOperator.NotEqual,
+            (ComparisonOperator.GreaterThan, false) or (ComparisonOperator.LessThanOrEqual, true) => ConditionOperator.GreaterThan,
+            (ComparisonOperator.GreaterThanOrEqual, false) or (ComparisonOperator.LessThan, true) => ConditionOperator.GreaterEqual,
+            (ComparisonOperator.LessThan, false) or (ComparisonOperator.GreaterThanOrEqual, true) => ConditionOperator.LessThan,
+            _ => ConditionOperator.LessEqual,
         };
-        return Single(new ConditionExpression(target.LogicalName, conditionOperator, value));
+        return new ConditionExpression(column.LogicalName, conditionOperator, value);
     }
 
-    private ColumnMetadata Column(string property)
-        => _set.ColumnOfProperty(property)
-            ?? throw WebApiException.BadRequest($"Could not find a property named '{property}' on type '{_set.TypeName}'.");
-
-    private static object? Literal(ColumnMetadata column, string token)
+    /// <summary>
+    /// A literal as the engine compares it: numbers as decimal (int for whole-number columns), date-times as UTC
+    /// DateTime for date columns; strings, Guids and booleans as they are. Enum literals are F&amp;O's, not the Web API's.
+    /// </summary>
+    private static object? ConditionValue(ColumnMetadata column, object? literal)
     {
-        if (token == "null")
+        var value = literal switch
         {
-            return null;
-        }
-
-        if (token.Length >= 2 && token[0] == '\'')
-        {
-            return Unquote(token);
-        }
-
-        if (token is "true" or "false")
-        {
-            return token == "true";
-        }
-
-        if (Guid.TryParse(token, out var guid))
-        {
-            return guid;
-        }
-
-        if (column.Type == ColumnType.DateTime && DateTime.TryParse(token, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var date))
-        {
-            return date;
-        }
-
-        if (decimal.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
-        {
-            return column.Type is ColumnType.Integer or ColumnType.Picklist or ColumnType.State or ColumnType.Status && number == decimal.Truncate(number) ? (object)(int)number : number;
-        }
-
-        throw WebApiException.BadRequest($"'{token}' is not a valid literal for '{column.LogicalName}'.");
+            null or string or bool or Guid => literal,
+            DateTimeOffset instant when column.Type == ColumnType.DateTime => instant.UtcDateTime,
+            ODataDate day when column.Type == ColumnType.DateTime => new DateTime(day.Year, day.Month, day.Day, 0, 0, 0, DateTimeKind.Utc),
+            long number => (decimal)number,
+            decimal number => number,
+            double number when !double.IsNaN(number) && !double.IsInfinity(number) && Math.Abs(number) < (double)decimal.MaxValue => (decimal)number,
+            _ => throw WebApiException.BadRequest($"'{ODataLiteral.Format(literal)}' is not a valid literal for '{column.LogicalName}'."),
+        };
+        return value is decimal whole && column.Type is ColumnType.Integer or ColumnType.Picklist or ColumnType.State or ColumnType.Status
+            && whole == decimal.Truncate(whole) && whole is >= int.MinValue and <= int.MaxValue
+            ? (int)whole
+            : value;
     }
 
-    private static FilterExpression Single(ConditionExpression condition)
+    private static ColumnMetadata Column(EntitySetModel set, string property)
+        => set.ColumnOfProperty(property)
+            ?? throw WebApiException.BadRequest($"Could not find a property named '{property}' on type '{set.TypeName}'.");
+
+    private static QueryFilter Single(ConditionExpression condition)
     {
-        var filter = new FilterExpression(LogicalOperator.And);
+        var filter = new QueryFilter(QueryLogicalOperator.And);
         filter.AddCondition(condition);
-        return filter;
-    }
-
-    private static FilterExpression Combine(List<FilterExpression> parts, LogicalOperator logical)
-    {
-        if (parts.Count == 1)
-        {
-            return parts[0];
-        }
-
-        var filter = new FilterExpression(logical);
-        foreach (var part in parts)
-        {
-            filter.AddFilter(part);
-        }
-
         return filter;
     }
 
     private static string EscapeLike(string text)
         => text.Replace("[", "[[]", StringComparison.Ordinal).Replace("%", "[%]", StringComparison.Ordinal).Replace("_", "[_]", StringComparison.Ordinal);
-
-    private static string Unquote(string literal) => literal[1..^1].Replace("''", "'", StringComparison.Ordinal);
-
-    private bool Accept(string token)
-    {
-        if (_position < _tokens.Count && string.Equals(_tokens[_position], token, StringComparison.Ordinal))
-        {
-            _position++;
-            return true;
-        }
-
-        return false;
-    }
-
-    private void Expect(string token)
-    {
-        if (!Accept(token))
-        {
-            throw WebApiException.BadRequest($"Syntax error in $filter: expected '{token}' at token {_position + 1}.");
-        }
-    }
-
-    private string Next(string expected)
-        => _position < _tokens.Count ? _tokens[_position++] : throw WebApiException.BadRequest($"Syntax error in $filter: expected {expected} at the end.");
-
-    private static WebApiException Syntax(string filter, string problem) => WebApiException.BadRequest($"Syntax error in $filter '{filter}': {problem}.");
-
-    private static List<string> Tokenize(string text)
-    {
-        var tokens = new List<string>();
-        var i = 0;
-        while (i < text.Length)
-        {
-            var c = text[i];
-            if (char.IsWhiteSpace(c))
-            {
-                i++;
-            }
-            else if (c is '(' or ')' or ',')
-            {
-                tokens.Add(c.ToString());
-                i++;
-            }
-            else if (c == '\'')
-            {
-                var literal = new StringBuilder("'");
-                i++;
-                while (true)
-                {
-                    if (i >= text.Length)
-                    {
-                        throw Syntax(text, "unterminated string literal");
-                    }
-
-                    if (text[i] == '\'')
-                    {
-                        if (i + 1 < text.Length && text[i + 1] == '\'')
-                        {
-                            literal.Append("''");
-                            i += 2;
-                            continue;
-                        }
-
-                        literal.Append('\'');
-                        i++;
-                        break;
-                    }
-
-                    literal.Append(text[i++]);
-                }
-
-                tokens.Add(literal.ToString());
-            }
-            else
-            {
-                var start = i;
-                while (i < text.Length && !char.IsWhiteSpace(text[i]) && text[i] is not ('(' or ')' or ',' or '\''))
-                {
-                    i++;
-                }
-
-                tokens.Add(text[start..i]);
-            }
-        }
-
-        return tokens;
-    }
 }

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Text;
+using DualWrite.Core.Keys;
 using DualWrite.Emulators.Dataverse.Metadata;
 using DualWrite.Emulators.Dataverse.WebApi.Faults;
 using Microsoft.Xrm.Sdk;
@@ -13,7 +13,7 @@ namespace DualWrite.Emulators.Dataverse.WebApi.Routing;
 /// Parses the part of a Web API URL after /api/data/v9.2/: <c>accounts</c>, <c>accounts(&lt;guid&gt;)</c>,
 /// <c>accounts(accountnumber='A1')</c>, <c>contacts(firstname='Joe',emailaddress1='a@b.c')</c>,
 /// <c>accounts/Microsoft.Dynamics.CRM.CreateMultiple</c>, <c>$metadata</c>, <c>$batch</c>.
-/// String key values use OData literals (quotes doubled); lookup parts are written _x_value=&lt;guid&gt;.
+/// Key values are OData literals read by Core's <see cref="ODataKeyParser"/>; lookup parts are written _x_value=&lt;guid&gt;.
 /// </summary>
 public static class ResourcePathParser
 {
@@ -76,35 +76,40 @@ public static class ResourcePathParser
         return new ResourcePath(ResourceKind.Record, set, ParseKey(set, path[(open + 1)..^1]));
     }
 
-    /// <summary>Parses the inside of a key segment for <paramref name="set"/>.</summary>
+    /// <summary>
+    /// Reads the inside of a key segment for <paramref name="set"/> with Core's key parser (OData literal rules),
+    /// then binds each part to its column in the column's type.
+    /// </summary>
     public static RecordKey ParseKey(EntitySetModel set, string keyText)
     {
         ArgumentNullException.ThrowIfNull(set);
-        var parts = SplitOutsideQuotes(keyText);
-        if (parts.Count == 1 && FindOutsideQuotes(parts[0], '=') < 0)
+        ArgumentNullException.ThrowIfNull(keyText);
+        ODataKey key;
+        try
         {
-            return Guid.TryParse(parts[0].Trim(), out var id)
-                ? new RecordKey(id)
-                : throw InvalidKey(set);
+            key = ODataKeyParser.ParseDecodedPredicate("(" + keyText + ")");
+        }
+        catch (ODataKeyParseException)
+        {
+            // The service answers every malformed key with the same message, whatever the flaw.
+            throw InvalidKey(set);
+        }
+
+        if (key.IsUnnamed)
+        {
+            return key.Parts[0].Value is Guid id ? new RecordKey(id) : throw InvalidKey(set);
         }
 
         var keys = new KeyAttributeCollection();
-        foreach (var part in parts)
+        foreach (var part in key.Parts)
         {
-            var equals = FindOutsideQuotes(part, '=');
-            if (equals <= 0)
-            {
-                throw InvalidKey(set);
-            }
-
-            var name = part[..equals].Trim();
-            var column = set.ColumnOfProperty(name) ?? KeyAlias(set, name);
+            var column = set.ColumnOfProperty(part.Name!) ?? KeyAlias(set, part.Name!);
             if (column is null || keys.ContainsKey(column.LogicalName))
             {
                 throw InvalidKey(set);
             }
 
-            keys[column.LogicalName] = ParseKeyValue(set, column, part[(equals + 1)..].Trim());
+            keys[column.LogicalName] = KeyValue(column, part.Value) ?? throw InvalidKey(set);
         }
 
         if (keys.Count == 1 && keys.TryGetValue(set.Table.PrimaryIdAttribute, out var direct) && direct is Guid guid)
@@ -136,35 +141,27 @@ public static class ResourcePathParser
         return table.AlternateKeys.Any(k => k.Columns.Contains(name)) && table.TryGetColumn(name, out var part) ? part : null;
     }
 
-    private static object ParseKeyValue(EntitySetModel set, ColumnMetadata column, string literal)
+    /// <summary>A parsed literal in the column's stored type, or null when the literal does not fit the column.</summary>
+    private static object? KeyValue(ColumnMetadata column, object literal) => (column.Type, literal) switch
     {
-        if (literal.Length >= 2 && literal[0] == '\'' && literal[^1] == '\'')
-        {
-            var text = literal[1..^1].Replace("''", "'", StringComparison.Ordinal);
-            return column.Type switch
-            {
-                ColumnType.String or ColumnType.Memo => text,
-                ColumnType.DateTime when DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var date) => date,
-                _ => throw InvalidKey(set),
-            };
-        }
+        (ColumnType.String or ColumnType.Memo, string text) => text,
 
-        object? value = column.Type switch
-        {
-            // A lookup part names the referenced record; as an EntityReference, an upsert that creates
-            // stores it in the lookup column as the SDK would (a bare Guid is refused there).
-            ColumnType.Lookup or ColumnType.Owner when column.Targets.Count == 1 => Guid.TryParse(literal, out var r) ? new EntityReference(column.Targets[0], r) : null,
-            ColumnType.UniqueIdentifier => Guid.TryParse(literal, out var g) ? g : null,
-            // A lookup part is a reference, so an upsert that creates the record stores it as a lookup value.
-            ColumnType.Lookup or ColumnType.Owner => Guid.TryParse(literal, out var r) ? new EntityReference(column.Targets.Count > 0 ? column.Targets[0] : string.Empty, r) : null,
-            ColumnType.Integer or ColumnType.Picklist or ColumnType.State or ColumnType.Status => int.TryParse(literal, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) ? i : null,
-            ColumnType.BigInt => long.TryParse(literal, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) ? l : null,
-            ColumnType.Decimal or ColumnType.Money => decimal.TryParse(literal, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) ? d : null,
-            ColumnType.Boolean => literal switch { "true" => true, "false" => false, _ => null },
-            _ => null,
-        };
-        return value ?? throw InvalidKey(set);
-    }
+        // A quoted date is what clients have sent so far; an unquoted date or date-time is the OData spelling.
+        (ColumnType.DateTime, string text) when DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var date) => date,
+        (ColumnType.DateTime, DateTimeOffset instant) => instant.UtcDateTime,
+        (ColumnType.DateTime, ODataDate day) => new DateTime(day.Year, day.Month, day.Day, 0, 0, 0, DateTimeKind.Utc),
+
+        // A lookup part names the referenced record; as an EntityReference, an upsert that creates
+        // stores it in the lookup column as the SDK would (a bare Guid is refused there).
+        (ColumnType.Lookup or ColumnType.Owner, Guid reference) => new EntityReference(column.Targets.Count > 0 ? column.Targets[0] : string.Empty, reference),
+        (ColumnType.UniqueIdentifier, Guid id) => id,
+        (ColumnType.Integer or ColumnType.Picklist or ColumnType.State or ColumnType.Status, long number) when number is >= int.MinValue and <= int.MaxValue => (int)number,
+        (ColumnType.BigInt, long number) => number,
+        (ColumnType.Decimal or ColumnType.Money, long number) => (decimal)number,
+        (ColumnType.Decimal or ColumnType.Money, decimal number) => number,
+        (ColumnType.Boolean, bool flag) => flag,
+        _ => null,
+    };
 
     private static WebApiException InvalidKey(EntitySetModel set)
         => WebApiException.BadRequest(
@@ -186,31 +183,5 @@ public static class ResourcePathParser
         }
 
         return -1;
-    }
-
-    private static List<string> SplitOutsideQuotes(string text)
-    {
-        var parts = new List<string>();
-        var current = new StringBuilder();
-        var quoted = false;
-        foreach (var c in text)
-        {
-            if (c == '\'')
-            {
-                quoted = !quoted;
-            }
-
-            if (c == ',' && !quoted)
-            {
-                parts.Add(current.ToString());
-                current.Clear();
-                continue;
-            }
-
-            current.Append(c);
-        }
-
-        parts.Add(current.ToString());
-        return parts;
     }
 }
