@@ -35,10 +35,6 @@ namespace DualWrite.Emulators.Dataverse.Hosting;
 /// </summary>
 public sealed class DataverseEmulator : IAsyncDisposable
 {
-    public const string DefaultTenant = DefaultEmulatorClient.Tenant;
-    public const string DefaultClientId = DefaultEmulatorClient.ClientId;
-    public const string DefaultClientSecret = DefaultEmulatorClient.ClientSecret;
-
     // Enough for a long end-to-end run; older requests are dropped.
     private const int RequestLogCapacity = 10_000;
 
@@ -130,12 +126,12 @@ public sealed class DataverseEmulator : IAsyncDisposable
     }
 
     /// <summary>&lt;base&gt;/{tenant}/oauth2/v2.0/token</summary>
-    public Uri TokenEndpointFor(string tenant = DefaultTenant) => TokenEndpoint.AddressFor(BaseAddress, tenant);
+    public Uri TokenEndpointFor(string tenant = DefaultEmulatorClient.Tenant) => TokenEndpoint.AddressFor(BaseAddress, tenant);
 
     /// <summary>A token from the emulator's own token endpoint (client credentials).</summary>
     public async Task<string> GetTokenAsync(DataverseClientCredential? client = null, CancellationToken cancellationToken = default)
     {
-        client ??= Options.Clients.FirstOrDefault() ?? new DataverseClientCredential(DefaultClientId, DefaultClientSecret);
+        client ??= Options.Clients.FirstOrDefault() ?? new DataverseClientCredential(DefaultEmulatorClient.ClientId, DefaultEmulatorClient.ClientSecret);
         // Core's client, the one the plug-in and the listener use; a refusal throws, as HttpClient would.
         using var http = new HttpClient();
         var grant = new ClientCredentialsGrant(TokenEndpointFor(), client.ClientId, client.ClientSecret, BaseAddress.AbsoluteUri + ".default");

@@ -36,9 +36,6 @@ namespace DualWrite.Emulators.FinOps.Hosting;
 /// </example>
 public sealed class FinOpsEmulator : IAsyncDisposable
 {
-    /// <summary>The tenant segment the helpers use; any segment works.</summary>
-    public const string DefaultTenant = DefaultEmulatorClient.Tenant;
-
     private readonly WebApplication _app;
     private readonly HttpClient _eventHttp;
     private bool _disposed;
@@ -124,7 +121,7 @@ public sealed class FinOpsEmulator : IAsyncDisposable
     }
 
     /// <summary>The token endpoint: <c>&lt;base&gt;/{tenant}/oauth2/v2.0/token</c>.</summary>
-    public Uri TokenEndpointFor(string tenant = DefaultTenant) => TokenEndpoint.AddressFor(BaseAddress, tenant);
+    public Uri TokenEndpointFor(string tenant = DefaultEmulatorClient.Tenant) => TokenEndpoint.AddressFor(BaseAddress, tenant);
 
     /// <summary>Gets a token with client credentials (the default client unless given).</summary>
     public async Task<string> GetTokenAsync(FinOpsClientCredential? client = null, CancellationToken cancellationToken = default)
