@@ -78,7 +78,7 @@ public sealed class EmbeddedEmulators : IAsyncDisposable
                 ["clientSecret"] = PlugInClient.ClientSecret,
                 ["authority"] = finOps.BaseAddress.AbsoluteUri,
             }.ToJsonString();
-            dataverseOptions.Steps.UnsecureSettings["fnoBaseUrl"] = finOps.BaseAddress.AbsoluteUri;
+            dataverseOptions.Steps.UnsecureSettings["finOpsBaseUrl"] = finOps.BaseAddress.AbsoluteUri;
             dataverseOptions.Steps.UnsecureSettings["allowEmulatorUrls"] = true;
             configureDataverse?.Invoke(dataverseOptions);
             var dataverse = await DataverseEmulator.StartAsync(dataverseOptions, cancellationToken).ConfigureAwait(false);

@@ -97,21 +97,21 @@ public static class EmbeddedRun
         var account = accounts.Succeeded && accounts.Value!.Rows.Count > 0 ? accounts.Value.Rows[0] : null;
         var number = account?["accountnumber"]?.GetValue<string>() ?? "US-001";
         var id = account?["accountid"]?.GetValue<string>() ?? "<accountid>";
-        var fno = emulators.FinOps.BaseAddress.AbsoluteUri.TrimEnd('/');
+        var finOps = emulators.FinOps.BaseAddress.AbsoluteUri.TrimEnd('/');
         var dv = emulators.Dataverse.BaseAddress.AbsoluteUri.TrimEnd('/');
         var lines = new[]
         {
             "Try it from another terminal:",
             "  token() { curl -s -d grant_type=client_credentials -d client_id=" + DefaultEmulatorClient.ClientId + " -d client_secret=" + DefaultEmulatorClient.ClientSecret + " -d scope=$1/.default $1/" + DefaultEmulatorClient.Tenant + "/oauth2/v2.0/token | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/'; }",
-            "  FNO=$(token " + fno + "); DV=$(token " + dv + ")",
+            "  FINOPS=$(token " + finOps + "); DV=$(token " + dv + ")",
             string.Empty,
             "  # F&O -> Dataverse: rename customer " + number + " in F&O (a business event reaches the listener), then read the account",
-            "  curl -s -X PATCH -H \"Authorization: Bearer $FNO\" -H 'Content-Type: application/json' -d '{\"OrganizationName\":\"Renamed in F&O\"}' \"" + fno + "/data/CustomersV3(dataAreaId='usmf',CustomerAccount=" + ODataLiteral.Format(number) + ")?cross-company=true\"",
+            "  curl -s -X PATCH -H \"Authorization: Bearer $FINOPS\" -H 'Content-Type: application/json' -d '{\"OrganizationName\":\"Renamed in F&O\"}' \"" + finOps + "/data/CustomersV3(dataAreaId='usmf',CustomerAccount=" + ODataLiteral.Format(number) + ")?cross-company=true\"",
             "  curl -s -H \"Authorization: Bearer $DV\" \"" + dv + "/api/data/v9.2/accounts(" + id + ")?\\$select=name\"",
             string.Empty,
             "  # Dataverse -> F&O: rename the account in Dataverse (the plug-in writes it through), then read the customer",
             "  curl -s -X PATCH -H \"Authorization: Bearer $DV\" -H 'Content-Type: application/json' -H 'If-Match: *' -d '{\"name\":\"Renamed in Dataverse\"}' \"" + dv + "/api/data/v9.2/accounts(" + id + ")\"",
-            "  curl -s -H \"Authorization: Bearer $FNO\" \"" + fno + "/data/CustomersV3(dataAreaId='usmf',CustomerAccount=" + ODataLiteral.Format(number) + ")?cross-company=true&\\$select=OrganizationName\"",
+            "  curl -s -H \"Authorization: Bearer $FINOPS\" \"" + finOps + "/data/CustomersV3(dataAreaId='usmf',CustomerAccount=" + ODataLiteral.Format(number) + ")?cross-company=true&\\$select=OrganizationName\"",
             string.Empty,
         };
         foreach (var line in lines)

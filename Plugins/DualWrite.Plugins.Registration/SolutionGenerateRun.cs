@@ -25,7 +25,7 @@ public static class SolutionGenerateRun
 
         try
         {
-            var files = SolutionGenerator.Generate(MapFile.ReadDirectory(mapsDirectory), SolutionGenerator.ReadFnOMetadata(mapsDirectory));
+            var files = SolutionGenerator.Generate(MapFile.ReadDirectory(mapsDirectory), SolutionGenerator.ReadFinOpsMetadata(mapsDirectory));
             if (check)
             {
                 var differences = SolutionFolder.Differences(outputDirectory, files);

@@ -33,23 +33,23 @@ public static class SolutionGenerator
     };
 
     /// <summary>F&amp;O's $metadata beside the maps (<c>&lt;maps&gt;/metadata/fno.xml</c>): which properties do not accept null.</summary>
-    public static FnONullability ReadFnOMetadata(string mapsDirectory)
+    public static FinOpsNullability ReadFinOpsMetadata(string mapsDirectory)
     {
-        var path = FnONullability.DefaultPath(mapsDirectory);
+        var path = FinOpsNullability.DefaultPath(mapsDirectory);
         if (!File.Exists(path))
         {
             throw new InvalidOperationException("No F&O metadata at '" + Path.GetFullPath(path) + "': the steps need it to know which F&O properties do not accept null.");
         }
 
-        return FnONullability.Parse(File.ReadAllText(path));
+        return FinOpsNullability.Parse(File.ReadAllText(path));
     }
 
     /// <summary>The solution's files: relative path (with '/') → content, sorted by path.</summary>
     /// <param name="maps">The map files.</param>
-    /// <param name="fnoMetadata">F&amp;O's nullability, carried into each step's configuration (see <see cref="WriteThroughSteps.For"/>).</param>
-    public static SortedDictionary<string, string> Generate(IEnumerable<MapFile> maps, FnONullability? fnoMetadata = null)
+    /// <param name="finOpsMetadata">F&amp;O's nullability, carried into each step's configuration (see <see cref="WriteThroughSteps.For"/>).</param>
+    public static SortedDictionary<string, string> Generate(IEnumerable<MapFile> maps, FinOpsNullability? finOpsMetadata = null)
     {
-        var steps = WriteThroughSteps.For(maps, fnoMetadata);
+        var steps = WriteThroughSteps.For(maps, finOpsMetadata);
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
             ["Other/Solution.xml"] = SolutionXml(steps),

@@ -10,33 +10,33 @@ namespace DualWrite.Plugins.Registration;
 public static class StepConfigurationJson
 {
     /// <summary>What the solution ships in place of the environment URL; the plug-in refuses it with a message saying so.</summary>
-    public const string FnOBaseUrlPlaceholder = "https://<your-environment>.operations.dynamics.com/";
+    public const string FinOpsBaseUrlPlaceholder = "https://<your-environment>.operations.dynamics.com/";
 
     public static string Build(
         JsonObject map,
-        string fnOBaseUrl,
+        string finOpsBaseUrl,
         bool allowEmulatorUrls = false,
         TimeSpan? callTimeout = null,
         TimeSpan? budget = null,
         string? loopTag = null,
-        IReadOnlyList<string>? fnoNotNullable = null)
+        IReadOnlyList<string>? finOpsNotNullable = null)
     {
         ArgumentNullException.ThrowIfNull(map);
         var root = new JsonObject();
-        root.Add(StepConfiguration.FnOBaseUrlSetting, new JsonString(fnOBaseUrl));
+        root.Add(StepConfiguration.FinOpsBaseUrlSetting, new JsonString(finOpsBaseUrl));
         root.Add(StepConfiguration.CallTimeoutSetting, Seconds(callTimeout ?? WriteThroughSettings.DefaultCallTimeout));
         root.Add(StepConfiguration.BudgetSetting, Seconds(budget ?? WriteThroughSettings.DefaultBudget));
         root.Add(StepConfiguration.LoopTagSetting, new JsonString(loopTag ?? WriteThroughSettings.DefaultLoopTag));
         root.Add(StepConfiguration.AllowEmulatorUrlsSetting, allowEmulatorUrls ? JsonBoolean.True : JsonBoolean.False);
-        if (fnoNotNullable is not null)
+        if (finOpsNotNullable is not null)
         {
             var names = new JsonArray();
-            foreach (var name in fnoNotNullable)
+            foreach (var name in finOpsNotNullable)
             {
                 names.Add(new JsonString(name));
             }
 
-            root.Add(StepConfiguration.FnONotNullableSetting, names);
+            root.Add(StepConfiguration.FinOpsNotNullableSetting, names);
         }
 
         root.Add(StepConfiguration.MapSetting, map);
@@ -44,13 +44,13 @@ public static class StepConfigurationJson
     }
 
     /// <summary>A step configuration with the environment settings replaced (tests and emulators point it at a loopback F&amp;O).</summary>
-    public static string Retarget(string configuration, string fnOBaseUrl, bool allowEmulatorUrls, TimeSpan? callTimeout = null, TimeSpan? budget = null)
+    public static string Retarget(string configuration, string finOpsBaseUrl, bool allowEmulatorUrls, TimeSpan? callTimeout = null, TimeSpan? budget = null)
     {
         var root = (JsonObject)JsonParser.Parse(configuration);
         var map = (JsonObject)root[StepConfiguration.MapSetting]!;
         var loopTag = (root[StepConfiguration.LoopTagSetting] as JsonString)?.Value;
         List<string>? notNullable = null;
-        if (root[StepConfiguration.FnONotNullableSetting] is JsonArray names)
+        if (root[StepConfiguration.FinOpsNotNullableSetting] is JsonArray names)
         {
             notNullable = new List<string>();
             foreach (var name in names.Items)
@@ -59,7 +59,7 @@ public static class StepConfigurationJson
             }
         }
 
-        return Build(map, fnOBaseUrl, allowEmulatorUrls, callTimeout, budget, loopTag, notNullable);
+        return Build(map, finOpsBaseUrl, allowEmulatorUrls, callTimeout, budget, loopTag, notNullable);
     }
 
     private static JsonNumber Seconds(TimeSpan time) =>

@@ -18,9 +18,9 @@ public static class WriteThroughSteps
     public static readonly IReadOnlyList<string> Messages = ["Create", "Update", "Delete"];
 
     /// <param name="maps">The map files.</param>
-    /// <param name="fnoMetadata">F&amp;O's nullability; each step then carries the not-nullable properties its map writes.
+    /// <param name="finOpsMetadata">F&amp;O's nullability; each step then carries the not-nullable properties its map writes.
     /// Null: the steps carry none and F&amp;O judges empty values itself.</param>
-    public static IReadOnlyList<StepDefinition> For(IEnumerable<MapFile> maps, FnONullability? fnoMetadata = null)
+    public static IReadOnlyList<StepDefinition> For(IEnumerable<MapFile> maps, FinOpsNullability? finOpsMetadata = null)
     {
         ArgumentNullException.ThrowIfNull(maps);
         var steps = new List<StepDefinition>();
@@ -35,23 +35,23 @@ public static class WriteThroughSteps
             }
 
             var map = loaded.Map!;
-            if (!map.Direction.Carries(SyncDirection.DataverseToFnO))
+            if (!map.Direction.Carries(SyncDirection.DataverseToFinOps))
             {
                 continue;
             }
 
             IReadOnlyList<string>? notNullable = null;
-            if (fnoMetadata is not null)
+            if (finOpsMetadata is not null)
             {
-                notNullable = NotNullableWrites(map, fnoMetadata);
+                notNullable = NotNullableWrites(map, finOpsMetadata);
                 if (notNullable is null)
                 {
-                    problems.Add(source.Name + ": the F&O metadata has no entity set '" + map.FnO.EntitySet + "'.");
+                    problems.Add(source.Name + ": the F&O metadata has no entity set '" + map.FinOps.EntitySet + "'.");
                     continue;
                 }
             }
 
-            var configuration = StepConfigurationJson.Build((JsonObject)JsonParser.Parse(source.Text), StepConfigurationJson.FnOBaseUrlPlaceholder, fnoNotNullable: notNullable);
+            var configuration = StepConfigurationJson.Build((JsonObject)JsonParser.Parse(source.Text), StepConfigurationJson.FinOpsBaseUrlPlaceholder, finOpsNotNullable: notNullable);
             foreach (var message in Messages)
             {
                 steps.Add(ForMessage(map, message, configuration));
@@ -67,11 +67,11 @@ public static class WriteThroughSteps
     }
 
     /// <summary>The F&amp;O properties the map writes from Dataverse that do not accept null, in map order (keys aside: the key check covers them).</summary>
-    public static IReadOnlyList<string>? NotNullableWrites(TableMap map, FnONullability fnoMetadata)
+    public static IReadOnlyList<string>? NotNullableWrites(TableMap map, FinOpsNullability finOpsMetadata)
     {
         ArgumentNullException.ThrowIfNull(map);
-        ArgumentNullException.ThrowIfNull(fnoMetadata);
-        var notNullable = fnoMetadata.NotNullable(map.FnO.EntitySet);
+        ArgumentNullException.ThrowIfNull(finOpsMetadata);
+        var notNullable = finOpsMetadata.NotNullable(map.FinOps.EntitySet);
         if (notNullable is null)
         {
             return null;
@@ -80,8 +80,8 @@ public static class WriteThroughSteps
         var written = new List<string>();
         foreach (var field in map.Fields)
         {
-            if (field.Carries(SyncDirection.DataverseToFnO) && field.FnOField is { } name && notNullable.Contains(name)
-                && !map.FnO.KeyFields.Contains(name) && !written.Contains(name))
+            if (field.Carries(SyncDirection.DataverseToFinOps) && field.FinOpsField is { } name && notNullable.Contains(name)
+                && !map.FinOps.KeyFields.Contains(name) && !written.Contains(name))
             {
                 written.Add(name);
             }
@@ -98,7 +98,7 @@ public static class WriteThroughSteps
         return new StepDefinition
         {
             Id = NameBasedGuid.Create(idName),
-            Name = "DualWrite: " + message + " of " + table + " to " + map.FnO.EntitySet + " (" + map.Name + ")",
+            Name = "DualWrite: " + message + " of " + table + " to " + map.FinOps.EntitySet + " (" + map.Name + ")",
             MapName = map.Name,
             Message = message,
             Table = table,
@@ -107,7 +107,7 @@ public static class WriteThroughSteps
                 ? null
                 : new StepImageDefinition(NameBasedGuid.Create(idName + "/image/" + WriteThroughPlanner.PreImageAlias), WriteThroughPlanner.PreImageAlias, MapColumns.PreImage(map)),
             UnsecureConfiguration = unsecureConfiguration,
-            Description = "Writes each " + message.ToLowerInvariant() + " of " + table + " through to F&O " + map.FnO.EntitySet + " inside the transaction (map '" + map.Name + "').",
+            Description = "Writes each " + message.ToLowerInvariant() + " of " + table + " through to F&O " + map.FinOps.EntitySet + " inside the transaction (map '" + map.Name + "').",
         };
     }
 }

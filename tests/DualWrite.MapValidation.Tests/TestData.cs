@@ -12,7 +12,7 @@ internal static class TestData
 {
     public static string MapsDirectory => Path.Combine(AppContext.BaseDirectory, "maps");
 
-    public static string FnOMetadataPath => Path.Combine(MapsDirectory, "metadata", "fno.xml");
+    public static string FinOpsMetadataPath => Path.Combine(MapsDirectory, "metadata", "fno.xml");
 
     public static string DataverseMetadataPath => Path.Combine(MapsDirectory, "metadata", "dataverse.xml");
 
@@ -20,15 +20,15 @@ internal static class TestData
 
     public static string BrokenDirectory => Path.Combine(AppContext.BaseDirectory, "Fixtures", "Broken");
 
-    private static readonly Lazy<ServiceSchema> FnOSchema = new(() => Schema(ServiceSide.FnO, FnOMetadataPath));
+    private static readonly Lazy<ServiceSchema> FinOpsSchema = new(() => Schema(ServiceSide.FinOps, FinOpsMetadataPath));
     private static readonly Lazy<ServiceSchema> DataverseSchema = new(() => Schema(ServiceSide.Dataverse, DataverseMetadataPath));
     private static readonly Lazy<DataverseChoices> Choices = new(() => DataverseChoices.Parse(File.ReadAllText(ChoicesPath)));
 
-    public static ServiceSchema FnO => FnOSchema.Value;
+    public static ServiceSchema FinOps => FinOpsSchema.Value;
 
     public static ServiceSchema Dataverse => DataverseSchema.Value;
 
-    public static MapValidator Validator => new(FnO, Dataverse, Choices.Value);
+    public static MapValidator Validator => new(FinOps, Dataverse, Choices.Value);
 
     public static IReadOnlyList<MapFile> StandardMaps => MapFile.ReadDirectory(MapsDirectory);
 

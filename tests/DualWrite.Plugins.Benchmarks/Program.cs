@@ -126,7 +126,7 @@ internal static class Program
             plugged.P95 - baseline.P95,
             plugged.Median / baseline.Median,
             plugged.Count));
-        Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "   F&O requests served: {0}, token requests: {1}", with.FnO.Requests.Count, with.FnO.TokenRequests));
+        Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "   F&O requests served: {0}, token requests: {1}", with.FinOps.Requests.Count, with.FinOps.TokenRequests));
     }
 
     private static RemoteExecutionContext Context(string message, Entity target, Entity? pre)

@@ -25,14 +25,14 @@ public sealed class CustomersScenario : IAsyncDisposable
     public const string MapFile = "customers-v3.json";
     public const string UnmappedColumn = "dw_internalnote";
 
-    private CustomersScenario(FakeFinOps fnO, InMemoryDataverse dataverse, TableMap map)
+    private CustomersScenario(FakeFinOps finOps, InMemoryDataverse dataverse, TableMap map)
     {
-        FnO = fnO;
+        FinOps = finOps;
         Dataverse = dataverse;
         Map = map;
     }
 
-    public FakeFinOps FnO { get; }
+    public FakeFinOps FinOps { get; }
 
     public InMemoryDataverse Dataverse { get; }
 
@@ -55,19 +55,19 @@ public sealed class CustomersScenario : IAsyncDisposable
 
     /// <param name="callTimeout">Per-call timeout (default 15 s).</param>
     /// <param name="budget">Overall budget (default 60 s).</param>
-    /// <param name="fnOBaseUrl">Where F&amp;O is (default: the fake); the token service is always the fake.</param>
+    /// <param name="finOpsBaseUrl">Where F&amp;O is (default: the fake); the token service is always the fake.</param>
     /// <param name="registerSteps">False builds the same Dataverse without the write-through steps (the benchmark's baseline).</param>
     /// <param name="tenantId">The tenant the steps sign in to (the fake knows only <see cref="FakeFinOps.TenantId"/>).</param>
     /// <param name="configure">More setup (extra steps) before the Dataverse is built.</param>
-    public static async Task<CustomersScenario> StartAsync(TimeSpan? callTimeout = null, TimeSpan? budget = null, Uri? fnOBaseUrl = null, bool registerSteps = true, string tenantId = FakeFinOps.TenantId, Action<InMemoryDataverseBuilder>? configure = null)
+    public static async Task<CustomersScenario> StartAsync(TimeSpan? callTimeout = null, TimeSpan? budget = null, Uri? finOpsBaseUrl = null, bool registerSteps = true, string tenantId = FakeFinOps.TenantId, Action<InMemoryDataverseBuilder>? configure = null)
     {
-        var fnO = await FakeFinOps.StartAsync();
+        var finOps = await FakeFinOps.StartAsync();
         var json = File.ReadAllText(RepositoryPaths.MapFile(MapFile));
         var map = MapLoader.Load(json, MapFile).Map ?? throw new InvalidOperationException("The Customers V3 map does not load.");
         var builder = new InMemoryDataverseBuilder().AddTablesFor(map, UnmappedColumn);
         foreach (var step in registerSteps ? WriteThroughSteps.For([new global::DualWrite.MapValidation.Validation.MapFile(MapFile, json)]) : [])
         {
-            builder.AddStep(Register(step, fnOBaseUrl ?? fnO.BaseUrl, fnO.BaseUrl, callTimeout, budget, tenantId));
+            builder.AddStep(Register(step, finOpsBaseUrl ?? finOps.BaseUrl, finOps.BaseUrl, callTimeout, budget, tenantId));
         }
 
         builder
@@ -78,11 +78,11 @@ public sealed class CustomersScenario : IAsyncDisposable
             .AddRecord(new Entity("msdyn_paymentterm", PaymentNet30) { ["msdyn_name"] = "Net30", ["msdyn_company"] = new EntityReference("cdm_company", CompanyUsmf) })
             .AddRecord(new Entity("transactioncurrency", CurrencyUsd) { ["isocurrencycode"] = "USD" });
         configure?.Invoke(builder);
-        return new CustomersScenario(fnO, builder.Build(), map);
+        return new CustomersScenario(finOps, builder.Build(), map);
     }
 
     /// <summary>The step as the solution registers it, pointed at the fake F&amp;O (an emulator URL, so allowed explicitly).</summary>
-    public static StepRegistration Register(StepDefinition step, Uri fnOBaseUrl, Uri authority, TimeSpan? callTimeout = null, TimeSpan? budget = null, string tenantId = FakeFinOps.TenantId) => new()
+    public static StepRegistration Register(StepDefinition step, Uri finOpsBaseUrl, Uri authority, TimeSpan? callTimeout = null, TimeSpan? budget = null, string tenantId = FakeFinOps.TenantId) => new()
     {
         PluginType = typeof(WriteThroughPlugin),
         Name = step.Name,
@@ -93,7 +93,7 @@ public sealed class CustomersScenario : IAsyncDisposable
         Rank = step.Rank,
         FilteringAttributes = step.FilteringAttributes,
         Images = step.PreImage is { } image ? [new StepImage(image.Alias, ImageType.PreImage, [.. image.Attributes])] : [],
-        UnsecureConfiguration = StepConfigurationJson.Retarget(step.UnsecureConfiguration, fnOBaseUrl.AbsoluteUri, allowEmulatorUrls: true, callTimeout, budget),
+        UnsecureConfiguration = StepConfigurationJson.Retarget(step.UnsecureConfiguration, finOpsBaseUrl.AbsoluteUri, allowEmulatorUrls: true, callTimeout, budget),
         SecureConfiguration = SecureConfiguration(authority, tenantId),
     };
 
@@ -119,6 +119,6 @@ public sealed class CustomersScenario : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Dataverse.Dispose();
-        await FnO.DisposeAsync();
+        await FinOps.DisposeAsync();
     }
 }

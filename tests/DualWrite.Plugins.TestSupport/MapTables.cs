@@ -76,7 +76,7 @@ public static class MapTables
         // Our solution's ledger table, which the write-through step writes to in the save's transaction.
         builder.AddTable(WriteThroughLedgerTable.LogicalName, t =>
         {
-            foreach (var column in new[] { WriteThroughLedgerTable.Name, WriteThroughLedgerTable.Map, WriteThroughLedgerTable.FnORecord, WriteThroughLedgerTable.Operation })
+            foreach (var column in new[] { WriteThroughLedgerTable.Name, WriteThroughLedgerTable.Map, WriteThroughLedgerTable.FinOpsRecord, WriteThroughLedgerTable.Operation })
             {
                 t.Column(column, ColumnType.String);
             }

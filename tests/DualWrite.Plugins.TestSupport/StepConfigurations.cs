@@ -11,8 +11,8 @@ public static class StepConfigurations
 {
     public static JsonObject CustomersMap => (JsonObject)JsonParser.Parse(File.ReadAllText(RepositoryPaths.MapFile(CustomersScenario.MapFile)));
 
-    public static string Unsecure(string fnOBaseUrl = "https://contoso.operations.dynamics.com/", bool allowEmulatorUrls = false) =>
-        StepConfigurationJson.Build(CustomersMap, fnOBaseUrl, allowEmulatorUrls);
+    public static string Unsecure(string finOpsBaseUrl = "https://contoso.operations.dynamics.com/", bool allowEmulatorUrls = false) =>
+        StepConfigurationJson.Build(CustomersMap, finOpsBaseUrl, allowEmulatorUrls);
 
     public const string Secure = "{\"tenantId\":\"contoso-tenant\",\"clientId\":\"dualwrite-app\",\"clientSecret\":\"s3cret\"}";
 

@@ -24,7 +24,7 @@ public sealed class EmulatorCommandLine
         "dotnet run --project Emulators/DualWrite.Emulators.Dataverse -- [--port 5200] [--seed none|small] [--customers N]\n" +
         "    [--solution solution --plugins Plugins/DualWrite.Plugins/bin/Debug/net10.0/DualWrite.Plugins.dll]\n" +
         "    [--secure-config '{\"tenantId\":\"t\",\"clientId\":\"c\",\"clientSecret\":\"s\",\"authority\":\"http://127.0.0.1:5300/\"}']\n" +
-        "    [--step-setting fnoBaseUrl=http://127.0.0.1:5300/ --step-setting allowEmulatorUrls=true]\n" +
+        "    [--step-setting finOpsBaseUrl=http://127.0.0.1:5300/ --step-setting allowEmulatorUrls=true]\n" +
         "    [--metadata dataverse.xml] [--client id:secret] [--no-auth] [--service-protection] [--quiet]   (--help lists all)";
 
     private readonly EmulatorCommandLineOptions _shared = new(DefaultPort);

@@ -17,7 +17,7 @@ public sealed class SolutionStepOptions
 
     /// <summary>
     /// Top-level settings written over every step's unsecure configuration when it is a JSON object, e.g.
-    /// fnoBaseUrl and allowEmulatorUrls to point the write-through plug-in at a local F&amp;O emulator.
+    /// finOpsBaseUrl and allowEmulatorUrls to point the write-through plug-in at a local F&amp;O emulator.
     /// </summary>
     public IDictionary<string, JsonNode?> UnsecureSettings { get; init; } = new Dictionary<string, JsonNode?>();
 }

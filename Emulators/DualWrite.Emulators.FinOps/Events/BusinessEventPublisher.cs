@@ -11,7 +11,7 @@ using Microsoft.Extensions.Logging;
 namespace DualWrite.Emulators.FinOps.Events;
 
 /// <summary>
-/// Turns committed changes into F&amp;O change business events (Core's <see cref="FnOChangeEvent"/>
+/// Turns committed changes into F&amp;O change business events (Core's <see cref="FinOpsChangeEvent"/>
 /// contract) and queues them for every registered endpoint. Control numbers increase with gaps.
 /// Delivery is at-least-once and, on demand, duplicated or out of order, as F&amp;O allows.
 /// </summary>
@@ -169,7 +169,7 @@ public sealed class BusinessEventPublisher : IChangePublisher, IAsyncDisposable
             }
 
             if (!_workers.TryGetValue(entry!.EndpointName, out var worker)
-                || !FnOChangeEventJson.TryParse(entry.EventJson, out var changeEvent, out _))
+                || !FinOpsChangeEventJson.TryParse(entry.EventJson, out var changeEvent, out _))
             {
                 ErrorLog.Add(entry);
                 return false;
@@ -223,7 +223,7 @@ public sealed class BusinessEventPublisher : IChangePublisher, IAsyncDisposable
         _controlNumber += _gaps.Next(1, 4);
 #pragma warning restore CA5394
         var company = RowKeys.Company(change.EntitySet, change.Row) ?? _sharedCompany;
-        var changeEvent = new FnOChangeEvent(
+        var changeEvent = new FinOpsChangeEvent(
             Guid.NewGuid().ToString("D"),
             _controlNumber,
             _time.GetUtcNow().UtcDateTime,
@@ -234,7 +234,7 @@ public sealed class BusinessEventPublisher : IChangePublisher, IAsyncDisposable
         {
             InitiatingUser = initiatingUser,
         };
-        return new PublishedEvent(changeEvent, FnOChangeEventJson.Write(changeEvent));
+        return new PublishedEvent(changeEvent, FinOpsChangeEventJson.Write(changeEvent));
     }
 
     private void Enqueue(PublishedEvent published)

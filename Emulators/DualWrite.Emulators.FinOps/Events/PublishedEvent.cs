@@ -3,4 +3,4 @@ using DualWrite.Core.Events;
 namespace DualWrite.Emulators.FinOps.Events;
 
 /// <summary>An event as published after a commit, with its JSON exactly as delivered.</summary>
-public sealed record PublishedEvent(FnOChangeEvent Event, string Json);
+public sealed record PublishedEvent(FinOpsChangeEvent Event, string Json);

@@ -28,10 +28,10 @@ namespace DualWrite.Emulators.FinOps.Hosting;
 /// </summary>
 /// <example>
 /// <code>
-/// await using var fno = await FinOpsEmulator.StartAsync(new FinOpsEmulatorOptions { Seed = SeedOptions.Small });
-/// using var http = await fno.CreateAuthenticatedClientAsync();   // BaseAddress = http://127.0.0.1:port/data/
+/// await using var finOps = await FinOpsEmulator.StartAsync(new FinOpsEmulatorOptions { Seed = SeedOptions.Small });
+/// using var http = await finOps.CreateAuthenticatedClientAsync();   // BaseAddress = http://127.0.0.1:port/data/
 /// var json = await http.GetStringAsync("CustomersV3?$top=5");
-/// fno.Control.Faults.FailNextWrites(1, 503);
+/// finOps.Control.Faults.FailNextWrites(1, 503);
 /// </code>
 /// </example>
 public sealed class FinOpsEmulator : IAsyncDisposable

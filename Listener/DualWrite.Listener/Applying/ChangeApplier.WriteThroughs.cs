@@ -23,12 +23,12 @@ public sealed partial class ChangeApplier
     /// goes on as any other; otherwise the outcome: wait for the save to end, or the revert of F&amp;O's change.
     /// </summary>
     private async Task<ApplyOutcome?> SettleWriteThroughAsync(
-        TableMap map, InboxEvent inboxEvent, FnOChangeEvent changeEvent, string fnOPath, JsonObject? fnORecord, CancellationToken cancellationToken)
+        TableMap map, InboxEvent inboxEvent, FinOpsChangeEvent changeEvent, string finOpsPath, JsonObject? finOpsRecord, CancellationToken cancellationToken)
     {
-        var row = await _ledger.FindOldestAsync(fnOPath, cancellationToken).ConfigureAwait(false);
+        var row = await _ledger.FindOldestAsync(finOpsPath, cancellationToken).ConfigureAwait(false);
         if (!row.Succeeded)
         {
-            return ErrorOutcomes.From(row.Error, "Map '" + map.Name + "': read the write-through ledger for " + fnOPath);
+            return ErrorOutcomes.From(row.Error, "Map '" + map.Name + "': read the write-through ledger for " + finOpsPath);
         }
 
         if (row.Value is { } id)
@@ -38,7 +38,7 @@ public sealed partial class ChangeApplier
             var deleted = await _ledger.DeleteAsync(id, cancellationToken).ConfigureAwait(false);
             if (!deleted.Succeeded)
             {
-                LogLedgerRowKept(id, fnOPath, deleted.Error.ToString());
+                LogLedgerRowKept(id, finOpsPath, deleted.Error.ToString());
             }
 
             return null;
@@ -52,40 +52,40 @@ public sealed partial class ChangeApplier
             var delay = TimeSpan.FromTicks(FirstLedgerCheck.Ticks << Math.Min(inboxEvent.Attempts, 8));
             var remaining = _options.WriteThroughSettle - waited;
             return ApplyOutcome.RetryLater(
-                "Map '" + map.Name + "': " + fnOPath + " was written by the DualWrite plug-in; waiting up to " + _options.WriteThroughSettle
+                "Map '" + map.Name + "': " + finOpsPath + " was written by the DualWrite plug-in; waiting up to " + _options.WriteThroughSettle
                 + " for its Dataverse save to commit before anything is copied back.",
                 (delay < remaining ? delay : remaining) + TimeSpan.FromMilliseconds(50));
         }
 
-        return await RevertAsync(map, changeEvent, fnOPath, fnORecord, cancellationToken).ConfigureAwait(false);
+        return await RevertAsync(map, changeEvent, finOpsPath, finOpsRecord, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The save never committed: F&amp;O goes back to what Dataverse holds (the record, or its absence).</summary>
-    private async Task<ApplyOutcome> RevertAsync(TableMap map, FnOChangeEvent changeEvent, string fnOPath, JsonObject? fnORecord, CancellationToken cancellationToken)
+    private async Task<ApplyOutcome> RevertAsync(TableMap map, FinOpsChangeEvent changeEvent, string finOpsPath, JsonObject? finOpsRecord, CancellationToken cancellationToken)
     {
-        var source = fnORecord is null ? KeyRecord(map, changeEvent) : FnORecordReader.Read(map, fnORecord);
-        var (result, problem) = await MapAsync(map, source, fnORecord is null ? SyncOperation.Update : SyncOperation.Create, cancellationToken).ConfigureAwait(false);
+        var source = finOpsRecord is null ? KeyRecord(map, changeEvent) : FinOpsRecordReader.Read(map, finOpsRecord);
+        var (result, problem) = await MapAsync(map, source, finOpsRecord is null ? SyncOperation.Update : SyncOperation.Create, cancellationToken).ConfigureAwait(false);
         if (problem is not null)
         {
             return problem;
         }
 
         var context = "Map '" + map.Name + "', key " + result!.SourceKey;
-        var current = await ReadCurrentAsync(map, result.TargetKey!, DataverseRecordReader.SelectForFnO(map), cancellationToken).ConfigureAwait(false);
+        var current = await ReadCurrentAsync(map, result.TargetKey!, DataverseRecordReader.SelectForFinOps(map), cancellationToken).ConfigureAwait(false);
         if (!current.Succeeded)
         {
-            return ErrorOutcomes.From(current.Error, context + ": read the Dataverse record to revert F&O's " + fnOPath);
+            return ErrorOutcomes.From(current.Error, context + ": read the Dataverse record to revert F&O's " + finOpsPath);
         }
 
         string action;
         if (current.Value is null)
         {
-            if (fnORecord is null)
+            if (finOpsRecord is null)
             {
                 return ApplyOutcome.Skipped(context + ": the write-through's save rolled back and neither side has the record.");
             }
 
-            var deleteProblem = await _writeBack.DeleteAsync(map, fnOPath, cancellationToken).ConfigureAwait(false);
+            var deleteProblem = await _writeBack.DeleteAsync(map, finOpsPath, cancellationToken).ConfigureAwait(false);
             if (deleteProblem is not null)
             {
                 return deleteProblem;
@@ -95,21 +95,21 @@ public sealed partial class ChangeApplier
         }
         else
         {
-            var (written, writeProblem) = await _writeBack.WriteAsync(map, current.Value, fnOPath, fnORecord, null, cancellationToken).ConfigureAwait(false);
+            var (written, writeProblem) = await _writeBack.WriteAsync(map, current.Value, finOpsPath, finOpsRecord, null, cancellationToken).ConfigureAwait(false);
             if (writeProblem is not null)
             {
                 return writeProblem;
             }
 
-            action = fnORecord is null ? "created the record again from Dataverse" : written == 0 ? "found F&O already equal to Dataverse" : "wrote back Dataverse's " + written + " value(s)";
+            action = finOpsRecord is null ? "created the record again from Dataverse" : written == 0 ? "found F&O already equal to Dataverse" : "wrote back Dataverse's " + written + " value(s)";
         }
 
-        LogReverted(map.Name, result.SourceKey, fnOPath, action);
+        LogReverted(map.Name, result.SourceKey, finOpsPath, action);
         return ApplyOutcome.Applied;
     }
 
     /// <summary>The record an event's key alone describes (the F&amp;O record itself is gone).</summary>
-    private static DataRecord KeyRecord(TableMap map, FnOChangeEvent changeEvent)
+    private static DataRecord KeyRecord(TableMap map, FinOpsChangeEvent changeEvent)
     {
         var fields = new List<KeyValuePair<string, RecordValue>>();
         string? company = null;
@@ -125,8 +125,8 @@ public sealed partial class ChangeApplier
                 bool flag => RecordValue.FromBoolean(flag),
                 var other => RecordValue.FromString(other.ToString()),
             };
-            fields.Add(new(part.Name ?? map.FnO.KeyFields[0], value));
-            if (map.Company is not null && part.Name == map.Company.FnOField)
+            fields.Add(new(part.Name ?? map.FinOps.KeyFields[0], value));
+            if (map.Company is not null && part.Name == map.Company.FinOpsField)
             {
                 company = part.Value.ToString();
             }

@@ -42,7 +42,7 @@ public sealed partial class ChangeApplier : IChangeApplier
     private readonly IConflictStore _conflicts;
     private readonly IMapStateStore _mapStates;
     private readonly DataverseLookupResolver _lookups;
-    private readonly FnOWriteBack _writeBack;
+    private readonly FinOpsWriteBack _writeBack;
     private readonly WriteThroughLedgerClient _ledger;
     private readonly TimeProvider _time;
     private readonly ApplierOptions _options;
@@ -70,7 +70,7 @@ public sealed partial class ChangeApplier : IChangeApplier
         _mapStates = mapStates ?? throw new ArgumentNullException(nameof(mapStates));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
-        _writeBack = new FnOWriteBack(finOps, dataverse);
+        _writeBack = new FinOpsWriteBack(finOps, dataverse);
         _ledger = new WriteThroughLedgerClient(dataverse);
     }
 
@@ -78,8 +78,8 @@ public sealed partial class ChangeApplier : IChangeApplier
     {
         ArgumentNullException.ThrowIfNull(inboxEvent);
         var changeEvent = inboxEvent.ToChangeEvent();
-        var map = _catalog.ForFnOEntitySet(changeEvent.EntitySet);
-        if (map is null || !map.Direction.Carries(SyncDirection.FnOToDataverse))
+        var map = _catalog.ForFinOpsEntitySet(changeEvent.EntitySet);
+        if (map is null || !map.Direction.Carries(SyncDirection.FinOpsToDataverse))
         {
             return ApplyOutcome.Skipped("No map brings F&O entity set " + changeEvent.EntitySet + " to Dataverse.");
         }
@@ -89,18 +89,18 @@ public sealed partial class ChangeApplier : IChangeApplier
             return ApplyOutcome.WhenMapResumed(map.Name, "Map '" + map.Name + "' is paused; the change waits until it is resumed.");
         }
 
-        var fnOPath = ODataKeyFormatter.EntityPath(changeEvent.EntitySet, changeEvent.EntityKey);
-        var read = await _finOps.GetAsync(fnOPath, null, cancellationToken).ConfigureAwait(false);
+        var finOpsPath = ODataKeyFormatter.EntityPath(changeEvent.EntitySet, changeEvent.EntityKey);
+        var read = await _finOps.GetAsync(finOpsPath, null, cancellationToken).ConfigureAwait(false);
         if (!read.Succeeded)
         {
-            return ErrorOutcomes.From(read.Error, "Map '" + map.Name + "': read " + fnOPath);
+            return ErrorOutcomes.From(read.Error, "Map '" + map.Name + "': read " + finOpsPath);
         }
 
         if (changeEvent.InitiatingUser is { } user && _options.WriteThroughUsers.Contains(user))
         {
             // Our plug-in's write: its Dataverse save may still roll back. Nothing is copied to Dataverse before
             // the save's ledger row is seen; a change whose row never commits is reverted in F&O.
-            var settled = await SettleWriteThroughAsync(map, inboxEvent, changeEvent, fnOPath, read.Value, cancellationToken).ConfigureAwait(false);
+            var settled = await SettleWriteThroughAsync(map, inboxEvent, changeEvent, finOpsPath, read.Value, cancellationToken).ConfigureAwait(false);
             if (settled is not null)
             {
                 return settled;
@@ -112,17 +112,17 @@ public sealed partial class ChangeApplier : IChangeApplier
             return await RemoveAsync(map, changeEvent, inboxEvent.RecordKey, cancellationToken).ConfigureAwait(false);
         }
 
-        var source = FnORecordReader.Read(map, read.Value);
-        if (map.FnO.Filter is { } filter && !filter.Evaluate(name => source[name]?.Value))
+        var source = FinOpsRecordReader.Read(map, read.Value);
+        if (map.FinOps.Filter is { } filter && !filter.Evaluate(name => source[name]?.Value))
         {
-            return ApplyOutcome.Skipped("Map '" + map.Name + "': " + fnOPath + " is outside the F&O filter " + map.FnO.FilterText + ".");
+            return ApplyOutcome.Skipped("Map '" + map.Name + "': " + finOpsPath + " is outside the F&O filter " + map.FinOps.FilterText + ".");
         }
 
         // F&O's entities publish no modification time, so the event's time stands in for it; a sender cannot date a
         // change later than its arrival, so a clock running ahead (or a forged year 9999) cannot win every conflict.
         var received = inboxEvent.FirstReceivedAt.UtcDateTime;
-        var fnOModified = changeEvent.EventTimeUtc > received ? received : changeEvent.EventTimeUtc;
-        return await UpsertAsync(map, source, read.Value, inboxEvent.RecordKey, inboxEvent.EventId, fnOModified, authoritative: false, cancellationToken).ConfigureAwait(false);
+        var finOpsModified = changeEvent.EventTimeUtc > received ? received : changeEvent.EventTimeUtc;
+        return await UpsertAsync(map, source, read.Value, inboxEvent.RecordKey, inboxEvent.EventId, finOpsModified, authoritative: false, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -131,29 +131,29 @@ public sealed partial class ChangeApplier : IChangeApplier
     /// last-synced values: a Dataverse restored from a backup is repaired. <paramref name="readAtUtc"/> stands in for
     /// the F&amp;O modification time.
     /// </summary>
-    public async Task<ApplyOutcome> SyncRecordAsync(TableMap map, JsonObject fnORecord, DateTime readAtUtc, CancellationToken cancellationToken)
+    public async Task<ApplyOutcome> SyncRecordAsync(TableMap map, JsonObject finOpsRecord, DateTime readAtUtc, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(map);
-        ArgumentNullException.ThrowIfNull(fnORecord);
-        var source = FnORecordReader.Read(map, fnORecord);
+        ArgumentNullException.ThrowIfNull(finOpsRecord);
+        var source = FinOpsRecordReader.Read(map, finOpsRecord);
         var parts = new List<KeyValuePair<string, object>>();
-        foreach (var keyField in map.FnO.KeyFields)
+        foreach (var keyField in map.FinOps.KeyFields)
         {
             if (source[keyField]?.Value is not { } value)
             {
-                return ApplyOutcome.Failed("Map '" + map.Name + "': an F&O " + map.FnO.EntitySet + " record has no " + keyField + ".");
+                return ApplyOutcome.Failed("Map '" + map.Name + "': an F&O " + map.FinOps.EntitySet + " record has no " + keyField + ".");
             }
 
             parts.Add(new(keyField, value));
         }
 
-        var recordKey = map.FnO.EntitySet + ODataKey.Named(parts).ToPredicate();
-        if (map.FnO.Filter is { } filter && !filter.Evaluate(name => source[name]?.Value))
+        var recordKey = map.FinOps.EntitySet + ODataKey.Named(parts).ToPredicate();
+        if (map.FinOps.Filter is { } filter && !filter.Evaluate(name => source[name]?.Value))
         {
-            return ApplyOutcome.Skipped("Map '" + map.Name + "': " + recordKey + " is outside the F&O filter " + map.FnO.FilterText + ".");
+            return ApplyOutcome.Skipped("Map '" + map.Name + "': " + recordKey + " is outside the F&O filter " + map.FinOps.FilterText + ".");
         }
 
-        return await UpsertAsync(map, source, fnORecord, recordKey, null, readAtUtc, authoritative: true, cancellationToken).ConfigureAwait(false);
+        return await UpsertAsync(map, source, finOpsRecord, recordKey, null, readAtUtc, authoritative: true, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<bool> IsPausedAsync(TableMap map, CancellationToken cancellationToken)
@@ -166,7 +166,7 @@ public sealed partial class ChangeApplier : IChangeApplier
     /// F&amp;O is the master (initial sync): the comparison base is what Dataverse holds now, so every difference is
     /// written with F&amp;O's value. Otherwise the base is the last synced values and the map's conflict policy decides.
     /// </param>
-    private async Task<ApplyOutcome> UpsertAsync(TableMap map, DataRecord source, JsonObject fnOJson, string recordKey, string? eventId, DateTime fnOModifiedUtc, bool authoritative, CancellationToken cancellationToken)
+    private async Task<ApplyOutcome> UpsertAsync(TableMap map, DataRecord source, JsonObject finOpsJson, string recordKey, string? eventId, DateTime finOpsModifiedUtc, bool authoritative, CancellationToken cancellationToken)
     {
         var (result, problem) = await MapAsync(map, source, SyncOperation.Create, cancellationToken).ConfigureAwait(false);
         if (problem is not null)
@@ -197,39 +197,39 @@ public sealed partial class ChangeApplier : IChangeApplier
         var versions = new List<FieldVersions>();
         foreach (var field in map.Fields)
         {
-            if (!field.Carries(SyncDirection.FnOToDataverse))
+            if (!field.Carries(SyncDirection.FinOpsToDataverse))
             {
                 continue;
             }
 
             var column = field.DataverseField!;
-            RecordValue? fnO = payloadByField.TryGetValue(field, out var payload) ? ValueOf(payload) : null;
+            RecordValue? finOps = payloadByField.TryGetValue(field, out var payload) ? ValueOf(payload) : null;
             RecordValue? dataverse = currentRecord is null ? null : currentRecord[column] ?? RecordValue.Null;
-            versions.Add(new FieldVersions(field, lastSynced.GetValueOrDefault(column), fnO, dataverse));
+            versions.Add(new FieldVersions(field, lastSynced.GetValueOrDefault(column), finOps, dataverse));
         }
 
         var dataverseModified = current.Value is null ? null : DataverseRecordReader.ModifiedOn(current.Value);
-        var resolution = ConflictResolver.Resolve(new ConflictRequest(map, versions, fnOModifiedUtc, dataverseModified, result.SourceKey));
+        var resolution = ConflictResolver.Resolve(new ConflictRequest(map, versions, finOpsModifiedUtc, dataverseModified, result.SourceKey));
         if (resolution.Outcome == ConflictOutcome.ManualReview)
         {
             var conflictId = await _conflicts.AddConflictAsync(
-                new NewConflict(recordKey, map.Name, eventId, fnOJson.ToJsonString(), current.Value!.ToJsonString(), synced?.FieldsJson, resolution.ReviewReason!),
+                new NewConflict(recordKey, map.Name, eventId, finOpsJson.ToJsonString(), current.Value!.ToJsonString(), synced?.FieldsJson, resolution.ReviewReason!),
                 cancellationToken).ConfigureAwait(false);
             LogConflictQueued(map.Name, result.SourceKey, conflictId);
             return ApplyOutcome.Skipped("Conflict " + conflictId + " queued for manual review. " + resolution.ReviewReason);
         }
 
         // Values the policy kept from Dataverse go to F&O now, by the listener itself: nothing else would carry them.
-        var keptForFnO = await WriteKeptToFnOAsync(map, resolution, current.Value, recordKey, fnOJson, result.SourceKey, cancellationToken).ConfigureAwait(false);
-        if (keptForFnO.Problem is not null)
+        var keptForFinOps = await WriteKeptToFinOpsAsync(map, resolution, current.Value, recordKey, finOpsJson, result.SourceKey, cancellationToken).ConfigureAwait(false);
+        if (keptForFinOps.Problem is not null)
         {
-            return keptForFnO.Problem;
+            return keptForFinOps.Problem;
         }
 
         if (resolution.Outcome == ConflictOutcome.NothingToWrite)
         {
-            await SaveSyncedAsync(recordKey, resolution, synced, keptForFnO.Agreed, cancellationToken).ConfigureAwait(false);
-            return ApplyOutcome.Skipped(context + ": Dataverse already holds these values" + Kept(keptForFnO.Fields) + ".");
+            await SaveSyncedAsync(recordKey, resolution, synced, keptForFinOps.Agreed, cancellationToken).ConfigureAwait(false);
+            return ApplyOutcome.Skipped(context + ": Dataverse already holds these values" + Kept(keptForFinOps.Fields) + ".");
         }
 
         var creating = currentRecord is null;
@@ -257,7 +257,7 @@ public sealed partial class ChangeApplier : IChangeApplier
             return ErrorOutcomes.From(written.Error, context + ": write " + (path ?? map.Dataverse.EntitySet));
         }
 
-        await SaveSyncedAsync(recordKey, resolution, synced, keptForFnO.Agreed, cancellationToken).ConfigureAwait(false);
+        await SaveSyncedAsync(recordKey, resolution, synced, keptForFinOps.Agreed, cancellationToken).ConfigureAwait(false);
         LogWritten(map.Name, result.SourceKey, creating ? "created" : "updated", body.Count);
         return ApplyOutcome.Applied;
     }
@@ -265,7 +265,7 @@ public sealed partial class ChangeApplier : IChangeApplier
     /// <summary>Maps until every Dataverse id the engine or a bind needs is known; an outcome when that cannot be.</summary>
     private async Task<(MappingResult? Result, ApplyOutcome? Problem)> MapAsync(TableMap map, DataRecord source, SyncOperation operation, CancellationToken cancellationToken)
     {
-        var mapping = new MappingLoop(new MappingRequest(map, SyncDirection.FnOToDataverse, source, operation), MaxMappingPasses, findBoundIds: true);
+        var mapping = new MappingLoop(new MappingRequest(map, SyncDirection.FinOpsToDataverse, source, operation), MaxMappingPasses, findBoundIds: true);
         for (var pending = mapping.Map(); ; pending = mapping.Map())
         {
             if (!mapping.Result.Succeeded)
@@ -311,7 +311,7 @@ public sealed partial class ChangeApplier : IChangeApplier
     }
 
     /// <summary>An F&amp;O delete (or a record F&amp;O no longer has): delete it in Dataverse, or deactivate it for maps configured so.</summary>
-    private async Task<ApplyOutcome> RemoveAsync(TableMap map, FnOChangeEvent changeEvent, string recordKey, CancellationToken cancellationToken)
+    private async Task<ApplyOutcome> RemoveAsync(TableMap map, FinOpsChangeEvent changeEvent, string recordKey, CancellationToken cancellationToken)
     {
         var (result, problem) = await MapAsync(map, KeyRecord(map, changeEvent), SyncOperation.Update, cancellationToken).ConfigureAwait(false);
         if (problem is not null)
@@ -380,9 +380,9 @@ public sealed partial class ChangeApplier : IChangeApplier
 
     /// <summary>
     /// Saves the values both sides now hold (the next merge's base). A concurrent save (another instance) is written
-    /// over once. <paramref name="keptWrittenToFnO"/>: Dataverse's kept values reached F&amp;O, so they are agreed too.
+    /// over once. <paramref name="keptWrittenToFinOps"/>: Dataverse's kept values reached F&amp;O, so they are agreed too.
     /// </summary>
-    private async Task SaveSyncedAsync(string recordKey, ConflictResolution resolution, SyncedRecord? synced, bool keptWrittenToFnO, CancellationToken cancellationToken)
+    private async Task SaveSyncedAsync(string recordKey, ConflictResolution resolution, SyncedRecord? synced, bool keptWrittenToFinOps, CancellationToken cancellationToken)
     {
         var values = SyncedValues.Read(synced?.FieldsJson);
         var changed = false;
@@ -390,7 +390,7 @@ public sealed partial class ChangeApplier : IChangeApplier
         {
             // A value Dataverse kept and F&O does not hold yet is not agreed on: the base keeps the old value,
             // or the next F&O event would count F&O's old value as a change and overwrite Dataverse's.
-            if (decision.FnODiffers && !keptWrittenToFnO)
+            if (decision.FinOpsDiffers && !keptWrittenToFinOps)
             {
                 continue;
             }
@@ -422,17 +422,17 @@ public sealed partial class ChangeApplier : IChangeApplier
         fields.Count == 0 ? string.Empty : "; kept Dataverse's " + string.Join(", ", fields) + " and wrote them to F&O";
 
     /// <summary>Writes to F&amp;O the values the conflict policy kept from Dataverse; the fields written, whether both sides now agree.</summary>
-    private async Task<(IReadOnlyList<string> Fields, bool Agreed, ApplyOutcome? Problem)> WriteKeptToFnOAsync(
-        TableMap map, ConflictResolution resolution, JsonObject? dataverseRecord, string fnOPath, JsonObject fnORecord, string key, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<string> Fields, bool Agreed, ApplyOutcome? Problem)> WriteKeptToFinOpsAsync(
+        TableMap map, ConflictResolution resolution, JsonObject? dataverseRecord, string finOpsPath, JsonObject finOpsRecord, string key, CancellationToken cancellationToken)
     {
-        var kept = resolution.PendingForFnO;
-        if (kept.Count == 0 || dataverseRecord is null || !map.Direction.Carries(SyncDirection.DataverseToFnO))
+        var kept = resolution.PendingForFinOps;
+        if (kept.Count == 0 || dataverseRecord is null || !map.Direction.Carries(SyncDirection.DataverseToFinOps))
         {
             return (Array.Empty<string>(), false, null);
         }
 
         var fields = new HashSet<FieldMap>(kept.Select(d => d.Field));
-        var (written, problem) = await _writeBack.WriteAsync(map, dataverseRecord, fnOPath, fnORecord, fields, cancellationToken).ConfigureAwait(false);
+        var (written, problem) = await _writeBack.WriteAsync(map, dataverseRecord, finOpsPath, finOpsRecord, fields, cancellationToken).ConfigureAwait(false);
         if (problem is not null)
         {
             return (Array.Empty<string>(), false, problem);
@@ -464,7 +464,7 @@ public sealed partial class ChangeApplier : IChangeApplier
     }
 
     private static IReadOnlyList<string> BothWays(TableMap map) =>
-        DataverseRecordReader.SelectFor(map).Union(map.Direction.Carries(SyncDirection.DataverseToFnO) ? DataverseRecordReader.SelectForFnO(map) : Array.Empty<string>()).ToList();
+        DataverseRecordReader.SelectFor(map).Union(map.Direction.Carries(SyncDirection.DataverseToFinOps) ? DataverseRecordReader.SelectForFinOps(map) : Array.Empty<string>()).ToList();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Map '{Map}', key {Key}: conflict decided for Dataverse on {Fields}; {Written} property(ies) written to F&O ({Reason})")]
     private partial void LogKeptForDataverse(string map, string key, string fields, int written, string reason);

@@ -20,7 +20,7 @@ public static class DataverseRecordReader
         var columns = new List<string> { map.Dataverse.LogicalName + "id", "modifiedon" };
         foreach (var field in map.Fields)
         {
-            if (field.Carries(SyncDirection.FnOToDataverse) && field.DataverseField is { } column)
+            if (field.Carries(SyncDirection.FinOpsToDataverse) && field.DataverseField is { } column)
             {
                 var name = field.Lookup is null ? column : LookupProperty(column);
                 if (!columns.Contains(name))
@@ -62,7 +62,7 @@ public static class DataverseRecordReader
             }
         }
 
-        // The company lookup, when the record was read with it (SelectForFnO): mapping to F&O needs its code.
+        // The company lookup, when the record was read with it (SelectForFinOps): mapping to F&O needs its code.
         if (map.Company is { } company && !fields.Exists(f => f.Key == company.DataverseField)
             && json.TryGetPropertyValue(LookupProperty(company.DataverseField), out var companyNode))
         {
@@ -77,7 +77,7 @@ public static class DataverseRecordReader
     /// The columns to <c>$select</c> to map a record to F&amp;O: its Dataverse → F&amp;O columns, the key and the company
     /// (lookups as <c>_x_value</c>), and <c>modifiedon</c>.
     /// </summary>
-    public static IReadOnlyList<string> SelectForFnO(TableMap map)
+    public static IReadOnlyList<string> SelectForFinOps(TableMap map)
     {
         ArgumentNullException.ThrowIfNull(map);
         var columns = new List<string> { map.Dataverse.LogicalName + "id", "modifiedon" };
@@ -91,7 +91,7 @@ public static class DataverseRecordReader
 
         foreach (var field in map.Fields)
         {
-            if (field.DataverseField is { } column && (field.Carries(SyncDirection.DataverseToFnO) || System.Linq.Enumerable.Contains(map.Dataverse.KeyFields, column)))
+            if (field.DataverseField is { } column && (field.Carries(SyncDirection.DataverseToFinOps) || System.Linq.Enumerable.Contains(map.Dataverse.KeyFields, column)))
             {
                 Add(field.Lookup is null ? column : LookupProperty(column));
             }

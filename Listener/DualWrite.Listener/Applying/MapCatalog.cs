@@ -8,7 +8,7 @@ namespace DualWrite.Listener.Applying;
 /// <summary>The maps the listener runs, found by either side's entity set.</summary>
 public sealed class MapCatalog
 {
-    private readonly Dictionary<string, TableMap> _byFnO = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TableMap> _byFinOps = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TableMap> _byDataverse = new(StringComparer.Ordinal);
 
     public MapCatalog(IEnumerable<TableMap> maps)
@@ -18,7 +18,7 @@ public sealed class MapCatalog
         foreach (var map in Maps)
         {
             // The first map wins when two pair the same entity set: map validation reports the clash.
-            _byFnO.TryAdd(map.FnO.EntitySet, map);
+            _byFinOps.TryAdd(map.FinOps.EntitySet, map);
             _byDataverse.TryAdd(map.Dataverse.EntitySet, map);
         }
     }
@@ -26,7 +26,7 @@ public sealed class MapCatalog
     public IReadOnlyList<TableMap> Maps { get; }
 
     /// <summary>The map of an F&amp;O entity set (<c>CustomersV3</c>); null when no map covers it.</summary>
-    public TableMap? ForFnOEntitySet(string entitySet) => _byFnO.GetValueOrDefault(entitySet);
+    public TableMap? ForFinOpsEntitySet(string entitySet) => _byFinOps.GetValueOrDefault(entitySet);
 
     /// <summary>The map of a Dataverse entity set (<c>accounts</c>); null when no map covers it.</summary>
     public TableMap? ForDataverseEntitySet(string entitySet) => _byDataverse.GetValueOrDefault(entitySet);

@@ -27,22 +27,22 @@ public static class ParentRecordKeys
         }
 
         var parent = catalog.ForDataverseEntitySet(path.EntitySet);
-        if (parent is null || !parent.Direction.Carries(SyncDirection.FnOToDataverse) || path.Key.IsUnnamed)
+        if (parent is null || !parent.Direction.Carries(SyncDirection.FinOpsToDataverse) || path.Key.IsUnnamed)
         {
             return null;
         }
 
         var parts = new List<KeyValuePair<string, object>>();
-        foreach (var keyField in parent.FnO.KeyFields)
+        foreach (var keyField in parent.FinOps.KeyFields)
         {
-            if (parent.Company is not null && keyField == parent.Company.FnOField)
+            if (parent.Company is not null && keyField == parent.Company.FinOpsField)
             {
                 if (company is null)
                 {
                     return null;
                 }
 
-                parts.Add(new(keyField, CompanyStriping.ToFnOCode(company)));
+                parts.Add(new(keyField, CompanyStriping.ToFinOpsCode(company)));
                 continue;
             }
 
@@ -55,14 +55,14 @@ public static class ParentRecordKeys
             parts.Add(new(keyField, value));
         }
 
-        return parent.FnO.EntitySet + ODataKey.Named(parts).ToPredicate();
+        return parent.FinOps.EntitySet + ODataKey.Named(parts).ToPredicate();
     }
 
-    private static object? ValueFor(TableMap parent, string fnOKeyField, ODataKey key)
+    private static object? ValueFor(TableMap parent, string finOpsKeyField, ODataKey key)
     {
         foreach (var field in parent.Fields)
         {
-            if (field.FnOField != fnOKeyField || field.DataverseField is null)
+            if (field.FinOpsField != finOpsKeyField || field.DataverseField is null)
             {
                 continue;
             }

@@ -21,13 +21,13 @@ public sealed class WriteThroughLedgerClient
         _dataverse = dataverse ?? throw new ArgumentNullException(nameof(dataverse));
     }
 
-    /// <summary>The oldest committed row for the F&amp;O record at <paramref name="fnOPath"/>; null when there is none.</summary>
-    public async Task<ODataResult<Guid?>> FindOldestAsync(string fnOPath, CancellationToken cancellationToken)
+    /// <summary>The oldest committed row for the F&amp;O record at <paramref name="finOpsPath"/>; null when there is none.</summary>
+    public async Task<ODataResult<Guid?>> FindOldestAsync(string finOpsPath, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(fnOPath);
+        ArgumentNullException.ThrowIfNull(finOpsPath);
         var query = new ODataQuery
         {
-            Filter = WriteThroughLedgerTable.FnORecord + " eq " + ODataLiteral.Format(fnOPath),
+            Filter = WriteThroughLedgerTable.FinOpsRecord + " eq " + ODataLiteral.Format(finOpsPath),
             Select = Select,
             OrderBy = "createdon asc",
             Top = 1,

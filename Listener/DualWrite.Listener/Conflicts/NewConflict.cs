@@ -5,7 +5,7 @@ public sealed record NewConflict(
     string RecordKey,
     string MapName,
     string? EventId,
-    string FnOJson,
+    string FinOpsJson,
     string DataverseJson,
     string? LastSyncedJson,
     string Reason);

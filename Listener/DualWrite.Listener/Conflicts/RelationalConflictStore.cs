@@ -27,11 +27,11 @@ public abstract class RelationalConflictStore : IConflictStore
             connection,
             null,
             "INSERT INTO conflicts (record_key, map_name, event_id, fno_json, dataverse_json, last_synced_json, reason, created_at) " +
-            "VALUES (@key, @map, @event_id, @fno, @dataverse, @synced, @reason, @now) RETURNING id");
+            "VALUES (@key, @map, @event_id, @finOps, @dataverse, @synced, @reason, @now) RETURNING id");
         Add(command, "key", conflict.RecordKey);
         Add(command, "map", conflict.MapName);
         Add(command, "event_id", conflict.EventId);
-        Add(command, "fno", conflict.FnOJson);
+        Add(command, "finOps", conflict.FinOpsJson);
         Add(command, "dataverse", conflict.DataverseJson);
         Add(command, "synced", conflict.LastSyncedJson);
         Add(command, "reason", conflict.Reason);

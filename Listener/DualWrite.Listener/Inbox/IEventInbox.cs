@@ -23,7 +23,7 @@ public interface IEventInbox
     /// Stores a received event (Pending, due now), or counts a redelivery of one already stored. An EventId
     /// already stored with other content changes nothing: the result carries the stored event instead.
     /// </summary>
-    Task<ReceiveResult> ReceiveAsync(FnOChangeEvent changeEvent, string body, CancellationToken cancellationToken);
+    Task<ReceiveResult> ReceiveAsync(FinOpsChangeEvent changeEvent, string body, CancellationToken cancellationToken);
 
     /// <summary>
     /// Leases up to <paramref name="maxRecords"/> records whose head event is due, returning each head

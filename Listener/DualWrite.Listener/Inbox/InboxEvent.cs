@@ -56,9 +56,9 @@ public sealed record InboxEvent
     public DateTimeOffset? CompletedAt { get; init; }
 
     /// <summary>Parses <see cref="Body"/> back into the event (it parsed when it was received).</summary>
-    public FnOChangeEvent ToChangeEvent()
+    public FinOpsChangeEvent ToChangeEvent()
     {
-        if (FnOChangeEventJson.TryParse(Body, out var changeEvent, out var errors))
+        if (FinOpsChangeEventJson.TryParse(Body, out var changeEvent, out var errors))
         {
             return changeEvent!;
         }

@@ -48,7 +48,7 @@ public abstract class RelationalEventInbox : IEventInbox
 
     protected StateDatabase Database { get; }
 
-    public virtual async Task<ReceiveResult> ReceiveAsync(FnOChangeEvent changeEvent, string body, CancellationToken cancellationToken)
+    public virtual async Task<ReceiveResult> ReceiveAsync(FinOpsChangeEvent changeEvent, string body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changeEvent);
         ArgumentNullException.ThrowIfNull(body);
@@ -67,7 +67,7 @@ public abstract class RelationalEventInbox : IEventInbox
     protected async Task<ReceiveResult> InsertReceivedAsync(
         DbConnection connection,
         DbTransaction? transaction,
-        FnOChangeEvent changeEvent,
+        FinOpsChangeEvent changeEvent,
         string body,
         CancellationToken cancellationToken)
     {

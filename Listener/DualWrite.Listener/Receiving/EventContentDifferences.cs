@@ -10,7 +10,7 @@ namespace DualWrite.Listener.Receiving;
 public static class EventContentDifferences
 {
     /// <summary>One line a field, <c>ControlNumber: stored 5, received 6</c>; empty when they agree.</summary>
-    public static IReadOnlyList<string> Between(InboxEvent stored, FnOChangeEvent received)
+    public static IReadOnlyList<string> Between(InboxEvent stored, FinOpsChangeEvent received)
     {
         ArgumentNullException.ThrowIfNull(stored);
         ArgumentNullException.ThrowIfNull(received);
@@ -26,8 +26,8 @@ public static class EventContentDifferences
         Compare(
             differences,
             "EventTime",
-            FnOChangeEventJson.FormatDate(stored.EventTime.UtcDateTime),
-            FnOChangeEventJson.FormatDate(received.EventTimeUtc));
+            FinOpsChangeEventJson.FormatDate(stored.EventTime.UtcDateTime),
+            FinOpsChangeEventJson.FormatDate(received.EventTimeUtc));
         return differences;
     }
 

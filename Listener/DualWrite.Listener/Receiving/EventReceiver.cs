@@ -74,7 +74,7 @@ public sealed partial class EventReceiver(
             return Results.Json(new ReceiveRejection("The body is not UTF-8.", [ex.Message]), statusCode: StatusCodes.Status400BadRequest);
         }
 
-        if (!FnOChangeEventJson.TryParse(text, out var changeEvent, out var errors))
+        if (!FinOpsChangeEventJson.TryParse(text, out var changeEvent, out var errors))
         {
             return Results.Json(new ReceiveRejection("The body is not an F&O change event.", errors), statusCode: StatusCodes.Status400BadRequest);
         }
@@ -111,7 +111,7 @@ public sealed partial class EventReceiver(
     }
 
     // Acknowledging would drop this delivery's change unseen; refusing makes the sender's error log show it.
-    private IResult ReusedEventId(InboxEvent original, FnOChangeEvent received)
+    private IResult ReusedEventId(InboxEvent original, FinOpsChangeEvent received)
     {
         var differences = EventContentDifferences.Between(original, received);
         metrics.ReusedEventId(received.EntitySet);
@@ -132,12 +132,12 @@ public sealed partial class EventReceiver(
     /// Why the event's time lies outside [now - MaxEventAge, now + MaxClockSkew]; null when inside. Bounds an
     /// event from year 9999 (or a replay from long ago) before it can sort or expire anything in the inbox.
     /// </summary>
-    private string? OutsideTimeWindow(FnOChangeEvent changeEvent)
+    private string? OutsideTimeWindow(FinOpsChangeEvent changeEvent)
     {
         var settings = options.Value;
         var now = timeProvider.GetUtcNow().UtcDateTime;
         var eventTime = changeEvent.EventTimeUtc;
-        var shown = "EventTime '" + FnOChangeEventJson.FormatDate(eventTime) + "' (" + eventTime.ToString("O", CultureInfo.InvariantCulture) + ")";
+        var shown = "EventTime '" + FinOpsChangeEventJson.FormatDate(eventTime) + "' (" + eventTime.ToString("O", CultureInfo.InvariantCulture) + ")";
 
         // A DateTime difference always fits a TimeSpan, so huge settings cannot overflow here.
         if (eventTime > now && eventTime - now > settings.MaxClockSkew)

@@ -49,7 +49,7 @@ public sealed partial class InitialSync
             foreach (var name in plan.Waves[wave])
             {
                 var map = _catalog.Maps.First(m => m.Name == name);
-                if (map.Direction.Carries(SyncDirection.FnOToDataverse))
+                if (map.Direction.Carries(SyncDirection.FinOpsToDataverse))
                 {
                     results.Add(await SyncMapAsync(map, wave + 1, cancellationToken).ConfigureAwait(false));
                 }
@@ -61,7 +61,7 @@ public sealed partial class InitialSync
 
     private async Task<InitialSyncMapResult> SyncMapAsync(TableMap map, int wave, CancellationToken cancellationToken)
     {
-        var rows = await _finOps.QueryAllAsync(map.FnO.EntitySet, new ODataQuery { Filter = map.FnO.FilterText }, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var rows = await _finOps.QueryAllAsync(map.FinOps.EntitySet, new ODataQuery { Filter = map.FinOps.FilterText }, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (!rows.Succeeded)
         {
             LogMapFailed(map.Name, rows.Error.ToString());

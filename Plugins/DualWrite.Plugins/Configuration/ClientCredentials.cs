@@ -28,7 +28,7 @@ public sealed class ClientCredentials
     /// <summary>The token service root, ending with '/' (default <c>https://login.microsoftonline.com/</c>).</summary>
     public Uri Authority { get; }
 
-    /// <summary>The requested scope (default <c>&lt;fnoBaseUrl without trailing slash&gt;/.default</c>).</summary>
+    /// <summary>The requested scope (default <c>&lt;finOpsBaseUrl without trailing slash&gt;/.default</c>).</summary>
     public string Scope { get; }
 
     /// <summary><c>&lt;authority&gt;&lt;tenant&gt;/oauth2/v2.0/token</c>.</summary>

@@ -19,12 +19,12 @@ public sealed class StepConfiguration
 
     // Names of the settings, shared with the solution generator.
     public const string MapSetting = "map";
-    public const string FnOBaseUrlSetting = "fnoBaseUrl";
+    public const string FinOpsBaseUrlSetting = "finOpsBaseUrl";
     public const string CallTimeoutSetting = "callTimeoutSeconds";
     public const string BudgetSetting = "budgetSeconds";
     public const string LoopTagSetting = "loopTag";
     public const string AllowEmulatorUrlsSetting = "allowEmulatorUrls";
-    public const string FnONotNullableSetting = "fnoNotNullable";
+    public const string FinOpsNotNullableSetting = "finOpsNotNullable";
     public const string TenantIdSetting = "tenantId";
     public const string ClientIdSetting = "clientId";
     public const string ClientSecretSetting = "clientSecret";
@@ -67,19 +67,19 @@ public sealed class StepConfiguration
         }
 
         var map = ReadMap(reader, problems);
-        var baseUrl = reader.AbsoluteUrl(FnOBaseUrlSetting, required: true, "set it to the F&O environment URL, e.g. https://contoso.operations.dynamics.com/");
+        var baseUrl = reader.AbsoluteUrl(FinOpsBaseUrlSetting, required: true, "set it to the F&O environment URL, e.g. https://contoso.operations.dynamics.com/");
         var callTimeout = reader.Seconds(CallTimeoutSetting, WriteThroughSettings.DefaultCallTimeout, 1, WriteThroughSettings.MaxBudget.TotalSeconds);
         var budget = reader.Seconds(BudgetSetting, WriteThroughSettings.DefaultBudget, 1, WriteThroughSettings.MaxBudget.TotalSeconds);
         var loopTag = reader.String(LoopTagSetting, required: false) ?? WriteThroughSettings.DefaultLoopTag;
         var allowEmulatorUrls = reader.Boolean(AllowEmulatorUrlsSetting, defaultValue: false);
-        var notNullable = ReadNames(reader, FnONotNullableSetting);
+        var notNullable = ReadNames(reader, FinOpsNotNullableSetting);
         reader.RejectUnknown();
         if (callTimeout > budget)
         {
             reader.Problem(CallTimeoutSetting, "(" + callTimeout.TotalSeconds + " s) must not exceed '" + BudgetSetting + "' (" + budget.TotalSeconds + " s)");
         }
 
-        if (baseUrl is not null && EndpointPolicy.Check(FnOBaseUrlSetting, baseUrl, allowEmulatorUrls) is { } refused)
+        if (baseUrl is not null && EndpointPolicy.Check(FinOpsBaseUrlSetting, baseUrl, allowEmulatorUrls) is { } refused)
         {
             problems.Add(refused);
         }
@@ -175,7 +175,7 @@ public sealed class StepConfiguration
             return null;
         }
 
-        scope ??= settings.FnOBaseUrl.AbsoluteUri.TrimEnd('/') + "/.default";
+        scope ??= settings.FinOpsBaseUrl.AbsoluteUri.TrimEnd('/') + "/.default";
         return new ClientCredentials(tenantId, clientId, clientSecret, authority, scope);
     }
 }

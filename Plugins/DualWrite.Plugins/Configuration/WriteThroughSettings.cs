@@ -21,16 +21,16 @@ public sealed class WriteThroughSettings
 
     public const string DefaultLoopTag = "DualWrite";
 
-    public WriteThroughSettings(TableMap map, FilterExpression? dataverseFilter, Uri fnOBaseUrl, TimeSpan callTimeout, TimeSpan budget, string loopTag, bool allowEmulatorUrls, IReadOnlyList<string>? fnoNotNullable = null)
+    public WriteThroughSettings(TableMap map, FilterExpression? dataverseFilter, Uri finOpsBaseUrl, TimeSpan callTimeout, TimeSpan budget, string loopTag, bool allowEmulatorUrls, IReadOnlyList<string>? finOpsNotNullable = null)
     {
         Map = map ?? throw new ArgumentNullException(nameof(map));
         DataverseFilter = dataverseFilter;
-        FnOBaseUrl = fnOBaseUrl ?? throw new ArgumentNullException(nameof(fnOBaseUrl));
+        FinOpsBaseUrl = finOpsBaseUrl ?? throw new ArgumentNullException(nameof(finOpsBaseUrl));
         CallTimeout = callTimeout;
         Budget = budget;
         LoopTag = loopTag ?? throw new ArgumentNullException(nameof(loopTag));
         AllowEmulatorUrls = allowEmulatorUrls;
-        FnONotNullable = fnoNotNullable;
+        FinOpsNotNullable = finOpsNotNullable;
     }
 
     /// <summary>
@@ -38,7 +38,7 @@ public sealed class WriteThroughSettings
     /// solution generator). An empty column for one of them fails the save naming it; null when the
     /// configuration does not say (then F&amp;O judges).
     /// </summary>
-    public IReadOnlyList<string>? FnONotNullable { get; }
+    public IReadOnlyList<string>? FinOpsNotNullable { get; }
 
     /// <summary>The table map this step writes through.</summary>
     public TableMap Map { get; }
@@ -47,10 +47,10 @@ public sealed class WriteThroughSettings
     public FilterExpression? DataverseFilter { get; }
 
     /// <summary>The F&amp;O environment (<c>https://contoso.operations.dynamics.com/</c>), ending with '/'.</summary>
-    public Uri FnOBaseUrl { get; }
+    public Uri FinOpsBaseUrl { get; }
 
-    /// <summary>The OData service root: <c>&lt;fnoBaseUrl&gt;data/</c>.</summary>
-    public Uri DataRoot => new(FnOBaseUrl, "data/");
+    /// <summary>The OData service root: <c>&lt;finOpsBaseUrl&gt;data/</c>.</summary>
+    public Uri DataRoot => new(FinOpsBaseUrl, "data/");
 
     /// <summary>How long one HTTP call may take (default 15 s).</summary>
     public TimeSpan CallTimeout { get; }

@@ -13,12 +13,12 @@ namespace DualWrite.Plugins.WriteThrough;
 public static class MapColumns
 {
     /// <summary>Columns whose change is written to F&amp;O (the Update step's filtering attributes), in map order.</summary>
-    public static IReadOnlyList<string> WrittenToFnO(TableMap map)
+    public static IReadOnlyList<string> WrittenToFinOps(TableMap map)
     {
         var columns = new List<string>();
         foreach (var field in (map ?? throw new ArgumentNullException(nameof(map))).Fields)
         {
-            if (field.Carries(SyncDirection.DataverseToFnO) && field.DataverseField is not null)
+            if (field.Carries(SyncDirection.DataverseToFinOps) && field.DataverseField is not null)
             {
                 AddOnce(columns, field.DataverseField);
             }
@@ -33,7 +33,7 @@ public static class MapColumns
     /// </summary>
     public static IReadOnlyList<string> UpdateTriggers(TableMap map)
     {
-        var columns = new List<string>(WrittenToFnO(map));
+        var columns = new List<string>(WrittenToFinOps(map));
         foreach (var column in FilterColumns(map))
         {
             AddOnce(columns, column);
@@ -62,7 +62,7 @@ public static class MapColumns
     /// <summary>What the pre-image must carry: mapped columns, key, company and the filter's columns, sorted for a stable registration.</summary>
     public static IReadOnlyList<string> PreImage(TableMap map)
     {
-        var columns = new List<string>(WrittenToFnO(map));
+        var columns = new List<string>(WrittenToFinOps(map));
         foreach (var column in Key(map))
         {
             AddOnce(columns, column);

@@ -24,7 +24,7 @@ public static class WriteThroughLedger
         var row = new Entity(WriteThroughLedgerTable.LogicalName);
         row.Attributes[WriteThroughLedgerTable.Name] = name.Length > WriteThroughLedgerTable.NameLength ? name.Substring(0, WriteThroughLedgerTable.NameLength) : name;
         row.Attributes[WriteThroughLedgerTable.Map] = mapName;
-        row.Attributes[WriteThroughLedgerTable.FnORecord] = plan.RecordPath;
+        row.Attributes[WriteThroughLedgerTable.FinOpsRecord] = plan.RecordPath;
         row.Attributes[WriteThroughLedgerTable.Operation] = plan.Request.Method;
         return service.Create(row);
     }

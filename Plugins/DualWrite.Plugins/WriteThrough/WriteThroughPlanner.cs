@@ -28,7 +28,7 @@ public sealed class WriteThroughPlanner
 
     private readonly WriteThroughSettings _settings;
     private readonly TableMap _map;
-    private readonly IReadOnlyList<string> _writtenToFnO;
+    private readonly IReadOnlyList<string> _writtenToFinOps;
     private readonly IReadOnlyList<string> _key;
     private readonly IReadOnlyList<string> _allColumns;
 
@@ -36,7 +36,7 @@ public sealed class WriteThroughPlanner
     {
         _settings = settings ?? throw new ArgumentNullException(nameof(settings));
         _map = settings.Map;
-        _writtenToFnO = MapColumns.WrittenToFnO(_map);
+        _writtenToFinOps = MapColumns.WrittenToFinOps(_map);
         _key = MapColumns.Key(_map);
         _allColumns = MapColumns.PreImage(_map);
     }
@@ -60,7 +60,7 @@ public sealed class WriteThroughPlanner
             return WriteThroughPlan.Skip("message " + message + " is not written through (Create, Update and Delete are)");
         }
 
-        if (!_map.Direction.Carries(SyncDirection.DataverseToFnO))
+        if (!_map.Direction.Carries(SyncDirection.DataverseToFinOps))
         {
             return WriteThroughPlan.Skip("map '" + _map.Name + "' runs F&O -> Dataverse only");
         }
@@ -136,7 +136,7 @@ public sealed class WriteThroughPlanner
 
         // Lookups are resolved even when a field has an error, so the message can name the record by its key.
         var mapping = new MappingLoop(
-            new MappingRequest(_map, SyncDirection.DataverseToFnO, source, operation, previous, null, new ResolvedLookups(), _settings.FnONotNullable),
+            new MappingRequest(_map, SyncDirection.DataverseToFinOps, source, operation, previous, null, new ResolvedLookups(), _settings.FinOpsNotNullable),
             MaxMappingPasses);
         for (var pending = mapping.Map(); pending.Count > 0; pending = mapping.Map())
         {
@@ -145,7 +145,7 @@ public sealed class WriteThroughPlanner
             {
                 // Map once more with what was found (the company, usually) so the message names the record by its key.
                 mapping.Map();
-                return WriteThroughPlan.Fail(DescribeRecord(mapping.Result, context) + " cannot be written to " + _map.FnO.EntitySet + ": " + string.Join(" ", problems));
+                return WriteThroughPlan.Fail(DescribeRecord(mapping.Result, context) + " cannot be written to " + _map.FinOps.EntitySet + ": " + string.Join(" ", problems));
             }
         }
 
@@ -158,7 +158,7 @@ public sealed class WriteThroughPlanner
         var recordText = DescribeRecord(result, context);
         if (!result.IsComplete || result.TargetKey?.Path is not { } path)
         {
-            return WriteThroughPlan.Fail("DualWrite could not build the F&O key of " + recordText + " for " + _map.FnO.EntitySet + " (unresolved: "
+            return WriteThroughPlan.Fail("DualWrite could not build the F&O key of " + recordText + " for " + _map.FinOps.EntitySet + " (unresolved: "
                 + string.Join(", ", Describe(mapping.Unresolved)) + ").");
         }
 
@@ -168,13 +168,13 @@ public sealed class WriteThroughPlanner
         switch (message)
         {
             case "Create":
-                return WriteThroughPlan.Send(new FinOpsRequest("POST", _map.FnO.EntitySet, RecordJson.Write(result.Payload, WireTarget.FinOps)), recordText, _map.FnO.EntitySet, path);
+                return WriteThroughPlan.Send(new FinOpsRequest("POST", _map.FinOps.EntitySet, RecordJson.Write(result.Payload, WireTarget.FinOps)), recordText, _map.FinOps.EntitySet, path);
             case "Update":
                 return result.Payload.Count == 0
                     ? WriteThroughPlan.Skip("the changed columns map to nothing F&O does not already have")
-                    : WriteThroughPlan.Send(new FinOpsRequest("PATCH", byKey, RecordJson.Write(result.Payload, WireTarget.FinOps)), recordText, _map.FnO.EntitySet, path);
+                    : WriteThroughPlan.Send(new FinOpsRequest("PATCH", byKey, RecordJson.Write(result.Payload, WireTarget.FinOps)), recordText, _map.FinOps.EntitySet, path);
             default:
-                return WriteThroughPlan.Send(new FinOpsRequest("DELETE", byKey, null), recordText, _map.FnO.EntitySet, path);
+                return WriteThroughPlan.Send(new FinOpsRequest("DELETE", byKey, null), recordText, _map.FinOps.EntitySet, path);
         }
     }
 
@@ -212,7 +212,7 @@ public sealed class WriteThroughPlanner
     private List<string> ChangedColumns(Entity pre, Entity target)
     {
         var changed = new List<string>();
-        foreach (var column in _writtenToFnO)
+        foreach (var column in _writtenToFinOps)
         {
             if (target.Attributes.TryGetValue(column, out var value)
                 && !(pre.Attributes.TryGetValue(column, out var before) ? DataverseValues.AreEqual(before, value) : value is null))
@@ -241,7 +241,7 @@ public sealed class WriteThroughPlanner
                     column,
                     Quote(before),
                     Quote(value),
-                    _map.FnO.EntitySet);
+                    _map.FinOps.EntitySet);
             }
         }
 
@@ -250,7 +250,7 @@ public sealed class WriteThroughPlanner
 
     private string DescribeMappingErrors(MappingResult result, IPluginExecutionContext context)
     {
-        var text = new StringBuilder(DescribeRecord(result, context)).Append(" cannot be written to ").Append(_map.FnO.EntitySet).Append(':');
+        var text = new StringBuilder(DescribeRecord(result, context)).Append(" cannot be written to ").Append(_map.FinOps.EntitySet).Append(':');
         foreach (var error in result.Errors)
         {
             text.Append(' ').Append(error);
@@ -272,7 +272,7 @@ public sealed class WriteThroughPlanner
         string? company = null;
         foreach (var part in key.Values)
         {
-            if (_map.Company is not null && string.Equals(part.Key, _map.Company.FnOField, StringComparison.Ordinal))
+            if (_map.Company is not null && string.Equals(part.Key, _map.Company.FinOpsField, StringComparison.Ordinal))
             {
                 company = part.Value.ToString();
             }

@@ -14,13 +14,13 @@ public sealed class ConflictRequest
     public ConflictRequest(
         TableMap map,
         IReadOnlyList<FieldVersions> fields,
-        DateTime? fnOModifiedOn,
+        DateTime? finOpsModifiedOn,
         DateTime? dataverseModifiedOn,
         string? recordKey = null)
     {
         Map = map ?? throw new ArgumentNullException(nameof(map));
         Fields = fields ?? throw new ArgumentNullException(nameof(fields));
-        FnOModifiedOn = fnOModifiedOn;
+        FinOpsModifiedOn = finOpsModifiedOn;
         DataverseModifiedOn = dataverseModifiedOn;
         RecordKey = recordKey;
     }
@@ -29,7 +29,7 @@ public sealed class ConflictRequest
 
     public IReadOnlyList<FieldVersions> Fields { get; }
 
-    public DateTime? FnOModifiedOn { get; }
+    public DateTime? FinOpsModifiedOn { get; }
 
     public DateTime? DataverseModifiedOn { get; }
 

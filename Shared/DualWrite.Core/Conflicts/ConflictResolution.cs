@@ -41,7 +41,7 @@ public sealed class ConflictResolution
     /// Kept Dataverse values F&amp;O does not hold yet. The listener writes only Dataverse; the plug-in
     /// carries these to F&amp;O, so they are reported, not written.
     /// </summary>
-    public IReadOnlyList<FieldDecision> PendingForFnO => Decisions.Where(d => d.FnODiffers).ToList();
+    public IReadOnlyList<FieldDecision> PendingForFinOps => Decisions.Where(d => d.FinOpsDiffers).ToList();
 
     public bool HasConflicts => Conflicts.Count > 0;
 }

@@ -14,7 +14,7 @@ namespace DualWrite.Core.Conflicts;
 /// taken from that side; a field changed on both sides to different values follows its policy (its own,
 /// else the map's):
 /// <list type="bullet">
-/// <item><c>FnOWins</c> / <c>DataverseWins</c>: that side's value.</item>
+/// <item><c>FinOpsWins</c> / <c>DataverseWins</c>: that side's value.</item>
 /// <item><c>FieldMerge</c> and a field's own <c>LastWriterWins</c>: the side that modified the record last.</item>
 /// <item>The map's <c>LastWriterWins</c> works on the whole record, as Microsoft dual-write does: when both
 /// sides changed anything, every field governed by it takes the last writer's value, even a field only the
@@ -36,17 +36,17 @@ public static class ConflictResolver
         }
 
         var changes = new FieldChange[request.Fields.Count];
-        var fnOChangedAny = false;
+        var finOpsChangedAny = false;
         var dataverseChangedAny = false;
         for (var i = 0; i < request.Fields.Count; i++)
         {
             changes[i] = Classify(request.Fields[i]);
-            fnOChangedAny |= changes[i] is FieldChange.FnOOnly or FieldChange.Both;
+            finOpsChangedAny |= changes[i] is FieldChange.FinOpsOnly or FieldChange.Both;
             dataverseChangedAny |= changes[i] is FieldChange.DataverseOnly or FieldChange.Both;
         }
 
         var lastWriter = LastWriter(request);
-        var recordConflict = fnOChangedAny && dataverseChangedAny;
+        var recordConflict = finOpsChangedAny && dataverseChangedAny;
         var decisions = new List<FieldDecision>(request.Fields.Count);
         var conflicts = new List<FieldConflict>();
         var review = new List<FieldConflict>();
@@ -60,13 +60,13 @@ public static class ConflictResolver
 
             if (change == FieldChange.None)
             {
-                decisions.Add(new FieldDecision(versions, change, FieldAction.Unchanged, versions.FnO ?? versions.Dataverse, null, "both sides agree"));
+                decisions.Add(new FieldDecision(versions, change, FieldAction.Unchanged, versions.FinOps ?? versions.Dataverse, null, "both sides agree"));
                 continue;
             }
 
-            if (!field.Direction.Carries(SyncDirection.DataverseToFnO))
+            if (!field.Direction.Carries(SyncDirection.DataverseToFinOps))
             {
-                decisions.Add(TakeFnO(versions, change, null, "F&O owns the field (it travels F&O to Dataverse only)"));
+                decisions.Add(TakeFinOps(versions, change, null, "F&O owns the field (it travels F&O to Dataverse only)"));
                 continue;
             }
 
@@ -74,16 +74,16 @@ public static class ConflictResolver
             {
                 // Record-level last writer wins: the winner's whole record, even fields only the loser changed.
                 var winner = lastWriter;
-                decisions.Add(winner == ConflictWinner.FnO
-                    ? TakeFnO(versions, change, policy, "both records changed; F&O wrote last (record-level LastWriterWins)")
+                decisions.Add(winner == ConflictWinner.FinOps
+                    ? TakeFinOps(versions, change, policy, "both records changed; F&O wrote last (record-level LastWriterWins)")
                     : KeepDataverse(versions, change, policy, "both records changed; Dataverse wrote last (record-level LastWriterWins)"));
                 continue;
             }
 
             switch (change)
             {
-                case FieldChange.FnOOnly:
-                    decisions.Add(TakeFnO(versions, change, null, "changed in F&O only"));
+                case FieldChange.FinOpsOnly:
+                    decisions.Add(TakeFinOps(versions, change, null, "changed in F&O only"));
                     continue;
                 case FieldChange.DataverseOnly:
                     decisions.Add(KeepDataverse(versions, change, null, "changed in Dataverse only"));
@@ -92,7 +92,7 @@ public static class ConflictResolver
 
             var settled = policy switch
             {
-                ConflictPolicy.FnOWins => ConflictWinner.FnO,
+                ConflictPolicy.FinOpsWins => ConflictWinner.FinOps,
                 ConflictPolicy.DataverseWins => ConflictWinner.Dataverse,
                 ConflictPolicy.ManualReview => ConflictWinner.None,
                 _ => lastWriter,
@@ -102,8 +102,8 @@ public static class ConflictResolver
             var why = Explain(versions, policy, settled);
             switch (settled)
             {
-                case ConflictWinner.FnO:
-                    decisions.Add(TakeFnO(versions, change, policy, why));
+                case ConflictWinner.FinOps:
+                    decisions.Add(TakeFinOps(versions, change, policy, why));
                     break;
                 case ConflictWinner.Dataverse:
                     decisions.Add(KeepDataverse(versions, change, policy, why));
@@ -132,7 +132,7 @@ public static class ConflictResolver
             throw new ArgumentNullException(nameof(versions));
         }
 
-        if (versions.FnO is null)
+        if (versions.FinOps is null)
         {
             return versions.Dataverse is null || versions.LastSynced is null || FieldValueComparer.AreEqual(versions.LastSynced, versions.Dataverse)
                 ? FieldChange.None
@@ -141,10 +141,10 @@ public static class ConflictResolver
 
         if (versions.Dataverse is null)
         {
-            return FieldChange.FnOOnly;
+            return FieldChange.FinOpsOnly;
         }
 
-        if (FieldValueComparer.AreEqual(versions.FnO, versions.Dataverse))
+        if (FieldValueComparer.AreEqual(versions.FinOps, versions.Dataverse))
         {
             return FieldChange.None;
         }
@@ -154,23 +154,23 @@ public static class ConflictResolver
             return FieldChange.Both;
         }
 
-        if (FieldValueComparer.AreEqual(versions.FnO, versions.LastSynced))
+        if (FieldValueComparer.AreEqual(versions.FinOps, versions.LastSynced))
         {
             return FieldChange.DataverseOnly;
         }
 
-        return FieldValueComparer.AreEqual(versions.Dataverse, versions.LastSynced) ? FieldChange.FnOOnly : FieldChange.Both;
+        return FieldValueComparer.AreEqual(versions.Dataverse, versions.LastSynced) ? FieldChange.FinOpsOnly : FieldChange.Both;
     }
 
     private static ConflictWinner LastWriter(ConflictRequest request) =>
-        request.FnOModifiedOn is DateTime fnO && request.DataverseModifiedOn is DateTime dataverse && dataverse > fnO
+        request.FinOpsModifiedOn is DateTime finOps && request.DataverseModifiedOn is DateTime dataverse && dataverse > finOps
             ? ConflictWinner.Dataverse
-            : ConflictWinner.FnO;
+            : ConflictWinner.FinOps;
 
-    private static FieldDecision TakeFnO(FieldVersions versions, FieldChange change, ConflictPolicy? policy, string reason) =>
-        versions.FnO is null || FieldValueComparer.AreEqual(versions.FnO, versions.Dataverse)
+    private static FieldDecision TakeFinOps(FieldVersions versions, FieldChange change, ConflictPolicy? policy, string reason) =>
+        versions.FinOps is null || FieldValueComparer.AreEqual(versions.FinOps, versions.Dataverse)
             ? new FieldDecision(versions, change, FieldAction.Unchanged, versions.Dataverse, policy, reason)
-            : new FieldDecision(versions, change, FieldAction.WriteToDataverse, versions.FnO, policy, reason);
+            : new FieldDecision(versions, change, FieldAction.WriteToDataverse, versions.FinOps, policy, reason);
 
     private static FieldDecision KeepDataverse(FieldVersions versions, FieldChange change, ConflictPolicy? policy, string reason) =>
         new(versions, change, FieldAction.KeepDataverse, versions.Dataverse, policy, reason);
@@ -180,7 +180,7 @@ public static class ConflictResolver
         var both = versions.LastSynced is null ? "the sides differ and were never synced" : "changed on both sides";
         return winner switch
         {
-            ConflictWinner.FnO => both + "; F&O wins (" + policy + ")",
+            ConflictWinner.FinOps => both + "; F&O wins (" + policy + ")",
             ConflictWinner.Dataverse => both + "; Dataverse wins (" + policy + ")",
             _ => both + "; parked for manual review",
         };
@@ -201,7 +201,7 @@ public static class ConflictResolver
             text.Append(i == 0 ? string.Empty : "; ")
                 .Append(versions.Field.DisplayName)
                 .Append(" (base ").Append(FieldVersions.Show(versions.LastSynced))
-                .Append(", F&O ").Append(FieldVersions.Show(versions.FnO))
+                .Append(", F&O ").Append(FieldVersions.Show(versions.FinOps))
                 .Append(", Dataverse ").Append(FieldVersions.Show(versions.Dataverse))
                 .Append(')');
         }

@@ -3,7 +3,7 @@ namespace DualWrite.Core.Conflicts;
 /// <summary>How a field changed on both sides was settled.</summary>
 public enum ConflictWinner
 {
-    FnO,
+    FinOps,
     Dataverse,
 
     /// <summary>Nobody: the record is parked for a person (manual review).</summary>

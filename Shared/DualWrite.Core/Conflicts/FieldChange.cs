@@ -7,7 +7,7 @@ public enum FieldChange
     None,
 
     /// <summary>Only F&amp;O moved away from the base.</summary>
-    FnOOnly,
+    FinOpsOnly,
 
     /// <summary>Only Dataverse moved away from the base.</summary>
     DataverseOnly,

@@ -23,6 +23,6 @@ public sealed class FieldConflict
     public ConflictWinner Winner { get; }
 
     public override string ToString() =>
-        Field.DisplayName + ": base " + FieldVersions.Show(Versions.LastSynced) + ", F&O " + FieldVersions.Show(Versions.FnO)
+        Field.DisplayName + ": base " + FieldVersions.Show(Versions.LastSynced) + ", F&O " + FieldVersions.Show(Versions.FinOps)
         + ", Dataverse " + FieldVersions.Show(Versions.Dataverse) + " -> " + Winner + " (" + Policy + ")";
 }

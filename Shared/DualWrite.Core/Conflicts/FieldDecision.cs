@@ -34,14 +34,14 @@ public sealed class FieldDecision
     /// <summary>The policy that settled a change on both sides; null when no policy was needed.</summary>
     public ConflictPolicy? PolicyApplied { get; }
 
-    /// <summary>A short explanation for logs: "changed in F&amp;O only", "F&amp;O wins (policy FnOWins)".</summary>
+    /// <summary>A short explanation for logs: "changed in F&amp;O only", "F&amp;O wins (policy FinOpsWins)".</summary>
     public string Reason { get; }
 
     /// <summary>
     /// True when Dataverse keeps a value F&amp;O does not hold: the plug-in carries it to F&amp;O (it already
     /// did on save, or does on the next save); the listener never writes F&amp;O.
     /// </summary>
-    public bool FnODiffers => Action == FieldAction.KeepDataverse && Versions.FnO is not null && !FieldValueComparer.AreEqual(Versions.FnO, Value);
+    public bool FinOpsDiffers => Action == FieldAction.KeepDataverse && Versions.FinOps is not null && !FieldValueComparer.AreEqual(Versions.FinOps, Value);
 
     public override string ToString() => Field.DisplayName + ": " + Action + " (" + Reason + ")";
 }

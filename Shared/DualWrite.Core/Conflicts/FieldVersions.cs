@@ -12,11 +12,11 @@ namespace DualWrite.Core.Conflicts;
 /// </summary>
 public sealed class FieldVersions
 {
-    public FieldVersions(FieldMap field, RecordValue? lastSynced, RecordValue? fnO, RecordValue? dataverse)
+    public FieldVersions(FieldMap field, RecordValue? lastSynced, RecordValue? finOps, RecordValue? dataverse)
     {
         Field = field ?? throw new ArgumentNullException(nameof(field));
         LastSynced = lastSynced;
-        FnO = fnO;
+        FinOps = finOps;
         Dataverse = dataverse;
     }
 
@@ -26,12 +26,12 @@ public sealed class FieldVersions
     public RecordValue? LastSynced { get; }
 
     /// <summary>The current F&amp;O value mapped to Dataverse terms; null when F&amp;O does not send this field.</summary>
-    public RecordValue? FnO { get; }
+    public RecordValue? FinOps { get; }
 
     /// <summary>The current Dataverse value; null when the Dataverse record does not exist (or was not read).</summary>
     public RecordValue? Dataverse { get; }
 
-    public override string ToString() => Field.DisplayName + ": base " + Show(LastSynced) + ", F&O " + Show(FnO) + ", Dataverse " + Show(Dataverse);
+    public override string ToString() => Field.DisplayName + ": base " + Show(LastSynced) + ", F&O " + Show(FinOps) + ", Dataverse " + Show(Dataverse);
 
     internal static string Show(RecordValue? value) => value is null ? "(unknown)" : value.IsNull ? "null" : "'" + value + "'";
 }

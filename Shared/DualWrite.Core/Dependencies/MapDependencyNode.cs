@@ -36,7 +36,7 @@ public sealed class MapDependencyNode
         var references = new List<TableReference>();
         if (map.Company is not null)
         {
-            references.Add(new TableReference(map.Company.LogicalName, map.Company.FnOField));
+            references.Add(new TableReference(map.Company.LogicalName, map.Company.FinOpsField));
         }
 
         foreach (var field in map.Fields)

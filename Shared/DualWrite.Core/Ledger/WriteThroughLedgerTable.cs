@@ -21,7 +21,7 @@ public static class WriteThroughLedgerTable
     public const string Map = "dw_map";
 
     /// <summary>The F&amp;O record's OData path: <c>CustomersV3(dataAreaId='usmf',CustomerAccount='US-001')</c>.</summary>
-    public const string FnORecord = "dw_fnorecord";
+    public const string FinOpsRecord = "dw_fnorecord";
 
     /// <summary>The F&amp;O request method: POST, PATCH or DELETE.</summary>
     public const string Operation = "dw_operation";

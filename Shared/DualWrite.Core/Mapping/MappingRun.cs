@@ -29,7 +29,7 @@ internal sealed class MappingRun
         _request = request;
         _map = request.Map;
         _way = request.Direction;
-        _toDataverse = _way == SyncDirection.FnOToDataverse;
+        _toDataverse = _way == SyncDirection.FinOpsToDataverse;
     }
 
     private bool IsUpdate => _request.Operation == SyncOperation.Update;
@@ -77,7 +77,7 @@ internal sealed class MappingRun
             return _request.Source.Company;
         }
 
-        var field = _toDataverse ? striping.FnOField : striping.DataverseField;
+        var field = _toDataverse ? striping.FinOpsField : striping.DataverseField;
         if (_request.Source.TryGetValue(field, out var value))
         {
             if (value.TryGetString(out var code) && code.Length > 0)
@@ -136,7 +136,7 @@ internal sealed class MappingRun
     {
         if (!_toDataverse)
         {
-            return new PayloadField(striping.FnOField, RecordValue.FromString(CompanyStriping.ToFnOCode(company)), FieldType.String, null, isBind: false);
+            return new PayloadField(striping.FinOpsField, RecordValue.FromString(CompanyStriping.ToFinOpsCode(company)), FieldType.String, null, isBind: false);
         }
 
         var bind = RecordValue.FromString("/" + CompanyPath(striping, company));
@@ -171,7 +171,7 @@ internal sealed class MappingRun
         }
 
         var mapped = field.Lookup is not null
-            ? (_toDataverse ? LookupToDataverse(field, field.Lookup, value) : LookupToFnO(field, field.Lookup, value))
+            ? (_toDataverse ? LookupToDataverse(field, field.Lookup, value) : LookupToFinOps(field, field.Lookup, value))
             : field.ValueMap is not null ? MapThroughValueMap(field, field.ValueMap, value) : Copy(field, value);
         if (mapped is null)
         {
@@ -200,7 +200,7 @@ internal sealed class MappingRun
 
     private string TargetSideName => _toDataverse ? "Dataverse" : "F&O";
 
-    private string TargetEntitySet => _toDataverse ? _map.Dataverse.EntitySet : _map.FnO.EntitySet;
+    private string TargetEntitySet => _toDataverse ? _map.Dataverse.EntitySet : _map.FinOps.EntitySet;
 
     /// <summary>
     /// An explicit empty value for a target field that does not accept null. F&amp;O strings are never
@@ -339,7 +339,7 @@ internal sealed class MappingRun
         return new MappedValue(RecordValue.FromString(code), path, id, key);
     }
 
-    private MappedValue? LookupToFnO(FieldMap field, LookupDefinition lookup, RecordValue value)
+    private MappedValue? LookupToFinOps(FieldMap field, LookupDefinition lookup, RecordValue value)
     {
         if (value.IsNull)
         {
@@ -436,7 +436,7 @@ internal sealed class MappingRun
 
     private bool IsTargetKeyField(string targetName)
     {
-        foreach (var keyField in _toDataverse ? _map.Dataverse.KeyFields : _map.FnO.KeyFields)
+        foreach (var keyField in _toDataverse ? _map.Dataverse.KeyFields : _map.FinOps.KeyFields)
         {
             if (string.Equals(keyField, targetName, StringComparison.Ordinal))
             {
@@ -465,12 +465,12 @@ internal sealed class MappingRun
     {
         var striping = _map.Company;
         var parts = new List<string>();
-        var companyField = striping is null ? null : _toDataverse ? striping.FnOField : striping.DataverseField;
-        foreach (var keyField in _toDataverse ? _map.FnO.KeyFields : _map.Dataverse.KeyFields)
+        var companyField = striping is null ? null : _toDataverse ? striping.FinOpsField : striping.DataverseField;
+        foreach (var keyField in _toDataverse ? _map.FinOps.KeyFields : _map.Dataverse.KeyFields)
         {
             if (string.Equals(keyField, companyField, StringComparison.Ordinal))
             {
-                parts.Add(_company is null ? "?" : _toDataverse ? CompanyStriping.ToFnOCode(_company) : CompanyStriping.ToDataverseCode(_company));
+                parts.Add(_company is null ? "?" : _toDataverse ? CompanyStriping.ToFinOpsCode(_company) : CompanyStriping.ToDataverseCode(_company));
             }
             else if (_request.Source.TryGetValue(keyField, out var value) && !value.IsNull)
             {
@@ -488,14 +488,14 @@ internal sealed class MappingRun
     private TargetKey? BuildTargetKey()
     {
         var striping = _map.Company;
-        var entitySet = _toDataverse ? _map.Dataverse.EntitySet : _map.FnO.EntitySet;
+        var entitySet = _toDataverse ? _map.Dataverse.EntitySet : _map.FinOps.EntitySet;
         var values = new List<KeyValuePair<string, RecordValue>>();
         var parts = new List<KeyValuePair<string, object>>();
         var failed = false;
         var addressable = true;
-        foreach (var keyField in _toDataverse ? _map.Dataverse.KeyFields : _map.FnO.KeyFields)
+        foreach (var keyField in _toDataverse ? _map.Dataverse.KeyFields : _map.FinOps.KeyFields)
         {
-            if (striping is not null && string.Equals(keyField, _toDataverse ? striping.DataverseField : striping.FnOField, StringComparison.Ordinal))
+            if (striping is not null && string.Equals(keyField, _toDataverse ? striping.DataverseField : striping.FinOpsField, StringComparison.Ordinal))
             {
                 if (_company is null)
                 {
@@ -503,7 +503,7 @@ internal sealed class MappingRun
                     continue;
                 }
 
-                var code = _toDataverse ? CompanyStriping.ToDataverseCode(_company) : CompanyStriping.ToFnOCode(_company);
+                var code = _toDataverse ? CompanyStriping.ToDataverseCode(_company) : CompanyStriping.ToFinOpsCode(_company);
                 values.Add(new KeyValuePair<string, RecordValue>(keyField, RecordValue.FromString(code)));
                 if (!_toDataverse)
                 {

@@ -9,25 +9,25 @@ namespace DualWrite.Core.Maps;
 /// </summary>
 public sealed class CompanyStriping
 {
-    public const string DefaultFnOField = "dataAreaId";
+    public const string DefaultFinOpsField = "dataAreaId";
     public const string DefaultDataverseField = "msdyn_company";
     public const string DefaultEntitySet = "cdm_companies";
     public const string DefaultLogicalName = "cdm_company";
     public const string DefaultCodeField = "cdm_companycode";
 
     public static readonly CompanyStriping Standard =
-        new(DefaultFnOField, DefaultDataverseField, DefaultEntitySet, DefaultLogicalName, DefaultCodeField);
+        new(DefaultFinOpsField, DefaultDataverseField, DefaultEntitySet, DefaultLogicalName, DefaultCodeField);
 
-    public CompanyStriping(string fnOField, string dataverseField, string entitySet, string logicalName, string codeField)
+    public CompanyStriping(string finOpsField, string dataverseField, string entitySet, string logicalName, string codeField)
     {
-        FnOField = Require(fnOField, nameof(fnOField));
+        FinOpsField = Require(finOpsField, nameof(finOpsField));
         DataverseField = Require(dataverseField, nameof(dataverseField));
         EntitySet = Require(entitySet, nameof(entitySet));
         LogicalName = Require(logicalName, nameof(logicalName));
         CodeField = Require(codeField, nameof(codeField));
     }
 
-    public string FnOField { get; }
+    public string FinOpsField { get; }
 
     /// <summary>The lookup column and navigation property (<c>msdyn_company</c>).</summary>
     public string DataverseField { get; }
@@ -39,7 +39,7 @@ public sealed class CompanyStriping
     public string CodeField { get; }
 
     /// <summary>The company as F&amp;O writes it (lower case, as F&amp;O returns dataAreaId).</summary>
-    public static string ToFnOCode(string company) => company.ToLowerInvariant();
+    public static string ToFinOpsCode(string company) => company.ToLowerInvariant();
 
     /// <summary>The company as cdm_companycode holds it (upper case).</summary>
     public static string ToDataverseCode(string company) => company.ToUpperInvariant();

@@ -3,7 +3,7 @@ namespace DualWrite.Core.Maps;
 /// <summary>What wins when both sides changed the same record (or field) since the last sync.</summary>
 public enum ConflictPolicy
 {
-    FnOWins,
+    FinOpsWins,
     DataverseWins,
 
     /// <summary>Record level, by modification time: Microsoft dual-write's only behaviour.</summary>

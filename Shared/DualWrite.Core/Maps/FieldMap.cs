@@ -13,47 +13,47 @@ public sealed class FieldMap
     private static readonly IReadOnlyList<StringTransform> NoTransforms = Array.Empty<StringTransform>();
 
     public FieldMap(
-        string? fnOField,
+        string? finOpsField,
         string? dataverseField,
         MapDirection direction,
-        FieldType fnOType,
+        FieldType finOpsType,
         FieldType dataverseType,
         ConflictPolicy? conflictPolicy = null,
         ValueMap? valueMap = null,
         LookupDefinition? lookup = null,
-        RecordValue? defaultToFnO = null,
+        RecordValue? defaultToFinOps = null,
         RecordValue? defaultToDataverse = null,
         RecordValue? constant = null,
         IReadOnlyList<StringTransform>? transforms = null)
     {
-        if (string.IsNullOrEmpty(fnOField) && string.IsNullOrEmpty(dataverseField))
+        if (string.IsNullOrEmpty(finOpsField) && string.IsNullOrEmpty(dataverseField))
         {
-            throw new ArgumentException("A field mapping names at least one side.", nameof(fnOField));
+            throw new ArgumentException("A field mapping names at least one side.", nameof(finOpsField));
         }
 
-        FnOField = string.IsNullOrEmpty(fnOField) ? null : fnOField;
+        FinOpsField = string.IsNullOrEmpty(finOpsField) ? null : finOpsField;
         DataverseField = string.IsNullOrEmpty(dataverseField) ? null : dataverseField;
         Direction = direction;
-        FnOType = fnOType;
+        FinOpsType = finOpsType;
         DataverseType = dataverseType;
         ConflictPolicy = conflictPolicy;
         ValueMap = valueMap;
         Lookup = lookup;
-        DefaultToFnO = defaultToFnO;
+        DefaultToFinOps = defaultToFinOps;
         DefaultToDataverse = defaultToDataverse;
         Constant = constant;
         Transforms = transforms ?? NoTransforms;
     }
 
     /// <summary>The F&amp;O field; null when the field exists only on the Dataverse side.</summary>
-    public string? FnOField { get; }
+    public string? FinOpsField { get; }
 
     /// <summary>The Dataverse column; null when the field exists only on the F&amp;O side.</summary>
     public string? DataverseField { get; }
 
     public MapDirection Direction { get; }
 
-    public FieldType FnOType { get; }
+    public FieldType FinOpsType { get; }
 
     public FieldType DataverseType { get; }
 
@@ -65,7 +65,7 @@ public sealed class FieldMap
     public LookupDefinition? Lookup { get; }
 
     /// <summary>Written to F&amp;O when the source value is null (on a one-sided field: on create only).</summary>
-    public RecordValue? DefaultToFnO { get; }
+    public RecordValue? DefaultToFinOps { get; }
 
     /// <summary>Written to Dataverse when the source value is null (on a one-sided field: on create only).</summary>
     public RecordValue? DefaultToDataverse { get; }
@@ -76,21 +76,21 @@ public sealed class FieldMap
     public IReadOnlyList<StringTransform> Transforms { get; }
 
     /// <summary>The field's name for messages: the F&amp;O name when there is one, as users of both know it.</summary>
-    public string DisplayName => FnOField ?? DataverseField!;
+    public string DisplayName => FinOpsField ?? DataverseField!;
 
     /// <summary>True when the field has a source value on both sides (not a one-sided constant/default).</summary>
-    public bool IsPaired => FnOField is not null && DataverseField is not null;
+    public bool IsPaired => FinOpsField is not null && DataverseField is not null;
 
     /// <summary>The default written to the target side when values travel <paramref name="way"/>.</summary>
-    public RecordValue? DefaultFor(SyncDirection way) => way == SyncDirection.FnOToDataverse ? DefaultToDataverse : DefaultToFnO;
+    public RecordValue? DefaultFor(SyncDirection way) => way == SyncDirection.FinOpsToDataverse ? DefaultToDataverse : DefaultToFinOps;
 
-    public string? SourceField(SyncDirection way) => way == SyncDirection.FnOToDataverse ? FnOField : DataverseField;
+    public string? SourceField(SyncDirection way) => way == SyncDirection.FinOpsToDataverse ? FinOpsField : DataverseField;
 
-    public string? TargetField(SyncDirection way) => way == SyncDirection.FnOToDataverse ? DataverseField : FnOField;
+    public string? TargetField(SyncDirection way) => way == SyncDirection.FinOpsToDataverse ? DataverseField : FinOpsField;
 
-    public FieldType SourceType(SyncDirection way) => way == SyncDirection.FnOToDataverse ? FnOType : DataverseType;
+    public FieldType SourceType(SyncDirection way) => way == SyncDirection.FinOpsToDataverse ? FinOpsType : DataverseType;
 
-    public FieldType TargetType(SyncDirection way) => way == SyncDirection.FnOToDataverse ? DataverseType : FnOType;
+    public FieldType TargetType(SyncDirection way) => way == SyncDirection.FinOpsToDataverse ? DataverseType : FinOpsType;
 
     /// <summary>True when this field writes to the target side when values travel <paramref name="way"/>.</summary>
     public bool Carries(SyncDirection way) => Direction.Carries(way) && TargetField(way) is not null;
@@ -112,7 +112,7 @@ public sealed class FieldMap
                 reasons.Add("the field exists on one side only");
             }
 
-            var fieldDefault = DefaultToDataverse ?? DefaultToFnO;
+            var fieldDefault = DefaultToDataverse ?? DefaultToFinOps;
             if (fieldDefault is not null)
             {
                 reasons.Add(DefaultReasonPrefix + fieldDefault);
@@ -120,7 +120,7 @@ public sealed class FieldMap
 
             if (ValueMap is not null)
             {
-                if (ValueMap.DefaultToDataverse is not null || ValueMap.DefaultToFnO is not null)
+                if (ValueMap.DefaultToDataverse is not null || ValueMap.DefaultToFinOps is not null)
                 {
                     reasons.Add("the value map's default stands in for values without an entry");
                 }
@@ -140,5 +140,5 @@ public sealed class FieldMap
 
     public bool IsInvertible => NonInvertibleReasons.Count == 0;
 
-    public override string ToString() => (FnOField ?? "(none)") + " <-> " + (DataverseField ?? "(none)");
+    public override string ToString() => (FinOpsField ?? "(none)") + " <-> " + (DataverseField ?? "(none)");
 }

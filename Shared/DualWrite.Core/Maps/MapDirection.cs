@@ -4,6 +4,6 @@ namespace DualWrite.Core.Maps;
 public enum MapDirection
 {
     TwoWay,
-    FnOToDataverse,
-    DataverseToFnO,
+    FinOpsToDataverse,
+    DataverseToFinOps,
 }

@@ -6,8 +6,8 @@ public static class MapDirectionExtensions
     public static bool Carries(this MapDirection direction, SyncDirection way) => direction switch
     {
         MapDirection.TwoWay => true,
-        MapDirection.FnOToDataverse => way == SyncDirection.FnOToDataverse,
-        _ => way == SyncDirection.DataverseToFnO,
+        MapDirection.FinOpsToDataverse => way == SyncDirection.FinOpsToDataverse,
+        _ => way == SyncDirection.DataverseToFinOps,
     };
 
     /// <summary>True when every way <paramref name="inner"/> carries is also carried by this direction.</summary>
@@ -15,5 +15,5 @@ public static class MapDirectionExtensions
         direction == MapDirection.TwoWay || direction == inner;
 
     public static SyncDirection Reverse(this SyncDirection way) =>
-        way == SyncDirection.FnOToDataverse ? SyncDirection.DataverseToFnO : SyncDirection.FnOToDataverse;
+        way == SyncDirection.FinOpsToDataverse ? SyncDirection.DataverseToFinOps : SyncDirection.FinOpsToDataverse;
 }

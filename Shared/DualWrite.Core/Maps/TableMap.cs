@@ -15,7 +15,7 @@ public sealed class TableMap
         string? description,
         MapDirection direction,
         ConflictPolicy conflictPolicy,
-        FnOTable fnO,
+        FinOpsTable finOps,
         DataverseTable dataverse,
         CompanyStriping? company,
         IReadOnlyList<FieldMap> fields)
@@ -25,7 +25,7 @@ public sealed class TableMap
         Description = description;
         Direction = direction;
         ConflictPolicy = conflictPolicy;
-        FnO = fnO ?? throw new ArgumentNullException(nameof(fnO));
+        FinOps = finOps ?? throw new ArgumentNullException(nameof(finOps));
         Dataverse = dataverse ?? throw new ArgumentNullException(nameof(dataverse));
         Company = company;
         Fields = fields ?? throw new ArgumentNullException(nameof(fields));
@@ -43,7 +43,7 @@ public sealed class TableMap
     /// <summary>The map's conflict policy; fields may override it.</summary>
     public ConflictPolicy ConflictPolicy { get; }
 
-    public FnOTable FnO { get; }
+    public FinOpsTable FinOps { get; }
 
     public DataverseTable Dataverse { get; }
 
@@ -58,7 +58,7 @@ public sealed class TableMap
     public static ConflictPolicy DefaultConflictPolicy(MapDirection direction) => direction switch
     {
         MapDirection.TwoWay => ConflictPolicy.FieldMerge,
-        MapDirection.FnOToDataverse => ConflictPolicy.FnOWins,
+        MapDirection.FinOpsToDataverse => ConflictPolicy.FinOpsWins,
         _ => ConflictPolicy.DataverseWins,
     };
 

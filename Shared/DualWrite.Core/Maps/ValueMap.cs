@@ -11,20 +11,20 @@ namespace DualWrite.Core.Maps;
 /// </summary>
 public sealed class ValueMap
 {
-    public ValueMap(IReadOnlyList<ValueMapEntry> entries, RecordValue? defaultToFnO = null, RecordValue? defaultToDataverse = null)
+    public ValueMap(IReadOnlyList<ValueMapEntry> entries, RecordValue? defaultToFinOps = null, RecordValue? defaultToDataverse = null)
     {
         Entries = entries ?? throw new ArgumentNullException(nameof(entries));
-        DefaultToFnO = defaultToFnO;
+        DefaultToFinOps = defaultToFinOps;
         DefaultToDataverse = defaultToDataverse;
     }
 
     public IReadOnlyList<ValueMapEntry> Entries { get; }
 
     /// <summary>Written to F&amp;O for a Dataverse value with no entry; null when there is none (then it is an error).</summary>
-    public RecordValue? DefaultToFnO { get; }
+    public RecordValue? DefaultToFinOps { get; }
 
     /// <summary>Written to Dataverse for an F&amp;O value with no entry; null when there is none (then it is an error).</summary>
     public RecordValue? DefaultToDataverse { get; }
 
-    public RecordValue? DefaultFor(SyncDirection way) => way == SyncDirection.FnOToDataverse ? DefaultToDataverse : DefaultToFnO;
+    public RecordValue? DefaultFor(SyncDirection way) => way == SyncDirection.FinOpsToDataverse ? DefaultToDataverse : DefaultToFinOps;
 }

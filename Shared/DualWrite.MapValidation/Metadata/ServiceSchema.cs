@@ -56,7 +56,7 @@ public sealed class ServiceSchema
             .Where(property => !property.Type.IsNullable
                 && property.DefaultValueString is null
                 && !IsComputed(property)
-                && (Side == ServiceSide.FnO
+                && (Side == ServiceSide.FinOps
                     ? keys.Contains(property.Name) || property.Type.IsString() || property.Type.IsGuid()
                     : !keys.Contains(property.Name)))
             .ToList();

@@ -3,6 +3,6 @@ namespace DualWrite.MapValidation.Metadata;
 /// <summary>Which service a metadata document describes; each publishes its own conventions.</summary>
 public enum ServiceSide
 {
-    FnO,
+    FinOps,
     Dataverse,
 }

@@ -10,20 +10,20 @@ internal static class CompanyChecks
         var company = context.Map.Company;
         if (company is null)
         {
-            if (context.FnOType?.FindProperty(Core.Maps.CompanyStriping.DefaultFnOField) is not null)
+            if (context.FinOpsType?.FindProperty(Core.Maps.CompanyStriping.DefaultFinOpsField) is not null)
             {
-                context.Report(Core.Maps.CompanyStriping.DefaultFnOField, ValidationIssueCode.MissingCompanyStriping,
-                    "F&O '" + context.Map.FnO.EntitySet + "' is company-specific (it has dataAreaId) but the map has no \"company\": "
+                context.Report(Core.Maps.CompanyStriping.DefaultFinOpsField, ValidationIssueCode.MissingCompanyStriping,
+                    "F&O '" + context.Map.FinOps.EntitySet + "' is company-specific (it has dataAreaId) but the map has no \"company\": "
                     + "rows of every legal entity would collide on one Dataverse key.");
             }
 
             return;
         }
 
-        if (context.FnOType is not null && context.FnOType.FindProperty(company.FnOField) is null)
+        if (context.FinOpsType is not null && context.FinOpsType.FindProperty(company.FinOpsField) is null)
         {
-            context.Report(company.FnOField, ValidationIssueCode.UnknownField,
-                "company field '" + company.FnOField + "' is not a field of F&O '" + context.Map.FnO.EntitySet + "'.");
+            context.Report(company.FinOpsField, ValidationIssueCode.UnknownField,
+                "company field '" + company.FinOpsField + "' is not a field of F&O '" + context.Map.FinOps.EntitySet + "'.");
         }
 
         if (context.DataverseType is not null

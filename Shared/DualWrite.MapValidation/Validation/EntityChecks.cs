@@ -6,10 +6,10 @@ internal static class EntityChecks
     public static void Run(MapCheckContext context)
     {
         var map = context.Map;
-        if (context.FnOType is null)
+        if (context.FinOpsType is null)
         {
             context.Report(null, ValidationIssueCode.UnknownEntitySet,
-                "F&O has no entity set '" + map.FnO.EntitySet + "' in " + context.FnO.Location + " (entity set names are case-sensitive public collection names).");
+                "F&O has no entity set '" + map.FinOps.EntitySet + "' in " + context.FinOps.Location + " (entity set names are case-sensitive public collection names).");
         }
 
         if (context.DataverseType is null)

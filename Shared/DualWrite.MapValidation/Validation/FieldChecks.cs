@@ -11,9 +11,9 @@ internal static class FieldChecks
     {
         foreach (var field in context.Map.Fields)
         {
-            if (field.FnOField is not null && context.FnOType is not null)
+            if (field.FinOpsField is not null && context.FinOpsType is not null)
             {
-                CheckFnO(context, field, context.FnOType);
+                CheckFinOps(context, field, context.FinOpsType);
             }
 
             if (field.DataverseField is not null && context.DataverseType is not null)
@@ -30,22 +30,22 @@ internal static class FieldChecks
         }
     }
 
-    private static void CheckFnO(MapCheckContext context, FieldMap field, IEdmEntityType type)
+    private static void CheckFinOps(MapCheckContext context, FieldMap field, IEdmEntityType type)
     {
-        var property = type.FindProperty(field.FnOField);
+        var property = type.FindProperty(field.FinOpsField);
         if (property is not IEdmStructuralProperty)
         {
-            context.Report(field.FnOField, ValidationIssueCode.UnknownField,
-                "F&O entity set '" + context.Map.FnO.EntitySet + "' has no field '" + field.FnOField + "'.");
+            context.Report(field.FinOpsField, ValidationIssueCode.UnknownField,
+                "F&O entity set '" + context.Map.FinOps.EntitySet + "' has no field '" + field.FinOpsField + "'.");
             return;
         }
 
         // A lookup's F&O side holds the referenced row's code: a string, whatever the loader calls its type.
-        var declared = field.Lookup is null ? field.FnOType : FieldType.String;
+        var declared = field.Lookup is null ? field.FinOpsType : FieldType.String;
         if (!TypeCompatibility.Fits(declared, property.Type))
         {
-            context.Report(field.FnOField, ValidationIssueCode.TypeMismatch,
-                "declared " + TypeCompatibility.Name(declared) + " but F&O '" + context.Map.FnO.EntitySet + "." + field.FnOField
+            context.Report(field.FinOpsField, ValidationIssueCode.TypeMismatch,
+                "declared " + TypeCompatibility.Name(declared) + " but F&O '" + context.Map.FinOps.EntitySet + "." + field.FinOpsField
                 + "' is " + ServiceSchema.Describe(property.Type) + ".");
         }
     }

@@ -8,7 +8,7 @@ internal static class FilterChecks
 {
     public static void Run(MapCheckContext context)
     {
-        Check(context, "fno.filter", context.Map.FnO.FilterText, context.FnOType, "F&O '" + context.Map.FnO.EntitySet + "'",
+        Check(context, "finOps.filter", context.Map.FinOps.FilterText, context.FinOpsType, "F&O '" + context.Map.FinOps.EntitySet + "'",
             (type, name) => type.FindProperty(name) is IEdmStructuralProperty);
         Check(context, "dataverse.filter", context.Map.Dataverse.FilterText, context.DataverseType, "Dataverse '" + context.Map.Dataverse.LogicalName + "'",
             DataverseColumns.Exists);

@@ -12,16 +12,16 @@ internal static class KeyChecks
     public static void Run(MapCheckContext context)
     {
         var map = context.Map;
-        var fnOKeys = map.FnO.KeyFields.Where(key => key != map.Company?.FnOField).ToList();
+        var finOpsKeys = map.FinOps.KeyFields.Where(key => key != map.Company?.FinOpsField).ToList();
         var dataverseKeys = map.Dataverse.KeyFields.Where(key => key != map.Company?.DataverseField).ToList();
 
-        foreach (var key in fnOKeys)
+        foreach (var key in finOpsKeys)
         {
-            if (context.FnOType is not null && context.FnOType.FindProperty(key) is null)
+            if (context.FinOpsType is not null && context.FinOpsType.FindProperty(key) is null)
             {
-                context.Report(key, ValidationIssueCode.UnknownField, "F&O key field '" + key + "' is not a field of '" + map.FnO.EntitySet + "'.");
+                context.Report(key, ValidationIssueCode.UnknownField, "F&O key field '" + key + "' is not a field of '" + map.FinOps.EntitySet + "'.");
             }
-            else if (!map.Fields.Any(field => field.FnOField == key && field.DataverseField is not null && dataverseKeys.Contains(field.DataverseField)))
+            else if (!map.Fields.Any(field => field.FinOpsField == key && field.DataverseField is not null && dataverseKeys.Contains(field.DataverseField)))
             {
                 context.Report(key, ValidationIssueCode.KeyNotMapped,
                     "F&O key field '" + key + "' is not mapped to a Dataverse key column (" + string.Join(", ", dataverseKeys) + ").");
@@ -30,10 +30,10 @@ internal static class KeyChecks
 
         foreach (var key in dataverseKeys)
         {
-            if (!map.Fields.Any(field => field.DataverseField == key && field.FnOField is not null && fnOKeys.Contains(field.FnOField)))
+            if (!map.Fields.Any(field => field.DataverseField == key && field.FinOpsField is not null && finOpsKeys.Contains(field.FinOpsField)))
             {
                 context.Report(key, ValidationIssueCode.KeyNotMapped,
-                    "Dataverse key column '" + key + "' is not mapped to an F&O key field (" + string.Join(", ", fnOKeys) + ").");
+                    "Dataverse key column '" + key + "' is not mapped to an F&O key field (" + string.Join(", ", finOpsKeys) + ").");
             }
         }
 

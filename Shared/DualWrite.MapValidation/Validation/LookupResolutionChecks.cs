@@ -17,7 +17,7 @@ internal static class LookupResolutionChecks
         var company = context.Map.Company;
         if (company is not null)
         {
-            Check(context, company.FnOField, company.LogicalName, new[] { company.CodeField });
+            Check(context, company.FinOpsField, company.LogicalName, new[] { company.CodeField });
         }
 
         foreach (var field in context.Map.Fields.Where(field => field.Lookup is not null))

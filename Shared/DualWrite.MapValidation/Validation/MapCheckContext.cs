@@ -12,19 +12,19 @@ internal sealed class MapCheckContext
 
     public MapCheckContext(
         LoadedMap loaded,
-        ServiceSchema fnO,
+        ServiceSchema finOps,
         ServiceSchema dataverse,
         DataverseChoices choices,
         IReadOnlyList<LoadedMap> allMaps,
         List<ValidationIssue> issues)
     {
         Loaded = loaded;
-        FnO = fnO;
+        FinOps = finOps;
         Dataverse = dataverse;
         Choices = choices;
         AllMaps = allMaps;
         _issues = issues;
-        FnOType = fnO.FindEntityTypeOfSet(loaded.Map.FnO.EntitySet);
+        FinOpsType = finOps.FindEntityTypeOfSet(loaded.Map.FinOps.EntitySet);
         DataverseType = dataverse.FindEntityTypeOfSet(loaded.Map.Dataverse.EntitySet);
     }
 
@@ -32,7 +32,7 @@ internal sealed class MapCheckContext
 
     public TableMap Map => Loaded.Map;
 
-    public ServiceSchema FnO { get; }
+    public ServiceSchema FinOps { get; }
 
     public ServiceSchema Dataverse { get; }
 
@@ -41,7 +41,7 @@ internal sealed class MapCheckContext
     public IReadOnlyList<LoadedMap> AllMaps { get; }
 
     /// <summary>The F&amp;O entity type; null when the entity set is unknown (then its field checks are skipped).</summary>
-    public IEdmEntityType? FnOType { get; }
+    public IEdmEntityType? FinOpsType { get; }
 
     /// <summary>The Dataverse entity type; null when the entity set is unknown.</summary>
     public IEdmEntityType? DataverseType { get; }

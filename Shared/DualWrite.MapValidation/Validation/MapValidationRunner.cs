@@ -20,7 +20,7 @@ public static class MapValidationRunner
 
     public static async Task<IReadOnlyList<ValidationIssue>> RunAsync(
         string mapsDirectory,
-        string fnOMetadata,
+        string finOpsMetadata,
         string dataverseMetadata,
         string? choicesFile = null,
         HttpClient? http = null,
@@ -28,7 +28,7 @@ public static class MapValidationRunner
     {
         ArgumentNullException.ThrowIfNull(mapsDirectory);
         var issues = new List<ValidationIssue>();
-        var fnO = await ReadSchemaAsync(ServiceSide.FnO, fnOMetadata, http, issues, cancellationToken).ConfigureAwait(false);
+        var finOps = await ReadSchemaAsync(ServiceSide.FinOps, finOpsMetadata, http, issues, cancellationToken).ConfigureAwait(false);
         var dataverse = await ReadSchemaAsync(ServiceSide.Dataverse, dataverseMetadata, http, issues, cancellationToken).ConfigureAwait(false);
         var choices = await ReadChoicesAsync(choicesFile ?? DefaultChoicesFile(dataverseMetadata), choicesFile is not null, issues, cancellationToken).ConfigureAwait(false);
 
@@ -43,9 +43,9 @@ public static class MapValidationRunner
             return issues;
         }
 
-        if (fnO is not null && dataverse is not null)
+        if (finOps is not null && dataverse is not null)
         {
-            issues.AddRange(new MapValidator(fnO, dataverse, choices).Validate(files));
+            issues.AddRange(new MapValidator(finOps, dataverse, choices).Validate(files));
         }
 
         return issues;

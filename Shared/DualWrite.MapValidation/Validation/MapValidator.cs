@@ -17,13 +17,13 @@ namespace DualWrite.MapValidation.Validation;
 /// </summary>
 public sealed class MapValidator
 {
-    private readonly ServiceSchema _fnO;
+    private readonly ServiceSchema _finOps;
     private readonly ServiceSchema _dataverse;
     private readonly DataverseChoices _choices;
 
-    public MapValidator(ServiceSchema fnO, ServiceSchema dataverse, DataverseChoices? choices = null)
+    public MapValidator(ServiceSchema finOps, ServiceSchema dataverse, DataverseChoices? choices = null)
     {
-        _fnO = fnO ?? throw new ArgumentNullException(nameof(fnO));
+        _finOps = finOps ?? throw new ArgumentNullException(nameof(finOps));
         _dataverse = dataverse ?? throw new ArgumentNullException(nameof(dataverse));
         _choices = choices ?? DataverseChoices.None;
     }
@@ -71,7 +71,7 @@ public sealed class MapValidator
 
         foreach (var map in maps)
         {
-            var context = new MapCheckContext(map, _fnO, _dataverse, _choices, maps, issues);
+            var context = new MapCheckContext(map, _finOps, _dataverse, _choices, maps, issues);
             EntityChecks.Run(context);
             FieldChecks.Run(context);
             CompanyChecks.Run(context);
@@ -82,7 +82,7 @@ public sealed class MapValidator
             FilterChecks.Run(context);
             foreach (var field in map.Map.NonInvertibleTwoWayFields())
             {
-                var reasons = field.Value.Where(reason => !IsDefaultForValueFnORequires(context, field.Key, reason)).ToList();
+                var reasons = field.Value.Where(reason => !IsDefaultForValueFinOpsRequires(context, field.Key, reason)).ToList();
                 if (reasons.Count > 0)
                 {
                     context.Report(field.Key.DisplayName, ValidationIssueCode.NotInvertible,
@@ -107,10 +107,10 @@ public sealed class MapValidator
     /// A default towards F&amp;O for a property F&amp;O does not accept null for changes nothing a round trip
     /// could keep: F&amp;O cannot hold the empty value, so what travels back is the value F&amp;O really has.
     /// </summary>
-    private static bool IsDefaultForValueFnORequires(MapCheckContext context, FieldMap field, string reason) =>
+    private static bool IsDefaultForValueFinOpsRequires(MapCheckContext context, FieldMap field, string reason) =>
         reason.StartsWith(FieldMap.DefaultReasonPrefix, StringComparison.Ordinal)
         && field.DefaultToDataverse is null
-        && field.FnOField is { } name
-        && context.FnOType?.FindProperty(name) is { } property
+        && field.FinOpsField is { } name
+        && context.FinOpsType?.FindProperty(name) is { } property
         && !property.Type.IsNullable;
 }

@@ -10,27 +10,27 @@ internal static class RequiredFieldChecks
     public static void Run(MapCheckContext context)
     {
         var map = context.Map;
-        if (map.Direction.Carries(SyncDirection.DataverseToFnO) && context.FnOType is not null)
+        if (map.Direction.Carries(SyncDirection.DataverseToFinOps) && context.FinOpsType is not null)
         {
-            foreach (var property in context.FnO.RequiredProperties(context.FnOType))
+            foreach (var property in context.FinOps.RequiredProperties(context.FinOpsType))
             {
-                var filled = property.Name == map.Company?.FnOField
-                    || map.Fields.Any(field => field.Carries(SyncDirection.DataverseToFnO) && field.FnOField == property.Name);
+                var filled = property.Name == map.Company?.FinOpsField
+                    || map.Fields.Any(field => field.Carries(SyncDirection.DataverseToFinOps) && field.FinOpsField == property.Name);
                 if (!filled)
                 {
                     context.Report(property.Name, ValidationIssueCode.RequiredFieldNotFilled,
-                        "F&O requires '" + map.FnO.EntitySet + "." + property.Name + "' on create, but no Dataverse-to-F&O mapping, default or constant fills it.");
+                        "F&O requires '" + map.FinOps.EntitySet + "." + property.Name + "' on create, but no Dataverse-to-F&O mapping, default or constant fills it.");
                 }
             }
         }
 
-        if (map.Direction.Carries(SyncDirection.FnOToDataverse) && context.DataverseType is not null)
+        if (map.Direction.Carries(SyncDirection.FinOpsToDataverse) && context.DataverseType is not null)
         {
             var type = context.DataverseType;
             foreach (var property in context.Dataverse.RequiredProperties(type))
             {
                 var filled = (map.Company is not null && DataverseColumns.Names(type, map.Company.DataverseField, property.Name))
-                    || map.Fields.Any(field => field.Carries(SyncDirection.FnOToDataverse) && Fills(type, field, property));
+                    || map.Fields.Any(field => field.Carries(SyncDirection.FinOpsToDataverse) && Fills(type, field, property));
                 if (!filled)
                 {
                     context.Report(property.Name, ValidationIssueCode.RequiredFieldNotFilled,

@@ -17,9 +17,9 @@ internal static class ValueChecks
     {
         foreach (var field in context.Map.Fields)
         {
-            if (field.FnOField is not null && context.FnOType?.FindProperty(field.FnOField) is IEdmStructuralProperty fnOProperty && fnOProperty.Type.IsEnum())
+            if (field.FinOpsField is not null && context.FinOpsType?.FindProperty(field.FinOpsField) is IEdmStructuralProperty finOpsProperty && finOpsProperty.Type.IsEnum())
             {
-                CheckEnum(context, field, fnOProperty.Type.AsEnum().EnumDefinition());
+                CheckEnum(context, field, finOpsProperty.Type.AsEnum().EnumDefinition());
             }
 
             if (field.DataverseField is not null && field.Lookup is null && context.DataverseType?.FindProperty(field.DataverseField) is IEdmStructuralProperty dataverseProperty)
@@ -41,9 +41,9 @@ internal static class ValueChecks
     {
         var members = enumType.Members.ToList();
         bool IsMember(RecordValue value) => members.Any(member => Same(member, value));
-        var name = field.FnOField!;
+        var name = field.FinOpsField!;
 
-        foreach (var literal in OneSidedLiterals(field, field.DataverseField is null, SyncDirection.DataverseToFnO))
+        foreach (var literal in OneSidedLiterals(field, field.DataverseField is null, SyncDirection.DataverseToFinOps))
         {
             if (!IsMember(literal))
             {
@@ -57,15 +57,15 @@ internal static class ValueChecks
             return;
         }
 
-        foreach (var entry in field.ValueMap.Entries.Where(entry => !IsMember(entry.FnO)))
+        foreach (var entry in field.ValueMap.Entries.Where(entry => !IsMember(entry.FinOps)))
         {
             context.Report(name, ValidationIssueCode.UnknownValue,
-                "value map entry '" + entry.FnO + "' is not a member of F&O enum " + enumType.Name + ".");
+                "value map entry '" + entry.FinOps + "' is not a member of F&O enum " + enumType.Name + ".");
         }
 
-        if (field.Carries(SyncDirection.FnOToDataverse) && field.ValueMap.DefaultToDataverse is null)
+        if (field.Carries(SyncDirection.FinOpsToDataverse) && field.ValueMap.DefaultToDataverse is null)
         {
-            var uncovered = members.Where(member => !field.ValueMap.Entries.Any(entry => Same(member, entry.FnO))).Select(member => member.Name).ToList();
+            var uncovered = members.Where(member => !field.ValueMap.Entries.Any(entry => Same(member, entry.FinOps))).Select(member => member.Name).ToList();
             if (uncovered.Count > 0)
             {
                 context.Report(name, ValidationIssueCode.ValueNotCovered,
@@ -79,7 +79,7 @@ internal static class ValueChecks
         var name = field.DataverseField!;
         bool IsValue(RecordValue literal) => literal.TryGetInteger(out var number) && values.Contains(number);
 
-        foreach (var literal in OneSidedLiterals(field, field.FnOField is null, SyncDirection.FnOToDataverse).Where(literal => !IsValue(literal)))
+        foreach (var literal in OneSidedLiterals(field, field.FinOpsField is null, SyncDirection.FinOpsToDataverse).Where(literal => !IsValue(literal)))
         {
             context.Report(name, ValidationIssueCode.UnknownValue,
                 "'" + literal + "' is not a value of choice " + context.Map.Dataverse.LogicalName + "." + name + " (" + Join(values) + ").");
@@ -96,7 +96,7 @@ internal static class ValueChecks
                 "value map entry '" + entry.Dataverse + "' is not a value of choice " + context.Map.Dataverse.LogicalName + "." + name + " (" + Join(values) + ").");
         }
 
-        if (field.Carries(SyncDirection.DataverseToFnO) && field.ValueMap.DefaultToFnO is null)
+        if (field.Carries(SyncDirection.DataverseToFinOps) && field.ValueMap.DefaultToFinOps is null)
         {
             var uncovered = values.Where(value => !field.ValueMap.Entries.Any(entry => entry.Dataverse.TryGetInteger(out var number) && number == value)).ToList();
             if (uncovered.Count > 0)
@@ -110,7 +110,7 @@ internal static class ValueChecks
 
     private static void CheckBoolean(MapCheckContext context, FieldMap field)
     {
-        if (field.ValueMap is null || !field.Carries(SyncDirection.DataverseToFnO) || field.ValueMap.DefaultToFnO is not null)
+        if (field.ValueMap is null || !field.Carries(SyncDirection.DataverseToFinOps) || field.ValueMap.DefaultToFinOps is not null)
         {
             return;
         }

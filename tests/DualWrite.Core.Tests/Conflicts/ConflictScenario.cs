@@ -10,7 +10,7 @@ namespace DualWrite.Core.Tests.Conflicts;
 
 /// <summary>
 /// A small two-way contacts map whose policy a test chooses, and a builder for the three versions of
-/// each field: <c>Field("name", base: "A", fnO: "B", dataverse: "A")</c>.
+/// each field: <c>Field("name", base: "A", finOps: "B", dataverse: "A")</c>.
 /// </summary>
 internal sealed class ConflictScenario
 {
@@ -28,14 +28,14 @@ internal sealed class ConflictScenario
               "name": "Contacts",
               "direction": "TwoWay",
               "conflictPolicy": "POLICY",
-              "fno": { "entitySet": "Contacts", "key": ["ContactPersonId"] },
+              "finOps": { "entitySet": "Contacts", "key": ["ContactPersonId"] },
               "dataverse": { "entitySet": "contacts", "logicalName": "contact", "key": ["msdyn_contactpersonid"] },
               "fields": [
-                { "fno": "ContactPersonId", "dataverse": "msdyn_contactpersonid" },
-                { "fno": "FirstName", "dataverse": "firstname" },
-                { "fno": "LastName", "dataverse": "lastname" },
-                { "fno": "PrimaryPhoneNumber", "dataverse": "telephone1" PHONE },
-                { "fno": "CreditScore", "dataverse": "msdyn_creditscore", "type": "decimal", "direction": "FnOToDataverse" }
+                { "finOps": "ContactPersonId", "dataverse": "msdyn_contactpersonid" },
+                { "finOps": "FirstName", "dataverse": "firstname" },
+                { "finOps": "LastName", "dataverse": "lastname" },
+                { "finOps": "PrimaryPhoneNumber", "dataverse": "telephone1" PHONE },
+                { "finOps": "CreditScore", "dataverse": "msdyn_creditscore", "type": "decimal", "direction": "FinOpsToDataverse" }
               ]
             }
             """.Replace("POLICY", policy, StringComparison.Ordinal).Replace(" PHONE", phoneOverride, StringComparison.Ordinal);
@@ -46,19 +46,19 @@ internal sealed class ConflictScenario
 
     public TableMap Map { get; }
 
-    public DateTime? FnOModifiedOn { get; set; } = Earlier;
+    public DateTime? FinOpsModifiedOn { get; set; } = Earlier;
 
     public DateTime? DataverseModifiedOn { get; set; } = Earlier;
 
-    public ConflictScenario Field(string dataverseColumn, object? @base, object? fnO, object? dataverse)
+    public ConflictScenario Field(string dataverseColumn, object? @base, object? finOps, object? dataverse)
     {
         var field = Map.Fields.Single(f => f.DataverseField == dataverseColumn);
-        _fields.Add(new FieldVersions(field, ToValue(@base), ToValue(fnO), ToValue(dataverse)));
+        _fields.Add(new FieldVersions(field, ToValue(@base), ToValue(finOps), ToValue(dataverse)));
         return this;
     }
 
     public ConflictResolution Resolve() =>
-        ConflictResolver.Resolve(new ConflictRequest(Map, _fields, FnOModifiedOn, DataverseModifiedOn, "C-001"));
+        ConflictResolver.Resolve(new ConflictRequest(Map, _fields, FinOpsModifiedOn, DataverseModifiedOn, "C-001"));
 
     /// <summary>Unknown (no base, no record) is <see cref="Unknown"/>; a C# null is a known empty value.</summary>
     public static readonly object Unknown = new();

@@ -23,12 +23,12 @@ public class FieldMergeTests
     [Theory]
     [InlineData(true, "Augusta")]
     [InlineData(false, "Grace")]
-    public void The_same_field_changed_on_both_sides_falls_back_to_the_last_writer(bool fnOLater, string expected)
+    public void The_same_field_changed_on_both_sides_falls_back_to_the_last_writer(bool finOpsLater, string expected)
     {
         var scenario = new ConflictScenario("FieldMerge")
         {
-            FnOModifiedOn = fnOLater ? ConflictScenario.Later : ConflictScenario.Earlier,
-            DataverseModifiedOn = fnOLater ? ConflictScenario.Earlier : ConflictScenario.Later,
+            FinOpsModifiedOn = finOpsLater ? ConflictScenario.Later : ConflictScenario.Earlier,
+            DataverseModifiedOn = finOpsLater ? ConflictScenario.Earlier : ConflictScenario.Later,
         };
         var resolution = scenario.Field("firstname", "Ada", "Augusta", "Grace").Resolve();
 
@@ -39,7 +39,7 @@ public class FieldMergeTests
     [Fact]
     public void A_field_policy_overrides_the_map_policy()
     {
-        var scenario = new ConflictScenario("FieldMerge", phonePolicy: "DataverseWins") { FnOModifiedOn = ConflictScenario.Later };
+        var scenario = new ConflictScenario("FieldMerge", phonePolicy: "DataverseWins") { FinOpsModifiedOn = ConflictScenario.Later };
         var resolution = scenario
             .Field("firstname", "Ada", "Augusta", "Grace")
             .Field("telephone1", "1", "2", "3")

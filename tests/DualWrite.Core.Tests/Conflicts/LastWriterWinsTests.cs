@@ -5,7 +5,7 @@ namespace DualWrite.Core.Tests.Conflicts;
 public class LastWriterWinsTests
 {
     [Fact]
-    public void When_Dataverse_wrote_last_its_whole_record_wins_and_the_FnO_change_to_another_field_is_not_written()
+    public void When_Dataverse_wrote_last_its_whole_record_wins_and_the_FinOps_change_to_another_field_is_not_written()
     {
         var scenario = new ConflictScenario("LastWriterWins") { DataverseModifiedOn = ConflictScenario.Later };
         var resolution = scenario
@@ -18,9 +18,9 @@ public class LastWriterWinsTests
     }
 
     [Fact]
-    public void When_FnO_wrote_last_its_whole_record_wins_and_a_Dataverse_change_to_another_field_is_overwritten()
+    public void When_FinOps_wrote_last_its_whole_record_wins_and_a_Dataverse_change_to_another_field_is_overwritten()
     {
-        var scenario = new ConflictScenario("LastWriterWins") { FnOModifiedOn = ConflictScenario.Later };
+        var scenario = new ConflictScenario("LastWriterWins") { FinOpsModifiedOn = ConflictScenario.Later };
         var resolution = scenario
             .Field("firstname", "Ada", "Augusta", "Ada")
             .Field("lastname", "Lovelace", "Lovelace", "King")
@@ -30,7 +30,7 @@ public class LastWriterWinsTests
     }
 
     [Fact]
-    public void When_only_FnO_changed_there_is_no_conflict_whatever_the_times()
+    public void When_only_FinOps_changed_there_is_no_conflict_whatever_the_times()
     {
         var scenario = new ConflictScenario("LastWriterWins") { DataverseModifiedOn = ConflictScenario.Later };
         var resolution = scenario
@@ -52,7 +52,7 @@ public class LastWriterWinsTests
     }
 
     [Fact]
-    public void Equal_or_unknown_times_go_to_FnO_whose_change_is_being_applied()
+    public void Equal_or_unknown_times_go_to_FinOps_whose_change_is_being_applied()
     {
         var scenario = new ConflictScenario("LastWriterWins") { DataverseModifiedOn = null };
         var resolution = scenario.Field("firstname", "Ada", "Augusta", "Grace").Resolve();

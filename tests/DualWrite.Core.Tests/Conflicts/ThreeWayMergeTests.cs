@@ -6,7 +6,7 @@ namespace DualWrite.Core.Tests.Conflicts;
 public class ThreeWayMergeTests
 {
     [Theory]
-    [InlineData("FnOWins")]
+    [InlineData("FinOpsWins")]
     [InlineData("DataverseWins")]
     [InlineData("LastWriterWins")]
     [InlineData("FieldMerge")]
@@ -40,32 +40,32 @@ public class ThreeWayMergeTests
     }
 
     [Fact]
-    public void A_field_changed_in_FnO_only_is_written()
+    public void A_field_changed_in_FinOps_only_is_written()
     {
         var resolution = new ConflictScenario("DataverseWins")
             .Field("firstname", "Ada", "Augusta", "Ada")
             .Resolve();
 
         Assert.Equal(new[] { "firstname = Augusta" }, resolution.Written());
-        Assert.Equal(FieldChange.FnOOnly, resolution.DecisionFor("firstname").Change);
+        Assert.Equal(FieldChange.FinOpsOnly, resolution.DecisionFor("firstname").Change);
         Assert.Null(resolution.DecisionFor("firstname").PolicyApplied);
     }
 
     [Fact]
     public void A_field_changed_in_Dataverse_only_stays_and_is_reported_for_the_plugin_to_carry()
     {
-        var resolution = new ConflictScenario("FnOWins")
+        var resolution = new ConflictScenario("FinOpsWins")
             .Field("firstname", "Ada", "Ada", "Augusta")
             .Resolve();
 
         Assert.Equal(ConflictOutcome.NothingToWrite, resolution.Outcome);
         Assert.Equal(new[] { "firstname = Augusta" }, resolution.Kept());
-        Assert.Single(resolution.PendingForFnO);
+        Assert.Single(resolution.PendingForFinOps);
         Assert.False(resolution.HasConflicts);
     }
 
     [Fact]
-    public void A_field_that_travels_to_Dataverse_only_is_owned_by_FnO_and_overwrites_a_Dataverse_edit()
+    public void A_field_that_travels_to_Dataverse_only_is_owned_by_FinOps_and_overwrites_a_Dataverse_edit()
     {
         var resolution = new ConflictScenario("DataverseWins")
             .Field("msdyn_creditscore", 5m, 5m, 7m)
@@ -98,13 +98,13 @@ public class ThreeWayMergeTests
     }
 
     [Fact]
-    public void A_field_FnO_does_not_send_keeps_the_Dataverse_value()
+    public void A_field_FinOps_does_not_send_keeps_the_Dataverse_value()
     {
-        var resolution = new ConflictScenario("FnOWins")
+        var resolution = new ConflictScenario("FinOpsWins")
             .Field("lastname", "Lovelace", Unknown, "King")
             .Resolve();
 
         Assert.Equal(FieldAction.KeepDataverse, resolution.DecisionFor("lastname").Action);
-        Assert.Empty(resolution.PendingForFnO);
+        Assert.Empty(resolution.PendingForFinOps);
     }
 }

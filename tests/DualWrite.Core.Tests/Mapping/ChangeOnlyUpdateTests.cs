@@ -25,7 +25,7 @@ public class ChangeOnlyUpdateTests
     {
         var after = Before().With("CreditLimit", RecordValue.FromDecimal(2000m)).With("CustomerGroupId", RecordValue.FromString("20"));
 
-        var result = MappingEngine.Map(new MappingRequest(Map, SyncDirection.FnOToDataverse, after, SyncOperation.Update, previousSource: Before(), resolved: Usmf));
+        var result = MappingEngine.Map(new MappingRequest(Map, SyncDirection.FinOpsToDataverse, after, SyncOperation.Update, previousSource: Before(), resolved: Usmf));
 
         Assert.Equal(
             new[]
@@ -40,7 +40,7 @@ public class ChangeOnlyUpdateTests
     [Fact]
     public void An_update_without_previous_values_writes_every_mapped_field_but_not_the_key()
     {
-        var result = MappingEngine.Map(new MappingRequest(Map, SyncDirection.FnOToDataverse, Before(), SyncOperation.Update, resolved: Usmf));
+        var result = MappingEngine.Map(new MappingRequest(Map, SyncDirection.FinOpsToDataverse, Before(), SyncOperation.Update, resolved: Usmf));
 
         Assert.DoesNotContain(result.Payload, p => p.Name == "accountnumber" || p.Name.StartsWith("msdyn_company@", StringComparison.Ordinal));
         Assert.Contains("name = Contoso", result.Lines());
@@ -50,7 +50,7 @@ public class ChangeOnlyUpdateTests
     [Fact]
     public void A_constant_is_not_rewritten_when_the_previous_values_are_known()
     {
-        var result = MappingEngine.Map(new MappingRequest(Map, SyncDirection.FnOToDataverse, Before(), SyncOperation.Update, previousSource: Before(), resolved: Usmf));
+        var result = MappingEngine.Map(new MappingRequest(Map, SyncDirection.FinOpsToDataverse, Before(), SyncOperation.Update, previousSource: Before(), resolved: Usmf));
 
         Assert.Empty(result.Payload);
         Assert.True(result.IsComplete);
@@ -61,7 +61,7 @@ public class ChangeOnlyUpdateTests
     {
         var partial = TestRecords.Of("usmf", "CustomerAccount", "US-001", "SalesMemo", "Call before delivery");
 
-        var result = MappingEngine.Map(new MappingRequest(Map, SyncDirection.FnOToDataverse, partial, SyncOperation.Update, resolved: Usmf));
+        var result = MappingEngine.Map(new MappingRequest(Map, SyncDirection.FinOpsToDataverse, partial, SyncOperation.Update, resolved: Usmf));
 
         Assert.Equal(new[] { "description = Call before delivery", "customertypecode = 3" }, result.Lines());
     }
@@ -71,7 +71,7 @@ public class ChangeOnlyUpdateTests
     {
         var partial = TestRecords.Of("usmf", "SalesMemo", "Call before delivery");
 
-        var result = MappingEngine.Map(new MappingRequest(Map, SyncDirection.FnOToDataverse, partial, SyncOperation.Update, resolved: Usmf));
+        var result = MappingEngine.Map(new MappingRequest(Map, SyncDirection.FinOpsToDataverse, partial, SyncOperation.Update, resolved: Usmf));
 
         Assert.Equal("Map 'Customers V3': field CustomerAccount for key usmf/? is part of the key, and the source record does not carry it.", Assert.Single(result.Errors).ToString());
         Assert.Null(result.TargetKey);
@@ -91,7 +91,7 @@ public class ChangeOnlyUpdateTests
             "description", null,
             "customertypecode", 3);
 
-        var result = MappingEngine.Map(new MappingRequest(Map, SyncDirection.FnOToDataverse, Before(), SyncOperation.Update, currentTarget: current, resolved: Usmf));
+        var result = MappingEngine.Map(new MappingRequest(Map, SyncDirection.FinOpsToDataverse, Before(), SyncOperation.Update, currentTarget: current, resolved: Usmf));
 
         Assert.Empty(result.Payload);
     }
@@ -105,8 +105,8 @@ public class ChangeOnlyUpdateTests
         var same = TestRecords.Of("USMF", "msdyn_customergroupid", LookupValue.ById("msdyn_customergroup", groupId));
         var other = TestRecords.Of("USMF", "msdyn_customergroupid", LookupValue.ById("msdyn_customergroup", Guid.NewGuid()));
 
-        var unchanged = MappingEngine.Map(new MappingRequest(Map, SyncDirection.FnOToDataverse, Before(), SyncOperation.Update, currentTarget: same, resolved: resolved));
-        var changed = MappingEngine.Map(new MappingRequest(Map, SyncDirection.FnOToDataverse, Before(), SyncOperation.Update, currentTarget: other, resolved: resolved));
+        var unchanged = MappingEngine.Map(new MappingRequest(Map, SyncDirection.FinOpsToDataverse, Before(), SyncOperation.Update, currentTarget: same, resolved: resolved));
+        var changed = MappingEngine.Map(new MappingRequest(Map, SyncDirection.FinOpsToDataverse, Before(), SyncOperation.Update, currentTarget: other, resolved: resolved));
 
         Assert.DoesNotContain(unchanged.Payload, p => p.Name.StartsWith("msdyn_customergroupid", StringComparison.Ordinal));
         Assert.Contains(changed.Payload, p => p.Name.StartsWith("msdyn_customergroupid", StringComparison.Ordinal));
@@ -117,8 +117,8 @@ public class ChangeOnlyUpdateTests
     {
         var account = TestRecords.Of("USMF", "accountnumber", "US-001", "name", "Contoso");
 
-        var created = MappingEngine.Map(new MappingRequest(Map, SyncDirection.DataverseToFnO, account, SyncOperation.Create));
-        var updated = MappingEngine.Map(new MappingRequest(Map, SyncDirection.DataverseToFnO, account, SyncOperation.Update));
+        var created = MappingEngine.Map(new MappingRequest(Map, SyncDirection.DataverseToFinOps, account, SyncOperation.Create));
+        var updated = MappingEngine.Map(new MappingRequest(Map, SyncDirection.DataverseToFinOps, account, SyncOperation.Update));
 
         Assert.Contains("LanguageId = en-us", created.Lines());
         Assert.DoesNotContain(updated.Payload, p => p.Name == "LanguageId");
@@ -129,8 +129,8 @@ public class ChangeOnlyUpdateTests
     {
         var account = TestRecords.Of("USMF", "accountnumber", "US-001");
 
-        var created = MappingEngine.Map(new MappingRequest(Map, SyncDirection.DataverseToFnO, account, SyncOperation.Create));
-        var updated = MappingEngine.Map(new MappingRequest(Map, SyncDirection.DataverseToFnO, account, SyncOperation.Update));
+        var created = MappingEngine.Map(new MappingRequest(Map, SyncDirection.DataverseToFinOps, account, SyncOperation.Create));
+        var updated = MappingEngine.Map(new MappingRequest(Map, SyncDirection.DataverseToFinOps, account, SyncOperation.Update));
 
         Assert.Equal("dataAreaId = usmf", created.Lines()[0]);
         Assert.DoesNotContain(updated.Payload, p => p.Name == "dataAreaId");

@@ -12,7 +12,7 @@ public class DeterminismTests
     public void The_same_request_maps_to_the_same_result_every_time()
     {
         var record = TestRecords.Of("usmf", "CustomerAccount", "US-001", "OrganizationName", "Contoso", "CustomerGroupId", "10", "CreditLimitIsMandatory", "Maybe", "OnHoldStatus", "No");
-        var request = new MappingRequest(Map, SyncDirection.FnOToDataverse, record);
+        var request = new MappingRequest(Map, SyncDirection.FinOpsToDataverse, record);
 
         var first = MappingEngine.Map(request);
         var second = MappingEngine.Map(request);
@@ -29,8 +29,8 @@ public class DeterminismTests
         var forwards = TestRecords.Of("usmf", "CustomerAccount", "US-001", "OrganizationName", "Contoso", "SalesMemo", "Note", "CreditLimit", 5m);
         var backwards = TestRecords.Of("usmf", "CreditLimit", 5m, "SalesMemo", "Note", "OrganizationName", "Contoso", "CustomerAccount", "US-001");
 
-        var one = MappingEngine.Map(new MappingRequest(Map, SyncDirection.FnOToDataverse, forwards, SyncOperation.Update));
-        var other = MappingEngine.Map(new MappingRequest(Map, SyncDirection.FnOToDataverse, backwards, SyncOperation.Update));
+        var one = MappingEngine.Map(new MappingRequest(Map, SyncDirection.FinOpsToDataverse, forwards, SyncOperation.Update));
+        var other = MappingEngine.Map(new MappingRequest(Map, SyncDirection.FinOpsToDataverse, backwards, SyncOperation.Update));
 
         Assert.Equal(one.Lines(), other.Lines());
     }

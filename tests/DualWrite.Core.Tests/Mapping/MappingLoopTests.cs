@@ -27,7 +27,7 @@ public class MappingLoopTests
         "transactioncurrencyid", LookupValue.ById("transactioncurrency", EuroId));
 
     private static MappingLoop ToDataverse(int maxPasses = 4, bool findBoundIds = false, string group = "10") =>
-        new(new MappingRequest(Map, SyncDirection.FnOToDataverse, Customer(group)), maxPasses, findBoundIds);
+        new(new MappingRequest(Map, SyncDirection.FinOpsToDataverse, Customer(group)), maxPasses, findBoundIds);
 
     [Fact]
     public void The_first_pass_asks_for_the_company_and_the_second_completes_the_key()
@@ -126,7 +126,7 @@ public class MappingLoopTests
     [Fact]
     public void To_FinOps_the_loop_asks_for_key_values_and_maps_them_in()
     {
-        var loop = new MappingLoop(new MappingRequest(Map, SyncDirection.DataverseToFnO, Account()), 3);
+        var loop = new MappingLoop(new MappingRequest(Map, SyncDirection.DataverseToFinOps, Account()), 3);
 
         var pending = loop.Map();
         var currency = Assert.Single(pending);
@@ -144,7 +144,7 @@ public class MappingLoopTests
         var loop = ToDataverse();
 
         Assert.Throws<InvalidOperationException>(() => loop.Result);
-        Assert.Throws<ArgumentOutOfRangeException>(() => new MappingLoop(new MappingRequest(Map, SyncDirection.FnOToDataverse, Customer()), 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new MappingLoop(new MappingRequest(Map, SyncDirection.FinOpsToDataverse, Customer()), 0));
         Assert.Empty(loop.Unresolved);
     }
 }

@@ -18,15 +18,15 @@ public class PartialCreateTests
           "schemaVersion": 1,
           "name": "Customers",
           "direction": "TwoWay",
-          "fno": { "entitySet": "CustomersV3", "key": ["CustomerAccount"] },
+          "finOps": { "entitySet": "CustomersV3", "key": ["CustomerAccount"] },
           "dataverse": { "entitySet": "accounts", "logicalName": "account", "key": ["accountnumber"] },
           "fields": [
-            { "fno": "CustomerAccount", "dataverse": "accountnumber" },
-            { "fno": "OrganizationName", "dataverse": "name" },
-            { "fno": "CreditLimit", "dataverse": "creditlimit", "fnoType": "decimal", "dataverseType": "money" },
-            { "fno": "CustomerGroupId", "dataverse": "msdyn_groupcode", "default": "10" },
-            { "fno": "CreditRating", "dataverse": "msdyn_creditrating" },
-            { "fno": "LanguageId", "direction": "DataverseToFnO", "default": "en-us" }
+            { "finOps": "CustomerAccount", "dataverse": "accountnumber" },
+            { "finOps": "OrganizationName", "dataverse": "name" },
+            { "finOps": "CreditLimit", "dataverse": "creditlimit", "finOpsType": "decimal", "dataverseType": "money" },
+            { "finOps": "CustomerGroupId", "dataverse": "msdyn_groupcode", "default": "10" },
+            { "finOps": "CreditRating", "dataverse": "msdyn_creditrating" },
+            { "finOps": "LanguageId", "direction": "DataverseToFinOps", "default": "en-us" }
           ]
         }
         """;
@@ -43,7 +43,7 @@ public class PartialCreateTests
     }
 
     private static MappingResult Create(DataRecord source) =>
-        MappingEngine.Map(new MappingRequest(Map, SyncDirection.DataverseToFnO, source, SyncOperation.Create, notNullableTargetFields: NotNullable));
+        MappingEngine.Map(new MappingRequest(Map, SyncDirection.DataverseToFinOps, source, SyncOperation.Create, notNullableTargetFields: NotNullable));
 
     [Fact]
     public void A_create_leaves_out_every_column_the_source_does_not_carry()
@@ -108,7 +108,7 @@ public class PartialCreateTests
         var previous = TestRecords.Of(null, "accountnumber", "MIN-001", "creditlimit", 100m);
         var source = TestRecords.Of(null, "accountnumber", "MIN-001", "creditlimit", null);
 
-        var result = MappingEngine.Map(new MappingRequest(Map, SyncDirection.DataverseToFnO, source, SyncOperation.Update, previous, notNullableTargetFields: NotNullable));
+        var result = MappingEngine.Map(new MappingRequest(Map, SyncDirection.DataverseToFinOps, source, SyncOperation.Update, previous, notNullableTargetFields: NotNullable));
 
         Assert.Equal(["creditlimit"], result.Errors.Select(e => e.Field));
     }
@@ -116,7 +116,7 @@ public class PartialCreateTests
     [Fact]
     public void Without_known_nullability_an_explicit_null_is_sent_and_the_target_judges()
     {
-        var result = MappingEngine.Map(new MappingRequest(Map, SyncDirection.DataverseToFnO, TestRecords.Of(null, "accountnumber", "MIN-001", "creditlimit", null)));
+        var result = MappingEngine.Map(new MappingRequest(Map, SyncDirection.DataverseToFinOps, TestRecords.Of(null, "accountnumber", "MIN-001", "creditlimit", null)));
 
         Assert.Empty(result.Errors);
         Assert.Contains(result.Payload, p => p.Name == "CreditLimit" && p.Value.IsNull);

@@ -14,7 +14,7 @@ public class RoundTripTests
     private static readonly ResolvedLookups Usmf = new ResolvedLookups().AddId("cdm_companies(cdm_companycode='USMF')", Guid.Parse("11111111-2222-3333-4444-555555555555"));
 
     [Fact]
-    public void FnO_to_Dataverse_and_back_is_the_identity_on_every_two_way_field()
+    public void FinOps_to_Dataverse_and_back_is_the_identity_on_every_two_way_field()
     {
         var customer = TestRecords.Of(
             "usmf",
@@ -27,18 +27,18 @@ public class RoundTripTests
             "OnHoldStatus", "All",
             "SalesMemo", "");
 
-        var account = ToRecord(MappingEngine.Map(new MappingRequest(Map, SyncDirection.FnOToDataverse, customer, resolved: Usmf)), "USMF");
-        var back = MappingEngine.Map(new MappingRequest(Map, SyncDirection.DataverseToFnO, account));
+        var account = ToRecord(MappingEngine.Map(new MappingRequest(Map, SyncDirection.FinOpsToDataverse, customer, resolved: Usmf)), "USMF");
+        var back = MappingEngine.Map(new MappingRequest(Map, SyncDirection.DataverseToFinOps, account));
 
         Assert.Empty(back.Errors);
         foreach (var field in Map.Fields.Where(f => f.Direction == MapDirection.TwoWay))
         {
-            Assert.Equal(customer[field.FnOField!], back.Payload.Single(p => p.Name == field.FnOField).Value);
+            Assert.Equal(customer[field.FinOpsField!], back.Payload.Single(p => p.Name == field.FinOpsField).Value);
         }
     }
 
     [Fact]
-    public void Dataverse_to_FnO_and_back_is_the_identity_on_every_two_way_field()
+    public void Dataverse_to_FinOps_and_back_is_the_identity_on_every_two_way_field()
     {
         var account = TestRecords.Of(
             "USMF",
@@ -51,8 +51,8 @@ public class RoundTripTests
             "msdyn_onholdstatus", 192350000,
             "description", null);
 
-        var customer = ToRecord(MappingEngine.Map(new MappingRequest(Map, SyncDirection.DataverseToFnO, account)), "usmf");
-        var back = MappingEngine.Map(new MappingRequest(Map, SyncDirection.FnOToDataverse, customer, resolved: Usmf));
+        var customer = ToRecord(MappingEngine.Map(new MappingRequest(Map, SyncDirection.DataverseToFinOps, account)), "usmf");
+        var back = MappingEngine.Map(new MappingRequest(Map, SyncDirection.FinOpsToDataverse, customer, resolved: Usmf));
 
         Assert.Empty(back.Errors);
         foreach (var field in Map.Fields.Where(f => f.Direction == MapDirection.TwoWay))

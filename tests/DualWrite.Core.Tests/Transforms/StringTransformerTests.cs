@@ -12,7 +12,7 @@ public class StringTransformerTests
     [Fact]
     public void Trim_then_upper_case_run_in_order()
     {
-        var result = Apply("  us-001 ", SyncDirection.DataverseToFnO, new StringTransform(StringTransformKind.Trim), new StringTransform(StringTransformKind.Upper));
+        var result = Apply("  us-001 ", SyncDirection.DataverseToFinOps, new StringTransform(StringTransformKind.Trim), new StringTransform(StringTransformKind.Upper));
 
         Assert.Equal(RecordValue.FromString("US-001"), result.Value);
     }
@@ -20,13 +20,13 @@ public class StringTransformerTests
     [Fact]
     public void Lower_case_uses_the_invariant_culture()
     {
-        Assert.Equal(RecordValue.FromString("en-us"), Apply("EN-US", SyncDirection.DataverseToFnO, new StringTransform(StringTransformKind.Lower)).Value);
+        Assert.Equal(RecordValue.FromString("en-us"), Apply("EN-US", SyncDirection.DataverseToFinOps, new StringTransform(StringTransformKind.Lower)).Value);
     }
 
     [Fact]
     public void A_value_longer_than_max_length_is_an_error_when_the_map_says_error()
     {
-        var result = Apply("Contoso Pharmaceuticals", SyncDirection.DataverseToFnO, new StringTransform(StringTransformKind.MaxLength, maxLength: 10, onOverflow: OverflowBehavior.Error));
+        var result = Apply("Contoso Pharmaceuticals", SyncDirection.DataverseToFinOps, new StringTransform(StringTransformKind.MaxLength, maxLength: 10, onOverflow: OverflowBehavior.Error));
 
         Assert.Equal("is 23 characters long, more than the maximum of 10", result.Error);
     }
@@ -34,7 +34,7 @@ public class StringTransformerTests
     [Fact]
     public void A_value_longer_than_max_length_is_cut_when_the_map_says_truncate()
     {
-        var result = Apply("Contoso Pharmaceuticals", SyncDirection.DataverseToFnO, new StringTransform(StringTransformKind.MaxLength, maxLength: 10, onOverflow: OverflowBehavior.Truncate));
+        var result = Apply("Contoso Pharmaceuticals", SyncDirection.DataverseToFinOps, new StringTransform(StringTransformKind.MaxLength, maxLength: 10, onOverflow: OverflowBehavior.Truncate));
 
         Assert.Equal(RecordValue.FromString("Contoso Ph"), result.Value);
     }
@@ -42,7 +42,7 @@ public class StringTransformerTests
     [Fact]
     public void A_value_within_max_length_passes_unchanged()
     {
-        var result = Apply("Contoso", SyncDirection.DataverseToFnO, new StringTransform(StringTransformKind.MaxLength, maxLength: 10, onOverflow: OverflowBehavior.Error));
+        var result = Apply("Contoso", SyncDirection.DataverseToFinOps, new StringTransform(StringTransformKind.MaxLength, maxLength: 10, onOverflow: OverflowBehavior.Error));
 
         Assert.Equal(RecordValue.FromString("Contoso"), result.Value);
     }
@@ -50,16 +50,16 @@ public class StringTransformerTests
     [Fact]
     public void A_transform_limited_to_one_direction_is_skipped_the_other_way()
     {
-        var upperToFnO = new StringTransform(StringTransformKind.Upper, MapDirection.DataverseToFnO);
+        var upperToFinOps = new StringTransform(StringTransformKind.Upper, MapDirection.DataverseToFinOps);
 
-        Assert.Equal(RecordValue.FromString("abc"), Apply("abc", SyncDirection.FnOToDataverse, upperToFnO).Value);
-        Assert.Equal(RecordValue.FromString("ABC"), Apply("abc", SyncDirection.DataverseToFnO, upperToFnO).Value);
+        Assert.Equal(RecordValue.FromString("abc"), Apply("abc", SyncDirection.FinOpsToDataverse, upperToFinOps).Value);
+        Assert.Equal(RecordValue.FromString("ABC"), Apply("abc", SyncDirection.DataverseToFinOps, upperToFinOps).Value);
     }
 
     [Fact]
     public void Null_passes_through_every_transform()
     {
-        Assert.Equal(RecordValue.Null, Apply(null, SyncDirection.FnOToDataverse, new StringTransform(StringTransformKind.Trim)).Value);
+        Assert.Equal(RecordValue.Null, Apply(null, SyncDirection.FinOpsToDataverse, new StringTransform(StringTransformKind.Trim)).Value);
     }
 
     [Fact]

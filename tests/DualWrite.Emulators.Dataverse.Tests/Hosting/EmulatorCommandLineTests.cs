@@ -13,7 +13,7 @@ public sealed class EmulatorCommandLineTests
         var (options, problems) = EmulatorCommandLine.Parse(
         [
             "--port", "5200", "--seed", "small", "--customers", "1000", "--random-seed", "7", "--solution", "solution", "--plugins", "p.dll",
-            "--step-setting", "fnoBaseUrl=http://127.0.0.1:5300/", "--step-setting", "allowEmulatorUrls=true",
+            "--step-setting", "finOpsBaseUrl=http://127.0.0.1:5300/", "--step-setting", "allowEmulatorUrls=true",
             "--secure-config", "{\"tenantId\":\"t\"}", "--client", "app:secret", "--service-protection", "--no-auth",
         ]);
 
@@ -23,7 +23,7 @@ public sealed class EmulatorCommandLineTests
         Assert.Equal(7, options.Seed.RandomSeed);
         Assert.Equal("solution", options.SolutionFolder);
         Assert.Equal(["p.dll"], options.Steps.PluginAssemblies);
-        Assert.Equal("http://127.0.0.1:5300/", options.Steps.UnsecureSettings["fnoBaseUrl"]!.GetValue<string>());
+        Assert.Equal("http://127.0.0.1:5300/", options.Steps.UnsecureSettings["finOpsBaseUrl"]!.GetValue<string>());
         Assert.True(options.Steps.UnsecureSettings["allowEmulatorUrls"]!.GetValue<bool>());
         Assert.Equal("{\"tenantId\":\"t\"}", options.Steps.SecureConfigurations["*"]);
         Assert.Equal("app", Assert.Single(options.Clients).ClientId);

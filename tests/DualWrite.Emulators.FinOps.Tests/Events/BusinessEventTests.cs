@@ -41,7 +41,7 @@ public sealed class BusinessEventTests : IAsyncLifetime
         var received = Assert.Single(await _receiver.WaitForAsync(1));
         var e = received.Event;
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        Assert.Equal(FnOChangeEvent.ChangeEventId, e.BusinessEventId);
+        Assert.Equal(FinOpsChangeEvent.ChangeEventId, e.BusinessEventId);
         Assert.Equal("usmf", e.LegalEntity);
         Assert.Equal("CustomerGroups", e.EntitySet);
         Assert.Equal(ChangeOperation.Create, e.Operation);

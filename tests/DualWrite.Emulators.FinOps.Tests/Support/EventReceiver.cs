@@ -44,7 +44,7 @@ internal sealed class EventReceiver : IAsyncDisposable
     public void FailNext(int count) => Interlocked.Exchange(ref _failNext, count);
 
     /// <summary>Runs for each accepted event before the receiver answers (a listener reading the record back).</summary>
-    public Func<FnOChangeEvent, Task>? OnEvent { get; set; }
+    public Func<FinOpsChangeEvent, Task>? OnEvent { get; set; }
 
     public static async Task<EventReceiver> StartAsync()
     {
@@ -64,7 +64,7 @@ internal sealed class EventReceiver : IAsyncDisposable
             }
 
             Interlocked.Exchange(ref receiver._failNext, 0);
-            Assert.True(FnOChangeEventJson.TryParse(body, out var changeEvent, out var errors), string.Join(" ", errors));
+            Assert.True(FinOpsChangeEventJson.TryParse(body, out var changeEvent, out var errors), string.Join(" ", errors));
             var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
             if (receiver.OnEvent is { } onEvent)
             {

@@ -14,17 +14,17 @@ public class ChangeApplierTests
     private const string Customer = "CustomersV3(dataAreaId='usmf',CustomerAccount='US-001')";
 
     [Fact]
-    public async Task A_new_FnO_customer_is_upserted_into_Dataverse_by_alternate_key_with_the_DualWrite_tag()
+    public async Task A_new_FinOps_customer_is_upserted_into_Dataverse_by_alternate_key_with_the_DualWrite_tag()
     {
         await using var rig = await ApplierRig.StartAsync();
 
         var outcome = await rig.Applier.ApplyAsync(rig.CustomerEvent("US-001", ChangeOperation.Create), CancellationToken.None);
 
         OutcomeAssert.Is(ApplyOutcomeKind.Applied, outcome);
-        var fnO = (await rig.FinOps.GetAsync(Customer, null, CancellationToken.None)).Value!;
+        var finOps = (await rig.FinOps.GetAsync(Customer, null, CancellationToken.None)).Value!;
         var account = await rig.AccountAsync("US-001");
         Assert.NotNull(account);
-        Assert.Equal(fnO["OrganizationName"]!.GetValue<string>(), account!["name"]!.GetValue<string>());
+        Assert.Equal(finOps["OrganizationName"]!.GetValue<string>(), account!["name"]!.GetValue<string>());
         Assert.NotNull(account["_msdyn_customergroupid_value"]);
         var write = Assert.Single(rig.DataverseRequests.Requests, r => r.StartsWith("PATCH", StringComparison.Ordinal));
         Assert.Contains("accounts(_msdyn_company_value=", write, StringComparison.Ordinal);
@@ -45,11 +45,11 @@ public class ChangeApplierTests
     }
 
     [Fact]
-    public async Task An_FnO_update_writes_only_the_changed_column()
+    public async Task An_FinOps_update_writes_only_the_changed_column()
     {
         await using var rig = await ApplierRig.StartAsync();
         await rig.Applier.ApplyAsync(rig.CustomerEvent("US-001"), CancellationToken.None);
-        await rig.UpdateFnOAsync(Customer, new JsonObject { ["SalesMemo"] = "Call before delivery" });
+        await rig.UpdateFinOpsAsync(Customer, new JsonObject { ["SalesMemo"] = "Call before delivery" });
         while (rig.DataverseRequests.Requests.TryDequeue(out _))
         {
         }
@@ -63,7 +63,7 @@ public class ChangeApplierTests
     }
 
     [Fact]
-    public async Task A_record_gone_from_FnO_is_deleted_in_Dataverse()
+    public async Task A_record_gone_from_FinOps_is_deleted_in_Dataverse()
     {
         await using var rig = await ApplierRig.StartAsync();
         await rig.Applier.ApplyAsync(rig.CustomerEvent("US-001"), CancellationToken.None);

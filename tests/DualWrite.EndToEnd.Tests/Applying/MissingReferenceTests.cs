@@ -15,7 +15,7 @@ public class MissingReferenceTests
         await using var rig = await ApplierRig.StartAsync();
         var created = await rig.FinOps.CreateAsync("CustomerGroups", new JsonObject { ["dataAreaId"] = "usmf", ["CustomerGroupId"] = "NEWGRP", ["Description"] = "New group" }, CancellationToken.None);
         Assert.True(created.Succeeded, created.ToString());
-        await rig.UpdateFnOAsync("CustomersV3(dataAreaId='usmf',CustomerAccount='US-001')", new JsonObject { ["CustomerGroupId"] = "NEWGRP" });
+        await rig.UpdateFinOpsAsync("CustomersV3(dataAreaId='usmf',CustomerAccount='US-001')", new JsonObject { ["CustomerGroupId"] = "NEWGRP" });
 
         var child = await rig.Applier.ApplyAsync(rig.CustomerEvent("US-001"), CancellationToken.None);
 
@@ -35,9 +35,9 @@ public class MissingReferenceTests
     public async Task A_value_the_map_cannot_translate_fails_with_map_field_key_and_value()
     {
         await using var rig = await ApplierRig.StartAsync((file, json) => file == "customers-v3.json"
-            ? json.Replace("{ \"fno\": \"No\", \"dataverse\": 192350000 },", string.Empty, System.StringComparison.Ordinal)
+            ? json.Replace("{ \"finOps\": \"No\", \"dataverse\": 192350000 },", string.Empty, System.StringComparison.Ordinal)
             : json);
-        await rig.UpdateFnOAsync("CustomersV3(dataAreaId='usmf',CustomerAccount='US-001')", new JsonObject { ["OnHoldStatus"] = "No" });
+        await rig.UpdateFinOpsAsync("CustomersV3(dataAreaId='usmf',CustomerAccount='US-001')", new JsonObject { ["OnHoldStatus"] = "No" });
 
         var outcome = await rig.Applier.ApplyAsync(rig.CustomerEvent("US-001"), CancellationToken.None);
 

@@ -30,7 +30,7 @@ public class ClientsOverLoopbackTests
     }
 
     [Fact]
-    public async Task An_FnO_query_pages_across_companies()
+    public async Task An_FinOps_query_pages_across_companies()
     {
         await using var rig = await ApplierRig.StartAsync(customers: 9);
 
@@ -80,7 +80,7 @@ public class ClientsOverLoopbackTests
     }
 
     [Fact]
-    public async Task An_FnO_batch_reports_the_failing_part_with_the_inner_message()
+    public async Task An_FinOps_batch_reports_the_failing_part_with_the_inner_message()
     {
         await using var rig = await ApplierRig.StartAsync();
         var operations = new[]

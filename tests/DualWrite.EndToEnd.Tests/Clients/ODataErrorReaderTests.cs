@@ -16,7 +16,7 @@ public class ODataErrorReaderTests
     }
 
     [Fact]
-    public void An_FnO_error_gives_the_inner_message_instead_of_the_generic_one()
+    public void An_FinOps_error_gives_the_inner_message_instead_of_the_generic_one()
     {
         var error = ODataErrorReader.Read(HttpStatusCode.BadRequest, """{"error":{"code":"","message":"An error has occurred.","innererror":{"message":"Customer group 99 does not exist.","type":"X","stacktrace":""}}}""", null, "F&O", "POST CustomersV3", preferInnerMessage: true);
 

@@ -114,7 +114,7 @@ internal sealed class ApplierRig : IAsyncDisposable
         // One seeded customer in ten is a person, outside the map's filter; the companies take turns (US-001, RT-001, DE-001, US-002...).
         for (var i = 1; i <= Math.Min(customers / 3, 3); i++)
         {
-            await rig.UpdateFnOAsync("CustomersV3(dataAreaId='usmf',CustomerAccount='US-00" + i + "')", new JsonObject { ["PartyType"] = "Organization" });
+            await rig.UpdateFinOpsAsync("CustomersV3(dataAreaId='usmf',CustomerAccount='US-00" + i + "')", new JsonObject { ["PartyType"] = "Organization" });
         }
 
         return rig;
@@ -134,7 +134,7 @@ internal sealed class ApplierRig : IAsyncDisposable
 
         var odataKey = ODataKey.Named(parts);
         var company = key.Length > 0 && key[0].Name == "dataAreaId" ? (string)key[0].Value : "usmf";
-        var changeEvent = new FnOChangeEvent(Guid.NewGuid().ToString(), Interlocked.Increment(ref _controlNumber), eventTimeUtc, company, entitySet, operation, odataKey);
+        var changeEvent = new FinOpsChangeEvent(Guid.NewGuid().ToString(), Interlocked.Increment(ref _controlNumber), eventTimeUtc, company, entitySet, operation, odataKey);
         var now = TimeProvider.System.GetUtcNow();
         return new InboxEvent
         {
@@ -146,7 +146,7 @@ internal sealed class ApplierRig : IAsyncDisposable
             Operation = operation,
             ControlNumber = changeEvent.ControlNumber,
             EventTime = now,
-            Body = FnOChangeEventJson.Write(changeEvent),
+            Body = FinOpsChangeEventJson.Write(changeEvent),
             ReceiveCount = 1,
             State = InboxEventState.Leased,
             Attempts = 1,
@@ -165,7 +165,7 @@ internal sealed class ApplierRig : IAsyncDisposable
         EventFor("CustomersV3", ChangeOperation.Update, TimeProvider.System.GetUtcNow().UtcDateTime.AddSeconds(seconds), ("dataAreaId", "usmf"), ("CustomerAccount", account));
 
     /// <summary>PATCH an F&amp;O record directly (as a user in F&amp;O would change it).</summary>
-    public async Task UpdateFnOAsync(string entityPath, JsonObject changes)
+    public async Task UpdateFinOpsAsync(string entityPath, JsonObject changes)
     {
         var result = await FinOps.UpdateAsync(entityPath, changes, CancellationToken.None);
         Assert.True(result.Succeeded, result.ToString());

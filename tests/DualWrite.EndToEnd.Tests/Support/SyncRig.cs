@@ -138,13 +138,13 @@ internal sealed class SyncRig : IAsyncDisposable
         Listener = await StartListenerAsync(url, register: false, []);
     }
 
-    public async Task UpdateCustomerInFnOAsync(string account, JsonObject changes, string company = "usmf")
+    public async Task UpdateCustomerInFinOpsAsync(string account, JsonObject changes, string company = "usmf")
     {
         var result = await FinOps.UpdateAsync("CustomersV3(dataAreaId='" + company + "',CustomerAccount='" + account + "')", changes, CancellationToken.None);
         Assert.True(result.Succeeded, result.ToString());
     }
 
-    public async Task<JsonObject?> FnOCustomerAsync(string account, string company = "usmf") =>
+    public async Task<JsonObject?> FinOpsCustomerAsync(string account, string company = "usmf") =>
         (await FinOps.GetAsync("CustomersV3(dataAreaId='" + company + "',CustomerAccount='" + account + "')", null, CancellationToken.None)).GetValueOrThrow();
 
     /// <summary>The account of an F&amp;O customer (read without going through the listener's counted client).</summary>

@@ -12,7 +12,7 @@ namespace DualWrite.EndToEnd.Tests.Sync;
 public class DeliveryTests
 {
     [Fact]
-    public async Task Duplicate_and_out_of_order_deliveries_converge_to_the_latest_FnO_state()
+    public async Task Duplicate_and_out_of_order_deliveries_converge_to_the_latest_FinOps_state()
     {
         await using var rig = await SyncRig.StartAsync();
         var account = (await rig.SyncedUsmfAccountsAsync())[0];
@@ -26,7 +26,7 @@ public class DeliveryTests
             }
 
             events.DuplicateNext(2);
-            await rig.UpdateCustomerInFnOAsync(account, new JsonObject { ["OrganizationName"] = "Version " + i });
+            await rig.UpdateCustomerInFinOpsAsync(account, new JsonObject { ["OrganizationName"] = "Version " + i });
         }
 
         await rig.WaitForQuietAsync();
@@ -47,7 +47,7 @@ public class DeliveryTests
         events.ReorderNext();
         var created = await rig.FinOps.CreateAsync("CustomerGroups", new JsonObject { ["dataAreaId"] = "usmf", ["CustomerGroupId"] = "LATE", ["Description"] = "Arrives late" }, CancellationToken.None);
         Assert.True(created.Succeeded, created.ToString());
-        await rig.UpdateCustomerInFnOAsync(account, new JsonObject { ["CustomerGroupId"] = "LATE" });
+        await rig.UpdateCustomerInFinOpsAsync(account, new JsonObject { ["CustomerGroupId"] = "LATE" });
 
         await rig.WaitForQuietAsync();
         var customerEvents = await rig.Inbox.GetRecordEventsAsync("CustomersV3(dataAreaId='usmf',CustomerAccount='" + account + "')", CancellationToken.None);

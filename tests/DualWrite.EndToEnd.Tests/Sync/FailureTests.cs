@@ -22,7 +22,7 @@ public class FailureTests
 
         foreach (var account in accounts)
         {
-            await rig.UpdateCustomerInFnOAsync(account, new JsonObject { ["SalesMemo"] = "Storm " + account });
+            await rig.UpdateCustomerInFinOpsAsync(account, new JsonObject { ["SalesMemo"] = "Storm " + account });
         }
 
         await rig.WaitForQuietAsync(TimeSpan.FromSeconds(60));
@@ -45,7 +45,7 @@ public class FailureTests
 
         foreach (var account in accounts)
         {
-            await rig.UpdateCustomerInFnOAsync(account, new JsonObject { ["SalesMemo"] = "During the outage" });
+            await rig.UpdateCustomerInFinOpsAsync(account, new JsonObject { ["SalesMemo"] = "During the outage" });
         }
 
         await Eventually.TrueAsync(async () => (await rig.Inbox.GetRecordEventsAsync(Key(accounts[0]), CancellationToken.None)).Any(e => e.Attempts >= 2 && e.State == InboxEventState.Pending), "a retried event during the outage");
@@ -72,7 +72,7 @@ public class FailureTests
         {
             foreach (var account in accounts)
             {
-                await rig.UpdateCustomerInFnOAsync(account, new JsonObject { ["OrganizationName"] = account + " round " + round });
+                await rig.UpdateCustomerInFinOpsAsync(account, new JsonObject { ["OrganizationName"] = account + " round " + round });
                 changes++;
             }
 

@@ -31,7 +31,7 @@ public class InitialSyncTests
     {
         await using var rig = await SyncRig.StartAsync();
         var account = (await rig.SyncedUsmfAccountsAsync())[0];
-        await rig.UpdateCustomerInFnOAsync(account, new JsonObject { ["SalesMemo"] = "Memo F&O and Dataverse agreed on" });
+        await rig.UpdateCustomerInFinOpsAsync(account, new JsonObject { ["SalesMemo"] = "Memo F&O and Dataverse agreed on" });
         await rig.WaitForQuietAsync();
         var id = (await rig.AccountAsync(account))!["accountid"]!.GetValue<string>();
 
@@ -43,7 +43,7 @@ public class InitialSyncTests
         var customers = again.Maps.Single(m => m.Map == "Customers V3");
         Assert.Equal(1, customers.Applied);
         var repaired = (await rig.AccountAsync(account))!;
-        Assert.Equal((await rig.FnOCustomerAsync(account))!["OrganizationName"]!.GetValue<string>(), repaired["name"]!.GetValue<string>());
+        Assert.Equal((await rig.FinOpsCustomerAsync(account))!["OrganizationName"]!.GetValue<string>(), repaired["name"]!.GetValue<string>());
         Assert.Equal("Memo F&O and Dataverse agreed on", repaired["description"]?.GetValue<string>());
     }
 }

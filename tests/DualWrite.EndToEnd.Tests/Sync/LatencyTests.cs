@@ -28,20 +28,20 @@ public class LatencyTests(ITestOutputHelper output)
         await using var rig = await SyncRig.StartAsync();
         var account = (await rig.SyncedUsmfAccountsAsync())[0];
         var id = (await rig.AccountAsync(account))!["accountid"]!.GetValue<string>();
-        using var fnO = await rig.Emulators.FinOps.CreateAuthenticatedClientAsync();
+        using var finOps = await rig.Emulators.FinOps.CreateAuthenticatedClientAsync();
         using var dataverse = await rig.Emulators.Dataverse.CreateAuthenticatedClientAsync();
         var customerUrl = new Uri(rig.Emulators.FinOps.DataAddress, "CustomersV3(dataAreaId='usmf',CustomerAccount='" + account + "')?cross-company=true");
         var accountPath = "accounts(" + id + ")";
         await rig.WaitForQuietAsync();
 
         var toDataverse = new List<double>();
-        var toFnO = new List<double>();
+        var toFinOps = new List<double>();
         for (var i = 0; i < Samples + 5; i++)
         {
-            var fnOName = "FnO " + i.ToString(CultureInfo.InvariantCulture);
+            var finOpsName = "FinOps " + i.ToString(CultureInfo.InvariantCulture);
             var clock = Stopwatch.StartNew();
-            await SendAsync(fnO, HttpMethod.Patch, customerUrl, new JsonObject { ["OrganizationName"] = fnOName });
-            while (JsonNode.Parse(await dataverse.GetStringAsync(accountPath + "?$select=name"))!["name"]!.GetValue<string>() != fnOName)
+            await SendAsync(finOps, HttpMethod.Patch, customerUrl, new JsonObject { ["OrganizationName"] = finOpsName });
+            while (JsonNode.Parse(await dataverse.GetStringAsync(accountPath + "?$select=name"))!["name"]!.GetValue<string>() != finOpsName)
             {
                 Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), "F&O change " + i + " did not reach Dataverse in 10 s");
             }
@@ -52,19 +52,19 @@ public class LatencyTests(ITestOutputHelper output)
             var dataverseName = "Dataverse " + i.ToString(CultureInfo.InvariantCulture);
             clock.Restart();
             await SendAsync(dataverse, HttpMethod.Patch, new Uri(dataverse.BaseAddress!, accountPath), new JsonObject { ["name"] = dataverseName }, ("If-Match", "*"));
-            while (JsonNode.Parse(await fnO.GetStringAsync(customerUrl))!["OrganizationName"]!.GetValue<string>() != dataverseName)
+            while (JsonNode.Parse(await finOps.GetStringAsync(customerUrl))!["OrganizationName"]!.GetValue<string>() != dataverseName)
             {
                 Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), "Dataverse change " + i + " did not reach F&O in 10 s");
             }
 
-            Record(toFnO, clock, i);
+            Record(toFinOps, clock, i);
             await rig.WaitForQuietAsync();
         }
 
         output.WriteLine(Describe("F&O -> Dataverse", toDataverse));
-        output.WriteLine(Describe("Dataverse -> F&O", toFnO));
+        output.WriteLine(Describe("Dataverse -> F&O", toFinOps));
         Assert.True(Percentile(toDataverse, 0.99) < 5000);
-        Assert.True(Percentile(toFnO, 0.99) < 5000);
+        Assert.True(Percentile(toFinOps, 0.99) < 5000);
     }
 
     // The first few samples warm up JIT, connection pools and token caches.

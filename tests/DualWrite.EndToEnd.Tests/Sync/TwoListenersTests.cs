@@ -30,7 +30,7 @@ public class TwoListenersTests(PostgresServer postgres)
         {
             foreach (var account in accounts)
             {
-                await rig.UpdateCustomerInFnOAsync(account, new JsonObject { ["OrganizationName"] = account + " v" + round });
+                await rig.UpdateCustomerInFinOpsAsync(account, new JsonObject { ["OrganizationName"] = account + " v" + round });
                 changes++;
             }
         }

@@ -24,7 +24,7 @@ public class TransactionTests
     private static readonly string TooLong = new('N', 101);
 
     [Fact]
-    public async Task A_batch_changeset_that_fails_on_its_second_record_leaves_the_first_unchanged_in_FnO()
+    public async Task A_batch_changeset_that_fails_on_its_second_record_leaves_the_first_unchanged_in_FinOps()
     {
         await using var rig = await SyncRig.StartAsync(customers: 12, Settle);
         var (first, second) = await TwoAccountsAsync(rig);
@@ -43,7 +43,7 @@ public class TransactionTests
     }
 
     [Fact]
-    public async Task An_ExecuteTransaction_whose_second_request_fails_leaves_the_first_unchanged_in_FnO()
+    public async Task An_ExecuteTransaction_whose_second_request_fails_leaves_the_first_unchanged_in_FinOps()
     {
         await using var rig = await SyncRig.StartAsync(customers: 12, Settle);
         var (first, second) = await TwoAccountsAsync(rig);
@@ -66,7 +66,7 @@ public class TransactionTests
         var (first, second) = await TwoAccountsAsync(rig);
         var (_, third) = await TwoAccountsAsync(rig, skip: 2);
         var requests = new OrganizationRequestCollection { Rename(first.Id, "Kept by ExecuteMultiple"), Rename(second.Id, TooLong), Rename(third.Id, "After the fault") };
-        var thirdBefore = (await rig.FnOCustomerAsync(third.Account))!["OrganizationName"]!.GetValue<string>();
+        var thirdBefore = (await rig.FinOpsCustomerAsync(third.Account))!["OrganizationName"]!.GetValue<string>();
 
         var response = (ExecuteMultipleResponse)rig.Emulators.Dataverse.Engine.Service.Execute(new ExecuteMultipleRequest
         {
@@ -77,19 +77,19 @@ public class TransactionTests
         Assert.True(response.IsFaulted);
         await Task.Delay(TimeSpan.FromSeconds(3));
         await rig.WaitForQuietAsync(TimeSpan.FromSeconds(60));
-        Assert.Equal("Kept by ExecuteMultiple", (await rig.FnOCustomerAsync(first.Account))!["OrganizationName"]!.GetValue<string>());
+        Assert.Equal("Kept by ExecuteMultiple", (await rig.FinOpsCustomerAsync(first.Account))!["OrganizationName"]!.GetValue<string>());
         Assert.Equal("Kept by ExecuteMultiple", (await rig.AccountAsync(first.Account))!["name"]!.GetValue<string>());
         var thirdExpected = continueOnError ? "After the fault" : thirdBefore;
-        Assert.Equal(thirdExpected, (await rig.FnOCustomerAsync(third.Account))!["OrganizationName"]!.GetValue<string>());
+        Assert.Equal(thirdExpected, (await rig.FinOpsCustomerAsync(third.Account))!["OrganizationName"]!.GetValue<string>());
         Assert.Equal(thirdExpected, (await rig.AccountAsync(third.Account))!["name"]!.GetValue<string>());
-        Assert.NotEqual(TooLong, (await rig.FnOCustomerAsync(second.Account))!["OrganizationName"]!.GetValue<string>());
+        Assert.NotEqual(TooLong, (await rig.FinOpsCustomerAsync(second.Account))!["OrganizationName"]!.GetValue<string>());
         Assert.Empty(await LedgerRowsAsync(rig));
     }
 
     [Theory]
     [InlineData(PipelineStage.PostOperation)]
     [InlineData(PipelineStage.PreOperation)]
-    public async Task A_customer_plugin_that_throws_after_ours_ran_leaves_FnO_unchanged(PipelineStage stage)
+    public async Task A_customer_plugin_that_throws_after_ours_ran_leaves_FinOps_unchanged(PipelineStage stage)
     {
         // PostOperation: the customer's step runs after ours on the same record. PreOperation: on the second record
         // of the transaction, after ours wrote the first record through.
@@ -121,7 +121,7 @@ public class TransactionTests
         Assert.Equal(HttpStatusCode.NoContent, saved.StatusCode);
         await Task.Delay(TimeSpan.FromSeconds(3));
         await rig.WaitForQuietAsync();
-        Assert.Equal("Committed rename", (await rig.FnOCustomerAsync(first.Account))!["OrganizationName"]!.GetValue<string>());
+        Assert.Equal("Committed rename", (await rig.FinOpsCustomerAsync(first.Account))!["OrganizationName"]!.GetValue<string>());
         Assert.Equal("Committed rename", (await rig.AccountAsync(first.Account))!["name"]!.GetValue<string>());
         Assert.Empty(await LedgerRowsAsync(rig));
     }
@@ -130,12 +130,12 @@ public class TransactionTests
     {
         // The F&O change of the rolled-back save is reverted once the settle time has passed.
         await Eventually.TrueAsync(
-            async () => (await rig.FnOCustomerAsync(first.Account))!["OrganizationName"]!.GetValue<string>() == before.First,
+            async () => (await rig.FinOpsCustomerAsync(first.Account))!["OrganizationName"]!.GetValue<string>() == before.First,
             "F&O's " + first.Account + " back to its name",
             TimeSpan.FromSeconds(30));
         await rig.WaitForQuietAsync(TimeSpan.FromSeconds(60));
-        Assert.Equal(before.First, (await rig.FnOCustomerAsync(first.Account))!["OrganizationName"]!.GetValue<string>());
-        Assert.Equal(before.Second, (await rig.FnOCustomerAsync(second.Account))!["OrganizationName"]!.GetValue<string>());
+        Assert.Equal(before.First, (await rig.FinOpsCustomerAsync(first.Account))!["OrganizationName"]!.GetValue<string>());
+        Assert.Equal(before.Second, (await rig.FinOpsCustomerAsync(second.Account))!["OrganizationName"]!.GetValue<string>());
         Assert.Equal(before.First, (await rig.AccountAsync(first.Account))!["name"]!.GetValue<string>());
         Assert.Equal(before.Second, (await rig.AccountAsync(second.Account))!["name"]!.GetValue<string>());
         Assert.Equal(writesBefore, AccountWrites(rig));
@@ -156,7 +156,7 @@ public class TransactionTests
     }
 
     private static async Task<(string First, string Second)> NamesAsync(SyncRig rig, Target first, Target second) =>
-        ((await rig.FnOCustomerAsync(first.Account))!["OrganizationName"]!.GetValue<string>(), (await rig.FnOCustomerAsync(second.Account))!["OrganizationName"]!.GetValue<string>());
+        ((await rig.FinOpsCustomerAsync(first.Account))!["OrganizationName"]!.GetValue<string>(), (await rig.FinOpsCustomerAsync(second.Account))!["OrganizationName"]!.GetValue<string>());
 
     private static UpdateRequest Rename(Guid id, string name) => new() { Target = new Entity("account", id) { ["name"] = name } };
 

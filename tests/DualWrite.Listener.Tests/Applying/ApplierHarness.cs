@@ -89,7 +89,7 @@ public sealed class ApplierHarness : IAsyncDisposable
         await harness.Stores.Database.InitializeAsync(CancellationToken.None);
 
         // Some seeded customers are persons, outside the map's filter: make the one the tests use a company.
-        await harness.UpdateFnOAsync(Customer, new JsonObject { ["PartyType"] = "Organization" });
+        await harness.UpdateFinOpsAsync(Customer, new JsonObject { ["PartyType"] = "Organization" });
         return harness;
     }
 
@@ -101,7 +101,7 @@ public sealed class ApplierHarness : IAsyncDisposable
     {
         var odataKey = ODataKey.Named(key.Select(part => new KeyValuePair<string, object>(part.Name, part.Value)).ToList());
         var now = TimeProvider.System.GetUtcNow();
-        var changeEvent = new FnOChangeEvent(Guid.NewGuid().ToString(), Interlocked.Increment(ref controlNumber), now.UtcDateTime, "usmf", entitySet, operation, odataKey);
+        var changeEvent = new FinOpsChangeEvent(Guid.NewGuid().ToString(), Interlocked.Increment(ref controlNumber), now.UtcDateTime, "usmf", entitySet, operation, odataKey);
         return new InboxEvent
         {
             EventId = changeEvent.EventId,
@@ -112,7 +112,7 @@ public sealed class ApplierHarness : IAsyncDisposable
             Operation = operation,
             ControlNumber = changeEvent.ControlNumber,
             EventTime = now,
-            Body = FnOChangeEventJson.Write(changeEvent),
+            Body = FinOpsChangeEventJson.Write(changeEvent),
             ReceiveCount = 1,
             State = InboxEventState.Leased,
             Attempts = 1,
@@ -124,7 +124,7 @@ public sealed class ApplierHarness : IAsyncDisposable
     }
 
     /// <summary>Changes an F&amp;O record directly, as a user in F&amp;O would.</summary>
-    public async Task UpdateFnOAsync(string entityPath, JsonObject changes)
+    public async Task UpdateFinOpsAsync(string entityPath, JsonObject changes)
     {
         var result = await FinOps.UpdateAsync(entityPath, changes, CancellationToken.None);
         Assert.True(result.Succeeded, result.ToString());

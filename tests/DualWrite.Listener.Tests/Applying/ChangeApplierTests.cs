@@ -18,7 +18,7 @@ public sealed class ChangeApplierTests
     private static readonly CancellationToken None = CancellationToken.None;
 
     [Fact]
-    public async Task A_created_FnO_customer_is_upserted_into_Dataverse_with_the_DualWrite_tag_and_its_values_saved_as_synced()
+    public async Task A_created_FinOps_customer_is_upserted_into_Dataverse_with_the_DualWrite_tag_and_its_values_saved_as_synced()
     {
         await using var harness = await ApplierHarness.StartAsync();
 
@@ -34,12 +34,12 @@ public sealed class ChangeApplierTests
     }
 
     [Fact]
-    public async Task An_FnO_update_writes_the_changed_value_and_records_it_as_last_synced()
+    public async Task An_FinOps_update_writes_the_changed_value_and_records_it_as_last_synced()
     {
         await using var harness = await ApplierHarness.StartAsync();
         AssertKind(ApplyOutcomeKind.Applied, await harness.Applier.ApplyAsync(harness.CustomerEvent(), None));
         var before = (await harness.Stores.SyncState.GetSyncedRecordAsync(ApplierHarness.Customer, None))!.Version;
-        await harness.UpdateFnOAsync(ApplierHarness.Customer, new JsonObject { ["SalesMemo"] = "Call before delivery" });
+        await harness.UpdateFinOpsAsync(ApplierHarness.Customer, new JsonObject { ["SalesMemo"] = "Call before delivery" });
 
         var outcome = await harness.Applier.ApplyAsync(harness.CustomerEvent(), None);
 
@@ -51,7 +51,7 @@ public sealed class ChangeApplierTests
     }
 
     [Fact]
-    public async Task A_customer_deleted_in_FnO_is_deleted_in_Dataverse()
+    public async Task A_customer_deleted_in_FinOps_is_deleted_in_Dataverse()
     {
         await using var harness = await ApplierHarness.StartAsync();
         AssertKind(ApplyOutcomeKind.Applied, await harness.Applier.ApplyAsync(harness.CustomerEvent(), None));
@@ -96,7 +96,7 @@ public sealed class ChangeApplierTests
         await using var harness = await ApplierHarness.StartAsync(json => json.Replace("\"conflictPolicy\": \"FieldMerge\"", "\"conflictPolicy\": \"ManualReview\"", StringComparison.Ordinal));
         AssertKind(ApplyOutcomeKind.Applied, await harness.Applier.ApplyAsync(harness.CustomerEvent(), None));
         await harness.UpdateAccountAsync(new JsonObject { ["description"] = "From Dataverse" });
-        await harness.UpdateFnOAsync(ApplierHarness.Customer, new JsonObject { ["SalesMemo"] = "From FnO" });
+        await harness.UpdateFinOpsAsync(ApplierHarness.Customer, new JsonObject { ["SalesMemo"] = "From FinOps" });
 
         var outcome = await harness.Applier.ApplyAsync(harness.CustomerEvent(), None);
 
@@ -105,7 +105,7 @@ public sealed class ChangeApplierTests
         var conflict = Assert.Single(await harness.Stores.Conflicts.GetOpenConflictsAsync(10, None)).Conflict;
         Assert.Equal("Customers V3", conflict.MapName);
         Assert.Equal(ApplierHarness.Customer, conflict.RecordKey);
-        Assert.Contains("From FnO", conflict.FnOJson, StringComparison.Ordinal);
+        Assert.Contains("From FinOps", conflict.FinOpsJson, StringComparison.Ordinal);
         Assert.Contains("From Dataverse", conflict.DataverseJson, StringComparison.Ordinal);
         Assert.NotNull(conflict.LastSyncedJson);
     }
@@ -116,7 +116,7 @@ public sealed class ChangeApplierTests
         await using var harness = await ApplierHarness.StartAsync();
         var group = await harness.FinOps.CreateAsync("CustomerGroups", new JsonObject { ["dataAreaId"] = "usmf", ["CustomerGroupId"] = "NEWGRP", ["Description"] = "New group" }, None);
         Assert.True(group.Succeeded, group.ToString());
-        await harness.UpdateFnOAsync(ApplierHarness.Customer, new JsonObject { ["CustomerGroupId"] = "NEWGRP" });
+        await harness.UpdateFinOpsAsync(ApplierHarness.Customer, new JsonObject { ["CustomerGroupId"] = "NEWGRP" });
 
         var outcome = await harness.Applier.ApplyAsync(harness.CustomerEvent(), None);
 
@@ -129,8 +129,8 @@ public sealed class ChangeApplierTests
     [Fact]
     public async Task A_value_the_map_cannot_translate_fails_naming_the_map_field_key_and_value()
     {
-        await using var harness = await ApplierHarness.StartAsync(json => json.Replace("{ \"fno\": \"No\", \"dataverse\": 192350000 },", string.Empty, StringComparison.Ordinal));
-        await harness.UpdateFnOAsync(ApplierHarness.Customer, new JsonObject { ["OnHoldStatus"] = "No" });
+        await using var harness = await ApplierHarness.StartAsync(json => json.Replace("{ \"finOps\": \"No\", \"dataverse\": 192350000 },", string.Empty, StringComparison.Ordinal));
+        await harness.UpdateFinOpsAsync(ApplierHarness.Customer, new JsonObject { ["OnHoldStatus"] = "No" });
 
         var outcome = await harness.Applier.ApplyAsync(harness.CustomerEvent(), None);
 

@@ -278,8 +278,8 @@ public abstract class EventInboxContract : StateStoreContract
     }
 
 
-    private static DualWrite.Core.Events.FnOChangeEvent Copy(
-        DualWrite.Core.Events.FnOChangeEvent e,
+    private static DualWrite.Core.Events.FinOpsChangeEvent Copy(
+        DualWrite.Core.Events.FinOpsChangeEvent e,
         DualWrite.Core.Keys.ODataKey? key = null,
         string? legalEntity = null,
         DualWrite.Core.Events.ChangeOperation? operation = null,

@@ -28,7 +28,7 @@ public sealed class InboxWorkerTests : IDisposable
     public async Task Each_record_is_applied_in_control_number_order_one_event_at_a_time_while_records_run_in_parallel()
     {
         var random = new Random(20261122);
-        var events = new List<FnOChangeEvent>();
+        var events = new List<FinOpsChangeEvent>();
         for (var record = 0; record < 40; record++)
         {
             var numbers = Enumerable.Range(1, 8).Select(i => (long)(i * 10) + random.Next(0, 5)).ToList();

@@ -151,7 +151,7 @@ public sealed class EventReceiverTests : IAsyncLifetime
     public async Task A_reused_event_id_with_other_content_is_409_naming_the_id_and_what_differs_and_the_stored_event_stays()
     {
         var e = TestEvents.Customer("US-001", 7);
-        var reused = new FnOChangeEvent(e.EventId, 8, e.EventTimeUtc, e.LegalEntity, e.EntitySet, ChangeOperation.Delete, TestEvents.Customer("US-002", 1).EntityKey);
+        var reused = new FinOpsChangeEvent(e.EventId, 8, e.EventTimeUtc, e.LegalEntity, e.EntitySet, ChangeOperation.Delete, TestEvents.Customer("US-002", 1).EntityKey);
         using var first = await host.PostAsync(e);
 
         using var response = await host.PostAsync(reused);
@@ -196,8 +196,8 @@ public sealed class EventReceiverTests : IAsyncLifetime
 
         using var first = await host.PostAsync(e);
         using var redelivery = await host.PostAsync(e);
-        using var reused = await host.PostAsync(new FnOChangeEvent(e.EventId, 8, e.EventTimeUtc, e.LegalEntity, e.EntitySet, e.Operation, e.EntityKey));
-        using var reusedAgain = await host.PostAsync(new FnOChangeEvent(e.EventId, 9, e.EventTimeUtc, e.LegalEntity, e.EntitySet, e.Operation, e.EntityKey));
+        using var reused = await host.PostAsync(new FinOpsChangeEvent(e.EventId, 8, e.EventTimeUtc, e.LegalEntity, e.EntitySet, e.Operation, e.EntityKey));
+        using var reusedAgain = await host.PostAsync(new FinOpsChangeEvent(e.EventId, 9, e.EventTimeUtc, e.LegalEntity, e.EntitySet, e.Operation, e.EntityKey));
 
         Assert.Equal(HttpStatusCode.Accepted, redelivery.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, reused.StatusCode);

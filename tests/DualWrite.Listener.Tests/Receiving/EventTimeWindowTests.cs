@@ -52,7 +52,7 @@ public sealed class EventTimeWindowTests : IAsyncLifetime
     public async Task An_event_from_the_year_9999_is_400_because_it_lies_ahead_of_the_clock()
     {
         var e = TestEvents.Customer("US-001", 1);
-        var year9999 = FnOChangeEventJson.FormatDate(new DateTime(9999, 6, 1, 0, 0, 0, DateTimeKind.Utc));
+        var year9999 = FinOpsChangeEventJson.FormatDate(new DateTime(9999, 6, 1, 0, 0, 0, DateTimeKind.Utc));
 
         using var response = await host.PostAsync(WithEventTime(e, year9999));
 
@@ -67,7 +67,7 @@ public sealed class EventTimeWindowTests : IAsyncLifetime
     public async Task An_event_older_than_the_maximum_age_is_400_naming_its_time_and_the_setting()
     {
         var e = TestEvents.Customer("US-001", 1);
-        var old = FnOChangeEventJson.FormatDate(Now.UtcDateTime.AddDays(-30).AddSeconds(-1));
+        var old = FinOpsChangeEventJson.FormatDate(Now.UtcDateTime.AddDays(-30).AddSeconds(-1));
 
         using var response = await host.PostAsync(WithEventTime(e, old));
 
@@ -87,14 +87,14 @@ public sealed class EventTimeWindowTests : IAsyncLifetime
     {
         var e = TestEvents.Customer("US-001", 1);
 
-        using var response = await host.PostAsync(WithEventTime(e, FnOChangeEventJson.FormatDate(Now.UtcDateTime.AddMinutes(minutesFromNow))));
+        using var response = await host.PostAsync(WithEventTime(e, FinOpsChangeEventJson.FormatDate(Now.UtcDateTime.AddMinutes(minutesFromNow))));
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.NotNull(await host.Store.GetEventAsync(e.EventId, default));
     }
 
-    private static string WithEventTime(FnOChangeEvent changeEvent, string eventTime) =>
-        TestEvents.Json(changeEvent).Replace(FnOChangeEventJson.FormatDate(changeEvent.EventTimeUtc), eventTime, StringComparison.Ordinal);
+    private static string WithEventTime(FinOpsChangeEvent changeEvent, string eventTime) =>
+        TestEvents.Json(changeEvent).Replace(FinOpsChangeEventJson.FormatDate(changeEvent.EventTimeUtc), eventTime, StringComparison.Ordinal);
 
     private static async Task<List<string>> ReasonsAsync(HttpResponseMessage response)
     {

@@ -56,7 +56,7 @@ public abstract class StateStoreContract : IAsyncLifetime
     protected static string Describe(InboxEvent e) =>
         e.RecordKey.Split('\'')[3] + ":" + e.ControlNumber.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    protected async Task ReceiveAsync(params FnOChangeEvent[] events)
+    protected async Task ReceiveAsync(params FinOpsChangeEvent[] events)
     {
         foreach (var e in events)
         {

@@ -89,7 +89,7 @@ public sealed class ListenerTestHost : IAsyncDisposable
         });
     }
 
-    public Task<HttpResponseMessage> PostAsync(FnOChangeEvent changeEvent) => PostAsync(TestEvents.Json(changeEvent));
+    public Task<HttpResponseMessage> PostAsync(FinOpsChangeEvent changeEvent) => PostAsync(TestEvents.Json(changeEvent));
 
     public Task<HttpResponseMessage> PostAsync(string body, string? secret = Secret, string? signature = null)
     {

@@ -12,22 +12,22 @@ internal static class SampleRecords
 {
     public const string Company = "usmf";
 
-    public static DataRecord FnORecordFor(TableMap map)
+    public static DataRecord FinOpsRecordFor(TableMap map)
     {
         var fields = new List<KeyValuePair<string, RecordValue>>();
         var index = 0;
-        foreach (var field in map.Fields.Where(field => field.FnOField is not null && field.Direction != MapDirection.DataverseToFnO))
+        foreach (var field in map.Fields.Where(field => field.FinOpsField is not null && field.Direction != MapDirection.DataverseToFinOps))
         {
             index++;
-            if (fields.All(existing => existing.Key != field.FnOField))
+            if (fields.All(existing => existing.Key != field.FinOpsField))
             {
-                fields.Add(new KeyValuePair<string, RecordValue>(field.FnOField!, ValueFor(field, index)));
+                fields.Add(new KeyValuePair<string, RecordValue>(field.FinOpsField!, ValueFor(field, index)));
             }
         }
 
         if (map.Company is not null)
         {
-            fields.Insert(0, new KeyValuePair<string, RecordValue>(map.Company.FnOField, RecordValue.FromString(Company)));
+            fields.Insert(0, new KeyValuePair<string, RecordValue>(map.Company.FinOpsField, RecordValue.FromString(Company)));
         }
 
         return new DataRecord(fields, map.Company is null ? null : Company);
@@ -38,7 +38,7 @@ internal static class SampleRecords
         if (field.ValueMap is not null)
         {
             // The last entry: a value map that is off by one or only maps its first entry fails.
-            return field.ValueMap.Entries[field.ValueMap.Entries.Count - 1].FnO;
+            return field.ValueMap.Entries[field.ValueMap.Entries.Count - 1].FinOps;
         }
 
         if (field.Lookup is not null)
@@ -46,7 +46,7 @@ internal static class SampleRecords
             return RecordValue.FromString("C" + index.ToString(CultureInfo.InvariantCulture));
         }
 
-        return field.FnOType switch
+        return field.FinOpsType switch
         {
             FieldType.Int => RecordValue.FromInteger(index),
             FieldType.Long => RecordValue.FromInteger(1_000_000_000_000L + index),
@@ -55,7 +55,7 @@ internal static class SampleRecords
             FieldType.Date => RecordValue.FromDateTime(new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc).AddDays(index)),
             FieldType.DateTime => RecordValue.FromDateTime(new DateTime(2026, 3, 1, 8, 30, 0, DateTimeKind.Utc).AddHours(index)),
             FieldType.Guid => RecordValue.FromGuid(new Guid(index, 0, 0, new byte[8])),
-            _ => RecordValue.FromString(field.FnOField + "-" + index.ToString(CultureInfo.InvariantCulture)),
+            _ => RecordValue.FromString(field.FinOpsField + "-" + index.ToString(CultureInfo.InvariantCulture)),
         };
     }
 }

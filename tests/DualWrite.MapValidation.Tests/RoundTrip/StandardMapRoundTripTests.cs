@@ -23,7 +23,7 @@ public class StandardMapRoundTripTests
 
     [Theory]
     [MemberData(nameof(StandardMapFiles))]
-    public void FnO_to_Dataverse_to_FnO_is_the_identity_on_every_two_way_field(string file)
+    public void FinOps_to_Dataverse_to_FinOps_is_the_identity_on_every_two_way_field(string file)
     {
         var map = Load(TestData.StandardMaps.Single(candidate => candidate.Name == file).Text, file);
 
@@ -36,8 +36,8 @@ public class StandardMapRoundTripTests
     public void The_round_trip_catches_a_two_way_field_that_changes_its_value()
     {
         var text = TestData.StandardMaps.Single(candidate => candidate.Name == "customers-v3.json").Text
-            .Replace("{ \"fno\": \"SalesMemo\", \"dataverse\": \"description\" }",
-                "{ \"fno\": \"SalesMemo\", \"dataverse\": \"description\", \"transforms\": [{ \"kind\": \"upper\" }] }", System.StringComparison.Ordinal);
+            .Replace("{ \"finOps\": \"SalesMemo\", \"dataverse\": \"description\" }",
+                "{ \"finOps\": \"SalesMemo\", \"dataverse\": \"description\", \"transforms\": [{ \"kind\": \"upper\" }] }", System.StringComparison.Ordinal);
         var map = Load(text, "customers-v3-upper.json");
 
         var difference = Assert.Single(RoundTripDifferences(map));
@@ -49,19 +49,19 @@ public class StandardMapRoundTripTests
     private static List<string> RoundTripDifferences(TableMap map)
     {
         var directory = new FakeDataverseDirectory();
-        var original = SampleRecords.FnORecordFor(map);
+        var original = SampleRecords.FinOpsRecordFor(map);
 
-        var toDataverse = directory.MapCompletely(resolved => new MappingRequest(map, SyncDirection.FnOToDataverse, original, resolved: resolved));
+        var toDataverse = directory.MapCompletely(resolved => new MappingRequest(map, SyncDirection.FinOpsToDataverse, original, resolved: resolved));
         Assert.True(toDataverse.IsComplete, string.Join("\n", toDataverse.Errors));
         var differences = new List<string>();
-        if (!map.Direction.Carries(SyncDirection.DataverseToFnO))
+        if (!map.Direction.Carries(SyncDirection.DataverseToFinOps))
         {
             Assert.DoesNotContain(map.Fields, field => field.Direction == MapDirection.TwoWay);
             return differences;
         }
 
         var dataverseRow = StoredInDataverse(map, toDataverse, directory);
-        var back = directory.MapCompletely(resolved => new MappingRequest(map, SyncDirection.DataverseToFnO, dataverseRow, resolved: resolved));
+        var back = directory.MapCompletely(resolved => new MappingRequest(map, SyncDirection.DataverseToFinOps, dataverseRow, resolved: resolved));
         Assert.True(back.IsComplete, string.Join("\n", back.Errors));
 
         var twoWay = map.Fields.Where(field => field.Direction == MapDirection.TwoWay && field.IsPaired).ToList();
@@ -69,20 +69,20 @@ public class StandardMapRoundTripTests
         var returned = back.Payload.ToDictionary(field => field.Name, field => field.Value);
         foreach (var field in twoWay)
         {
-            var what = map.Name + "." + field.FnOField;
-            if (!returned.TryGetValue(field.FnOField!, out var value))
+            var what = map.Name + "." + field.FinOpsField;
+            if (!returned.TryGetValue(field.FinOpsField!, out var value))
             {
                 differences.Add(what + ": did not come back");
             }
-            else if (!Same(original[field.FnOField!]!, value))
+            else if (!Same(original[field.FinOpsField!]!, value))
             {
-                differences.Add(what + ": expected " + original[field.FnOField!] + ", got " + value);
+                differences.Add(what + ": expected " + original[field.FinOpsField!] + ", got " + value);
             }
         }
 
-        if (map.Company is not null && !Same(RecordValue.FromString(SampleRecords.Company), returned[map.Company.FnOField]))
+        if (map.Company is not null && !Same(RecordValue.FromString(SampleRecords.Company), returned[map.Company.FinOpsField]))
         {
-            differences.Add(map.Name + ": company came back as " + returned[map.Company.FnOField]);
+            differences.Add(map.Name + ": company came back as " + returned[map.Company.FinOpsField]);
         }
 
         return differences;

@@ -26,7 +26,7 @@ public class BrokenMapTests
     [InlineData("missing-company.json", ValidationIssueCode.NoMatchingAlternateKey, "msdyn_groupid")]
     [InlineData("unresolvable-lookup.json", ValidationIssueCode.UnresolvableLookup, "PaymentTermId")]
     [InlineData("lookup-key-mismatch.json", ValidationIssueCode.UnresolvableLookup, "InvoiceVendorAccountNumber")]
-    [InlineData("filter-does-not-parse.json", ValidationIssueCode.FilterDoesNotParse, "fno.filter")]
+    [InlineData("filter-does-not-parse.json", ValidationIssueCode.FilterDoesNotParse, "finOps.filter")]
     [InlineData("filter-unknown-field.json", ValidationIssueCode.FilterUnknownField, "dataverse.filter")]
     public void A_broken_map_is_reported_with_its_file_field_and_code(string file, ValidationIssueCode code, string? field)
     {
@@ -53,7 +53,7 @@ public class BrokenMapTests
     [Fact]
     public void A_default_towards_fno_for_a_property_fno_requires_is_no_round_trip_problem()
     {
-        // customers-v3.json: CustomerGroupId <-> msdyn_customergroupid with "default": { "fno": "10" }.
+        // customers-v3.json: CustomerGroupId <-> msdyn_customergroupid with "default": { "finOps": "10" }.
         var issues = TestData.Validator.Validate(TestData.StandardMaps);
 
         Assert.DoesNotContain(issues, issue => issue.Code == ValidationIssueCode.NotInvertible);

@@ -18,7 +18,7 @@ public class RunnerAndReportTests
         {
             var path = request.RequestUri!.Host switch
             {
-                "usmf.operations.dynamics.com" => TestData.FnOMetadataPath,
+                "usmf.operations.dynamics.com" => TestData.FinOpsMetadataPath,
                 "org.crm.dynamics.com" => TestData.DataverseMetadataPath,
                 _ => null,
             };

@@ -28,7 +28,7 @@ public class StandardMapsTests
     [Fact]
     public async System.Threading.Tasks.Task The_runner_reads_maps_metadata_and_choices_from_disk_and_finds_nothing()
     {
-        var issues = await MapValidationRunner.RunAsync(TestData.MapsDirectory, TestData.FnOMetadataPath, TestData.DataverseMetadataPath);
+        var issues = await MapValidationRunner.RunAsync(TestData.MapsDirectory, TestData.FinOpsMetadataPath, TestData.DataverseMetadataPath);
 
         Assert.True(issues.Count == 0, string.Join("\n", issues));
     }

@@ -19,7 +19,7 @@ public sealed class MisconfiguredStepTests
                 PluginType = typeof(WriteThroughPlugin),
                 Message = "Create",
                 Table = "account",
-                UnsecureConfiguration = "{\"fnoBaseUrl\":\"https://contoso.operations.dynamics.com/\"}",
+                UnsecureConfiguration = "{\"finOpsBaseUrl\":\"https://contoso.operations.dynamics.com/\"}",
                 SecureConfiguration = StepConfigurations.Secure,
             })
             .Build();
@@ -35,7 +35,7 @@ public sealed class MisconfiguredStepTests
     [Fact]
     public async Task A_step_registered_on_another_table_than_its_maps_fails_with_a_clear_message()
     {
-        await using var fnO = await FakeFinOps.StartAsync();
+        await using var finOps = await FakeFinOps.StartAsync();
         using var dataverse = new InMemoryDataverseBuilder()
             .AddTable("contact", t => t.PrimaryName("fullname"))
             .AddStep(new StepRegistration
@@ -43,14 +43,14 @@ public sealed class MisconfiguredStepTests
                 PluginType = typeof(WriteThroughPlugin),
                 Message = "Create",
                 Table = "contact",
-                UnsecureConfiguration = StepConfigurations.Unsecure(fnO.BaseUrl.AbsoluteUri, allowEmulatorUrls: true),
-                SecureConfiguration = CustomersScenario.SecureConfiguration(fnO.BaseUrl),
+                UnsecureConfiguration = StepConfigurations.Unsecure(finOps.BaseUrl.AbsoluteUri, allowEmulatorUrls: true),
+                SecureConfiguration = CustomersScenario.SecureConfiguration(finOps.BaseUrl),
             })
             .Build();
 
         var error = Assert.Throws<InvalidPluginExecutionException>(() => dataverse.Service.Create(new Entity("contact") { ["fullname"] = "Joe" }));
 
         Assert.Equal("DualWrite is registered on contact, but the step's map 'Customers V3' pairs account. Fix the step's unsecure configuration or registration.", error.Message);
-        Assert.Empty(fnO.Requests);
+        Assert.Empty(finOps.Requests);
     }
 }

@@ -34,30 +34,30 @@ public sealed class StepConfigurationTests
         names.Add(new JsonString("CreditLimit"));
         names.Add(new JsonString("OnHoldStatus"));
 
-        var configured = StepConfiguration.Parse(StepConfigurations.UnsecureWith("fnoNotNullable", names), StepConfigurations.Secure);
-        var absent = StepConfiguration.Parse(StepConfigurations.UnsecureWith("fnoNotNullable", null), StepConfigurations.Secure);
+        var configured = StepConfiguration.Parse(StepConfigurations.UnsecureWith("finOpsNotNullable", names), StepConfigurations.Secure);
+        var absent = StepConfiguration.Parse(StepConfigurations.UnsecureWith("finOpsNotNullable", null), StepConfigurations.Secure);
 
         Assert.True(configured.IsValid, string.Join("; ", configured.Problems));
-        Assert.Equal(["CreditLimit", "OnHoldStatus"], configured.Settings!.FnONotNullable);
-        Assert.Null(absent.Settings!.FnONotNullable);
+        Assert.Equal(["CreditLimit", "OnHoldStatus"], configured.Settings!.FinOpsNotNullable);
+        Assert.Null(absent.Settings!.FinOpsNotNullable);
     }
 
     [Fact]
     public void A_not_nullable_setting_that_is_not_an_array_of_names_is_reported_by_name()
     {
-        var configuration = StepConfiguration.Parse(StepConfigurations.UnsecureWith("fnoNotNullable", new JsonString("CreditLimit")), StepConfigurations.Secure);
+        var configuration = StepConfiguration.Parse(StepConfigurations.UnsecureWith("finOpsNotNullable", new JsonString("CreditLimit")), StepConfigurations.Secure);
 
         var problem = Assert.Single(configuration.Problems);
-        Assert.Equal("Setting 'fnoNotNullable' of the step's unsecure configuration must be an array of F&O property names", problem);
+        Assert.Equal("Setting 'finOpsNotNullable' of the step's unsecure configuration must be an array of F&O property names", problem);
     }
 
     [Fact]
     public void The_solutions_placeholder_URL_is_refused_with_a_message_that_says_to_replace_it()
     {
-        var configuration = StepConfiguration.Parse(StepConfigurations.Unsecure(global::DualWrite.Plugins.Registration.StepConfigurationJson.FnOBaseUrlPlaceholder), StepConfigurations.Secure);
+        var configuration = StepConfiguration.Parse(StepConfigurations.Unsecure(global::DualWrite.Plugins.Registration.StepConfigurationJson.FinOpsBaseUrlPlaceholder), StepConfigurations.Secure);
 
         var problem = Assert.Single(configuration.Problems);
-        Assert.Equal("Setting 'fnoBaseUrl' of the step's unsecure configuration still holds the placeholder 'https://<your-environment>.operations.dynamics.com/': set it to the F&O environment URL, e.g. https://contoso.operations.dynamics.com/", problem);
+        Assert.Equal("Setting 'finOpsBaseUrl' of the step's unsecure configuration still holds the placeholder 'https://<your-environment>.operations.dynamics.com/': set it to the F&O environment URL, e.g. https://contoso.operations.dynamics.com/", problem);
     }
 
     [Theory]
@@ -79,7 +79,7 @@ public sealed class StepConfigurationTests
     {
         var configuration = StepConfiguration.Parse(StepConfigurations.Unsecure("http://contoso.operations.dynamics.com/"), StepConfigurations.Secure);
 
-        Assert.Contains(configuration.Problems, p => p.StartsWith("'fnoBaseUrl' must use https", StringComparison.Ordinal));
+        Assert.Contains(configuration.Problems, p => p.StartsWith("'finOpsBaseUrl' must use https", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -95,14 +95,14 @@ public sealed class StepConfigurationTests
     [Fact]
     public void Every_problem_is_reported_at_once_and_named_by_its_setting()
     {
-        var unsecure = "{\"fnoBaseUrl\":\"not a url\",\"callTimeoutSeconds\":0,\"budgetSeconds\":\"60\",\"loopTagg\":\"x\"}";
+        var unsecure = "{\"finOpsBaseUrl\":\"not a url\",\"callTimeoutSeconds\":0,\"budgetSeconds\":\"60\",\"loopTagg\":\"x\"}";
 
         var configuration = StepConfiguration.Parse(unsecure, "{\"tenantId\":\"t\"}");
 
         Assert.Equal(
             [
                 "Setting 'map' of the step's unsecure configuration is required: the table map (a map file's JSON object) this step writes through",
-                "Setting 'fnoBaseUrl' of the step's unsecure configuration must be an absolute URL, not 'not a url'",
+                "Setting 'finOpsBaseUrl' of the step's unsecure configuration must be an absolute URL, not 'not a url'",
                 "Setting 'callTimeoutSeconds' of the step's unsecure configuration must be between 1 and 100 seconds, not 0",
                 "Setting 'budgetSeconds' of the step's unsecure configuration must be a number of seconds",
                 "Setting 'loopTagg' of the step's unsecure configuration is not a known setting",

@@ -14,7 +14,7 @@ public sealed class SolutionFolderTests : IDisposable
     [Fact]
     public void Generating_into_an_up_to_date_folder_changes_nothing()
     {
-        var files = SolutionGenerator.Generate(MapFile.ReadDirectory(RepositoryPaths.Maps), SolutionGenerator.ReadFnOMetadata(RepositoryPaths.Maps));
+        var files = SolutionGenerator.Generate(MapFile.ReadDirectory(RepositoryPaths.Maps), SolutionGenerator.ReadFinOpsMetadata(RepositoryPaths.Maps));
 
         var first = SolutionFolder.Write(_folder, files);
         var second = SolutionFolder.Write(_folder, files);
@@ -27,7 +27,7 @@ public sealed class SolutionFolderTests : IDisposable
     [Fact]
     public void A_step_no_map_produces_any_more_is_deleted_and_the_built_dll_is_kept()
     {
-        var files = SolutionGenerator.Generate(MapFile.ReadDirectory(RepositoryPaths.Maps), SolutionGenerator.ReadFnOMetadata(RepositoryPaths.Maps));
+        var files = SolutionGenerator.Generate(MapFile.ReadDirectory(RepositoryPaths.Maps), SolutionGenerator.ReadFinOpsMetadata(RepositoryPaths.Maps));
         SolutionFolder.Write(_folder, files);
         var stale = Path.Combine(_folder, "SdkMessageProcessingSteps", "{00000000-0000-0000-0000-000000000001}.xml");
         File.WriteAllText(stale, "<SdkMessageProcessingStep />");

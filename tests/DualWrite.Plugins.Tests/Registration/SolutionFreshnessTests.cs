@@ -12,7 +12,7 @@ public sealed class SolutionFreshnessTests
     [Fact]
     public void The_committed_solution_folder_is_what_the_maps_generate()
     {
-        var files = SolutionGenerator.Generate(MapFile.ReadDirectory(RepositoryPaths.Maps), SolutionGenerator.ReadFnOMetadata(RepositoryPaths.Maps));
+        var files = SolutionGenerator.Generate(MapFile.ReadDirectory(RepositoryPaths.Maps), SolutionGenerator.ReadFinOpsMetadata(RepositoryPaths.Maps));
 
         var differences = SolutionFolder.Differences(RepositoryPaths.Solution, files);
 
@@ -27,7 +27,7 @@ public sealed class SolutionFreshnessTests
     public void Generating_twice_gives_the_same_files()
     {
         var maps = MapFile.ReadDirectory(RepositoryPaths.Maps);
-        var metadata = SolutionGenerator.ReadFnOMetadata(RepositoryPaths.Maps);
+        var metadata = SolutionGenerator.ReadFinOpsMetadata(RepositoryPaths.Maps);
 
         var first = SolutionGenerator.Generate(maps, metadata);
         var second = SolutionGenerator.Generate(maps, metadata);

@@ -15,10 +15,10 @@ public sealed class WriteThroughStepsTests
     [Fact]
     public void With_fno_metadata_each_step_carries_the_not_nullable_properties_its_map_writes_keys_aside()
     {
-        var steps = WriteThroughSteps.For([Customers], SolutionGenerator.ReadFnOMetadata(RepositoryPaths.Maps));
+        var steps = WriteThroughSteps.For([Customers], SolutionGenerator.ReadFinOpsMetadata(RepositoryPaths.Maps));
 
-        var settings = global::DualWrite.Plugins.Configuration.StepConfiguration.Parse(steps[0].UnsecureConfiguration.Replace(StepConfigurationJson.FnOBaseUrlPlaceholder, "https://contoso.operations.dynamics.com/", StringComparison.Ordinal), StepConfigurations.Secure).Settings!;
-        Assert.Equal(["CustomerGroupId", "CreditLimit", "CreditLimitIsMandatory", "OnHoldStatus", "OrganizationNumberOfEmployees", "IsOneTimeCustomer", "LanguageId", "PartyType"], settings.FnONotNullable);
+        var settings = global::DualWrite.Plugins.Configuration.StepConfiguration.Parse(steps[0].UnsecureConfiguration.Replace(StepConfigurationJson.FinOpsBaseUrlPlaceholder, "https://contoso.operations.dynamics.com/", StringComparison.Ordinal), StepConfigurations.Secure).Settings!;
+        Assert.Equal(["CustomerGroupId", "CreditLimit", "CreditLimitIsMandatory", "OnHoldStatus", "OrganizationNumberOfEmployees", "IsOneTimeCustomer", "LanguageId", "PartyType"], settings.FinOpsNotNullable);
     }
 
     [Fact]
@@ -26,7 +26,7 @@ public sealed class WriteThroughStepsTests
     {
         var unknown = new MapFile("unknown.json", Customers.Text.Replace("\"CustomersV3\"", "\"CustomersV9\"", StringComparison.Ordinal));
 
-        var error = Assert.Throws<InvalidOperationException>(() => WriteThroughSteps.For([unknown], SolutionGenerator.ReadFnOMetadata(RepositoryPaths.Maps)));
+        var error = Assert.Throws<InvalidOperationException>(() => WriteThroughSteps.For([unknown], SolutionGenerator.ReadFinOpsMetadata(RepositoryPaths.Maps)));
 
         Assert.Contains("unknown.json: the F&O metadata has no entity set 'CustomersV9'.", error.Message, StringComparison.Ordinal);
     }
@@ -41,7 +41,7 @@ public sealed class WriteThroughStepsTests
     }
 
     [Fact]
-    public void Only_the_Update_step_filters_on_the_columns_the_map_writes_to_FnO_and_its_filter_columns()
+    public void Only_the_Update_step_filters_on_the_columns_the_map_writes_to_FinOps_and_its_filter_columns()
     {
         var steps = WriteThroughSteps.For([Customers]);
 
@@ -80,7 +80,7 @@ public sealed class WriteThroughStepsTests
     }
 
     [Fact]
-    public void A_map_that_only_reads_from_FnO_gets_no_steps()
+    public void A_map_that_only_reads_from_FinOps_gets_no_steps()
     {
         var products = new MapFile("released-distinct-products.json", File.ReadAllText(RepositoryPaths.MapFile("released-distinct-products.json")));
 

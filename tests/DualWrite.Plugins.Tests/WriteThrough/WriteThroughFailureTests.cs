@@ -11,11 +11,11 @@ namespace DualWrite.Plugins.Tests.WriteThrough;
 public sealed class WriteThroughFailureTests
 {
     [Fact]
-    public async Task A_400_rolls_the_create_back_and_shows_FnOs_own_reason()
+    public async Task A_400_rolls_the_create_back_and_shows_FinOpss_own_reason()
     {
         await using var scenario = await CustomersScenario.StartAsync();
         var before = scenario.Dataverse.Snapshot();
-        scenario.FnO.Script(FakeResponse.Error(400, "Customer group '99' does not exist."));
+        scenario.FinOps.Script(FakeResponse.Error(400, "Customer group '99' does not exist."));
 
         var error = Assert.Throws<InvalidPluginExecutionException>(() => scenario.Service.Create(CustomersScenario.NewAccount()));
 
@@ -29,7 +29,7 @@ public sealed class WriteThroughFailureTests
         await using var scenario = await CustomersScenario.StartAsync();
         var id = scenario.Service.Create(CustomersScenario.NewAccount());
         var before = scenario.Dataverse.Snapshot();
-        scenario.FnO.Script(FakeResponse.Error(400, "Field 'Credit limit' must not be negative"));
+        scenario.FinOps.Script(FakeResponse.Error(400, "Field 'Credit limit' must not be negative"));
 
         var error = Assert.Throws<InvalidPluginExecutionException>(() => scenario.Service.Update(new Entity("account", id) { ["creditlimit"] = new Money(-1m) }));
 
@@ -43,7 +43,7 @@ public sealed class WriteThroughFailureTests
         await using var scenario = await CustomersScenario.StartAsync();
         var id = scenario.Service.Create(CustomersScenario.NewAccount());
         var before = scenario.Dataverse.Snapshot();
-        scenario.FnO.Script(FakeResponse.Error(400, "The customer has open transactions."));
+        scenario.FinOps.Script(FakeResponse.Error(400, "The customer has open transactions."));
 
         var error = Assert.Throws<InvalidPluginExecutionException>(() => scenario.Service.Delete("account", id));
 
@@ -56,7 +56,7 @@ public sealed class WriteThroughFailureTests
     {
         await using var scenario = await CustomersScenario.StartAsync();
         var before = scenario.Dataverse.Snapshot();
-        scenario.FnO.Script(FakeResponse.Error(500, "Cannot create a record in Customers (CustTable). The record already exists."));
+        scenario.FinOps.Script(FakeResponse.Error(500, "Cannot create a record in Customers (CustTable). The record already exists."));
 
         var error = Assert.Throws<InvalidPluginExecutionException>(() => scenario.Service.Create(CustomersScenario.NewAccount()));
 
@@ -69,12 +69,12 @@ public sealed class WriteThroughFailureTests
     {
         await using var scenario = await CustomersScenario.StartAsync(budget: TimeSpan.FromSeconds(30));
         var before = scenario.Dataverse.Snapshot();
-        scenario.FnO.Script(FakeResponse.TooManyRequests(120));
+        scenario.FinOps.Script(FakeResponse.TooManyRequests(120));
 
         var error = Assert.Throws<InvalidPluginExecutionException>(() => scenario.Service.Create(CustomersScenario.NewAccount()));
 
         Assert.Equal("F&O is busy and asked to retry account US-001 (usmf) for CustomersV3 after 120 s, which does not fit the 30 s budget; nothing was saved, try again in a moment.", error.Message);
-        Assert.Single(scenario.FnO.Requests);
+        Assert.Single(scenario.FinOps.Requests);
         Assert.Equal(before, scenario.Dataverse.Snapshot());
     }
 
@@ -83,7 +83,7 @@ public sealed class WriteThroughFailureTests
     {
         await using var scenario = await CustomersScenario.StartAsync(callTimeout: TimeSpan.FromSeconds(1), budget: TimeSpan.FromSeconds(10));
         var before = scenario.Dataverse.Snapshot();
-        scenario.FnO.Script(new FakeResponse(201, "{}", TimeSpan.FromSeconds(10)));
+        scenario.FinOps.Script(new FakeResponse(201, "{}", TimeSpan.FromSeconds(10)));
 
         var error = Assert.Throws<InvalidPluginExecutionException>(() => scenario.Service.Create(CustomersScenario.NewAccount()));
 
@@ -92,10 +92,10 @@ public sealed class WriteThroughFailureTests
     }
 
     [Fact]
-    public async Task A_refused_connection_rolls_back_and_says_FnO_could_not_be_reached()
+    public async Task A_refused_connection_rolls_back_and_says_FinOps_could_not_be_reached()
     {
         var closedPort = ClosedLoopbackPort();
-        await using var scenario = await CustomersScenario.StartAsync(fnOBaseUrl: new Uri("http://127.0.0.1:" + closedPort + "/"));
+        await using var scenario = await CustomersScenario.StartAsync(finOpsBaseUrl: new Uri("http://127.0.0.1:" + closedPort + "/"));
         var before = scenario.Dataverse.Snapshot();
 
         var error = Assert.Throws<InvalidPluginExecutionException>(() => scenario.Service.Create(CustomersScenario.NewAccount()));
@@ -115,9 +115,9 @@ public sealed class WriteThroughFailureTests
 
         Assert.Equal(
             "DualWrite could not sign in to F&O for account US-001 (usmf) in CustomersV3: the token service refused client dualwrite-app of tenant unknown-tenant at "
-            + scenario.FnO.BaseUrl + " (HTTP 400): AADSTS900144: bad token request.",
+            + scenario.FinOps.BaseUrl + " (HTTP 400): AADSTS900144: bad token request.",
             error.Message);
-        Assert.Empty(scenario.FnO.Requests);
+        Assert.Empty(scenario.FinOps.Requests);
         Assert.Equal(before, scenario.Dataverse.Snapshot());
     }
 
@@ -131,7 +131,7 @@ public sealed class WriteThroughFailureTests
         var error = Assert.Throws<InvalidPluginExecutionException>(() => scenario.Service.Create(account));
 
         Assert.Equal("account US-001 (usmf) cannot be written to CustomersV3: Field CustomerGroupId refers to msdyn_customergroup 0b000000-0000-0000-0000-0000000000ff, whose msdyn_groupid is empty, so F&O cannot be given its code.", error.Message);
-        Assert.Empty(scenario.FnO.Requests);
+        Assert.Empty(scenario.FinOps.Requests);
     }
 
     [Fact]
@@ -144,7 +144,7 @@ public sealed class WriteThroughFailureTests
         var error = Assert.Throws<InvalidPluginExecutionException>(() => scenario.Service.Create(account));
 
         Assert.StartsWith("account US-001 (usmf) cannot be written to CustomersV3: Map 'Customers V3': field msdyn_onholdstatus value '7'", error.Message, StringComparison.Ordinal);
-        Assert.Empty(scenario.FnO.Requests);
+        Assert.Empty(scenario.FinOps.Requests);
     }
 
     private static int ClosedLoopbackPort()

@@ -19,7 +19,7 @@ public sealed class WriteThroughPluginTests
 
         scenario.Service.Create(CustomersScenario.NewAccount());
 
-        var request = Assert.Single(scenario.FnO.Requests);
+        var request = Assert.Single(scenario.FinOps.Requests);
         Assert.Equal("POST", request.Method);
         Assert.Equal("/data/CustomersV3", request.RawTarget);
         Assert.Equal("Bearer token-1", request.Authorization);
@@ -44,7 +44,7 @@ public sealed class WriteThroughPluginTests
 
         scenario.Service.Update(new Entity("account", id) { ["name"] = "Contoso Ltd", ["telephone1"] = "+1 555 0100" });
 
-        var request = scenario.FnO.Requests[1];
+        var request = scenario.FinOps.Requests[1];
         Assert.Equal("PATCH", request.Method);
         Assert.Equal("/data/CustomersV3(dataAreaId='usmf',CustomerAccount='US-001')?cross-company=true", request.RawTarget);
         Assert.Equal("{\"OrganizationName\":\"Contoso Ltd\",\"PrimaryContactPhone\":\"+1 555 0100\"}", request.Body);
@@ -63,7 +63,7 @@ public sealed class WriteThroughPluginTests
             ["transactioncurrencyid"] = new EntityReference("transactioncurrency", CustomersScenario.CurrencyUsd),
         });
 
-        Assert.Equal("{\"CustomerGroupId\":\"99\",\"PaymentTerms\":\"Net30\",\"SalesCurrencyCode\":\"USD\"}", scenario.FnO.Requests[1].Body);
+        Assert.Equal("{\"CustomerGroupId\":\"99\",\"PaymentTerms\":\"Net30\",\"SalesCurrencyCode\":\"USD\"}", scenario.FinOps.Requests[1].Body);
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class WriteThroughPluginTests
 
         scenario.Service.Create(account);
 
-        var body = (JsonObject)JsonParser.Parse(scenario.FnO.Requests[1].Body);
+        var body = (JsonObject)JsonParser.Parse(scenario.FinOps.Requests[1].Body);
         Assert.Equal("US-900", Text(body, "InvoiceAccount"));
         Assert.Equal("Net30", Text(body, "PaymentTerms"));
         var reads = scenario.TracesContaining("for lookups.");
@@ -90,25 +90,25 @@ public sealed class WriteThroughPluginTests
     }
 
     [Fact]
-    public async Task A_delete_deletes_the_FnO_record_addressed_by_its_full_key()
+    public async Task A_delete_deletes_the_FinOps_record_addressed_by_its_full_key()
     {
         await using var scenario = await CustomersScenario.StartAsync();
         var id = scenario.Service.Create(CustomersScenario.NewAccount());
 
         scenario.Service.Delete("account", id);
 
-        var request = scenario.FnO.Requests[1];
+        var request = scenario.FinOps.Requests[1];
         Assert.Equal("DELETE", request.Method);
         Assert.Equal("/data/CustomersV3(dataAreaId='usmf',CustomerAccount='US-001')?cross-company=true", request.RawTarget);
         Assert.Equal(string.Empty, request.Body);
     }
 
     [Fact]
-    public async Task A_delete_FnO_answers_404_to_counts_as_done()
+    public async Task A_delete_FinOps_answers_404_to_counts_as_done()
     {
         await using var scenario = await CustomersScenario.StartAsync();
         var id = scenario.Service.Create(CustomersScenario.NewAccount());
-        scenario.FnO.Script(FakeResponse.Error(404, "Resource not found for the segment 'CustomersV3'."));
+        scenario.FinOps.Script(FakeResponse.Error(404, "Resource not found for the segment 'CustomersV3'."));
 
         scenario.Service.Delete("account", id);
 
@@ -123,7 +123,7 @@ public sealed class WriteThroughPluginTests
 
         scenario.Service.Update(new Entity("account", id) { [CustomersScenario.UnmappedColumn] = "internal" });
 
-        Assert.Single(scenario.FnO.Requests);
+        Assert.Single(scenario.FinOps.Requests);
     }
 
     [Fact]
@@ -135,7 +135,7 @@ public sealed class WriteThroughPluginTests
 
         scenario.Service.Update(new Entity("account", id) { ["name"] = "Contoso" });
 
-        Assert.Single(scenario.FnO.Requests);
+        Assert.Single(scenario.FinOps.Requests);
         Assert.Single(scenario.TracesContaining("Skipped: no column that map 'Customers V3' writes to F&O changed."));
     }
 
@@ -151,7 +151,7 @@ public sealed class WriteThroughPluginTests
         update.Parameters["tag"] = "DualWrite";
         scenario.Service.Execute(update);
 
-        Assert.Empty(scenario.FnO.Requests);
+        Assert.Empty(scenario.FinOps.Requests);
         Assert.Equal(2, scenario.TracesContaining("Skipped: the save carries tag 'DualWrite'").Count);
     }
 
@@ -165,7 +165,7 @@ public sealed class WriteThroughPluginTests
 
         scenario.Service.Execute(update);
 
-        Assert.Single(scenario.FnO.Requests);
+        Assert.Single(scenario.FinOps.Requests);
         Assert.Single(scenario.TracesContaining("Skipped: the save carries tag 'DualWrite'"));
         Assert.Equal("Contoso (renamed)", Assert.Single(scenario.Dataverse.Snapshot().Tables["account"]).GetAttributeValue<string>("name"));
     }
@@ -178,7 +178,7 @@ public sealed class WriteThroughPluginTests
 
         scenario.Service.Update(new Entity("cdm_company", CustomersScenario.CompanyUsmf) { ["cdm_companycode"] = "USMF" });
 
-        Assert.Equal("{\"OrganizationName\":\"Contoso (renamed)\"}", scenario.FnO.Requests[1].Body);
+        Assert.Equal("{\"OrganizationName\":\"Contoso (renamed)\"}", scenario.FinOps.Requests[1].Body);
     }
 
     [Fact]
@@ -190,7 +190,7 @@ public sealed class WriteThroughPluginTests
 
         scenario.Service.Execute(create);
 
-        Assert.Single(scenario.FnO.Requests);
+        Assert.Single(scenario.FinOps.Requests);
     }
 
     [Fact]
@@ -202,12 +202,12 @@ public sealed class WriteThroughPluginTests
 
         scenario.Service.Create(person);
 
-        Assert.Empty(scenario.FnO.Requests);
+        Assert.Empty(scenario.FinOps.Requests);
         Assert.Single(scenario.TracesContaining("Skipped: the record is outside map 'Customers V3'"));
     }
 
     [Fact]
-    public async Task A_record_that_enters_the_maps_filter_is_created_in_FnO()
+    public async Task A_record_that_enters_the_maps_filter_is_created_in_FinOps()
     {
         await using var scenario = await CustomersScenario.StartAsync();
         var person = CustomersScenario.NewAccount();
@@ -216,13 +216,13 @@ public sealed class WriteThroughPluginTests
 
         scenario.Service.Update(new Entity("account", id) { ["customertypecode"] = new OptionSetValue(3) });
 
-        var request = Assert.Single(scenario.FnO.Requests);
+        var request = Assert.Single(scenario.FinOps.Requests);
         Assert.Equal(("POST", "/data/CustomersV3"), (request.Method, request.RawTarget));
         Assert.Equal("Contoso", Text((JsonObject)JsonParser.Parse(request.Body), "OrganizationName"));
     }
 
     [Fact]
-    public async Task Hostile_key_values_are_escaped_in_the_URL_and_reach_FnO_unchanged()
+    public async Task Hostile_key_values_are_escaped_in_the_URL_and_reach_FinOps_unchanged()
     {
         await using var scenario = await CustomersScenario.StartAsync();
         const string hostile = "O'Brien/#1 ?&%=é)";
@@ -230,9 +230,9 @@ public sealed class WriteThroughPluginTests
 
         scenario.Service.Update(new Entity("account", id) { ["name"] = "Renamed" });
 
-        var request = scenario.FnO.Requests[1];
+        var request = scenario.FinOps.Requests[1];
         Assert.Equal("/data/CustomersV3(dataAreaId='usmf',CustomerAccount='O''Brien%2F%231%20%3F%26%25%3D%C3%A9%29')?cross-company=true", request.RawTarget);
-        Assert.Equal(hostile, Text((JsonObject)JsonParser.Parse(scenario.FnO.Requests[0].Body), "CustomerAccount"));
+        Assert.Equal(hostile, Text((JsonObject)JsonParser.Parse(scenario.FinOps.Requests[0].Body), "CustomerAccount"));
     }
 
     [Fact]
@@ -245,32 +245,32 @@ public sealed class WriteThroughPluginTests
             scenario.Service.Create(CustomersScenario.NewAccount("US-" + i.ToString("000", System.Globalization.CultureInfo.InvariantCulture)));
         }
 
-        Assert.Equal(10, scenario.FnO.Requests.Count);
-        Assert.Equal(1, scenario.FnO.TokenRequests);
-        Assert.All(scenario.FnO.Requests, r => Assert.Equal("Bearer token-1", r.Authorization));
+        Assert.Equal(10, scenario.FinOps.Requests.Count);
+        Assert.Equal(1, scenario.FinOps.TokenRequests);
+        Assert.All(scenario.FinOps.Requests, r => Assert.Equal("Bearer token-1", r.Authorization));
     }
 
     [Fact]
     public async Task A_401_gets_a_new_token_once_and_retries()
     {
         await using var scenario = await CustomersScenario.StartAsync();
-        scenario.FnO.Script(new FakeResponse(401, "{}"));
+        scenario.FinOps.Script(new FakeResponse(401, "{}"));
 
         scenario.Service.Create(CustomersScenario.NewAccount());
 
-        Assert.Equal(2, scenario.FnO.TokenRequests);
-        Assert.Equal(["Bearer token-1", "Bearer token-2"], scenario.FnO.Requests.Select(r => r.Authorization));
+        Assert.Equal(2, scenario.FinOps.TokenRequests);
+        Assert.Equal(["Bearer token-1", "Bearer token-2"], scenario.FinOps.Requests.Select(r => r.Authorization));
     }
 
     [Fact]
     public async Task A_429_whose_Retry_After_fits_the_budget_is_retried()
     {
         await using var scenario = await CustomersScenario.StartAsync();
-        scenario.FnO.Script(FakeResponse.TooManyRequests(1));
+        scenario.FinOps.Script(FakeResponse.TooManyRequests(1));
 
         scenario.Service.Create(CustomersScenario.NewAccount());
 
-        Assert.Equal(2, scenario.FnO.Requests.Count);
+        Assert.Equal(2, scenario.FinOps.Requests.Count);
         Assert.Single(scenario.Dataverse.Snapshot().Tables["account"]);
     }
 
@@ -283,7 +283,7 @@ public sealed class WriteThroughPluginTests
         var error = Assert.Throws<InvalidPluginExecutionException>(() => scenario.Service.Update(new Entity("account", id) { ["accountnumber"] = "US-002" }));
 
         Assert.Equal("account US-001 cannot change its accountnumber from 'US-001' to 'US-002': F&O's CustomersV3 record is addressed by it. Create a new account instead.", error.Message);
-        Assert.Single(scenario.FnO.Requests);
+        Assert.Single(scenario.FinOps.Requests);
         Assert.Equal("US-001", scenario.Service.Retrieve("account", id, new Microsoft.Xrm.Sdk.Query.ColumnSet("accountnumber")).GetAttributeValue<string>("accountnumber"));
     }
 

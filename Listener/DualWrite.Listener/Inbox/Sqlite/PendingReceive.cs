@@ -4,4 +4,4 @@ using DualWrite.Core.Events;
 namespace DualWrite.Listener.Inbox.Sqlite;
 
 /// <summary>A received event waiting for the next group commit, and who to tell when it is on disk.</summary>
-internal sealed record PendingReceive(FnOChangeEvent Event, string Body, TaskCompletionSource<ReceiveResult> Stored);
+internal sealed record PendingReceive(FinOpsChangeEvent Event, string Body, TaskCompletionSource<ReceiveResult> Stored);

@@ -26,7 +26,7 @@ public sealed class SqliteEventInbox : RelationalEventInbox, IDisposable
     {
     }
 
-    public override Task<ReceiveResult> ReceiveAsync(FnOChangeEvent changeEvent, string body, CancellationToken cancellationToken)
+    public override Task<ReceiveResult> ReceiveAsync(FinOpsChangeEvent changeEvent, string body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changeEvent);
         ArgumentNullException.ThrowIfNull(body);

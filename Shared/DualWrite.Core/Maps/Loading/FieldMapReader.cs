@@ -10,11 +10,11 @@ internal sealed class FieldMapReader
 {
     private static readonly string[] FieldProperties =
     {
-        "fno", "dataverse", "direction", "type", "fnoType", "dataverseType", "conflictPolicy",
+        "finOps", "dataverse", "direction", "type", "finOpsType", "dataverseType", "conflictPolicy",
         "valueMap", "lookup", "default", "constant", "transforms",
     };
 
-    private static readonly SyncDirection[] BothWays = { SyncDirection.FnOToDataverse, SyncDirection.DataverseToFnO };
+    private static readonly SyncDirection[] BothWays = { SyncDirection.FinOpsToDataverse, SyncDirection.DataverseToFinOps };
 
     private readonly MapDocumentReader _reader;
     private readonly MapDirection _mapDirection;
@@ -32,18 +32,18 @@ internal sealed class FieldMapReader
         var errorsBefore = _reader.ErrorCount;
         _reader.RejectUnknownProperties(obj, path, FieldProperties);
 
-        var fnO = _reader.ReadString(obj, "fno", path, required: false);
+        var finOps = _reader.ReadString(obj, "finOps", path, required: false);
         var dataverse = _reader.ReadString(obj, "dataverse", path, required: false);
-        if (fnO is null && dataverse is null)
+        if (finOps is null && dataverse is null)
         {
-            _reader.Error(obj, path, "a field mapping names 'fno', 'dataverse' or both.");
+            _reader.Error(obj, path, "a field mapping names 'finOps', 'dataverse' or both.");
             return null;
         }
 
-        var direction = ReadDirection(obj, path, fnO, dataverse);
+        var direction = ReadDirection(obj, path, finOps, dataverse);
         var policy = _reader.ReadEnum<ConflictPolicy>(obj, "conflictPolicy", path, required: false, "a conflict policy");
-        var lookup = ReadLookup(obj, path, fnO, dataverse);
-        ReadTypes(obj, path, lookup is not null, out var fnOType, out var dataverseType);
+        var lookup = ReadLookup(obj, path, finOps, dataverse);
+        ReadTypes(obj, path, lookup is not null, out var finOpsType, out var dataverseType);
 
         var valueMapNode = _reader.ReadObject(obj, "valueMap", path, required: false);
         ValueMap? valueMap = null;
@@ -53,69 +53,69 @@ internal sealed class FieldMapReader
             {
                 _reader.Error(valueMapNode, MapDocumentReader.Join(path, "valueMap"), "a field takes a value map or a lookup, not both.");
             }
-            else if (fnO is null || dataverse is null)
+            else if (finOps is null || dataverse is null)
             {
-                _reader.Error(valueMapNode, MapDocumentReader.Join(path, "valueMap"), "a value map needs both 'fno' and 'dataverse'.");
+                _reader.Error(valueMapNode, MapDocumentReader.Join(path, "valueMap"), "a value map needs both 'finOps' and 'dataverse'.");
             }
             else
             {
-                valueMap = ReadValueMap(valueMapNode, MapDocumentReader.Join(path, "valueMap"), direction, fnOType, dataverseType);
+                valueMap = ReadValueMap(valueMapNode, MapDocumentReader.Join(path, "valueMap"), direction, finOpsType, dataverseType);
             }
         }
 
-        if (fnO is not null && dataverse is not null && valueMapNode is null && lookup is null && !TypeConversion.CanCopy(fnOType, dataverseType))
+        if (finOps is not null && dataverse is not null && valueMapNode is null && lookup is null && !TypeConversion.CanCopy(finOpsType, dataverseType))
         {
-            _reader.Error(obj, path, "cannot copy between " + TypeConversion.TypeName(fnOType) + " and "
+            _reader.Error(obj, path, "cannot copy between " + TypeConversion.TypeName(finOpsType) + " and "
                 + TypeConversion.TypeName(dataverseType) + "; declare a value map or matching types.");
         }
 
         // One literal serves every way the field travels, read as each target side's type.
-        var defaultToFnO = ReadDefault(obj, path, direction, SyncDirection.DataverseToFnO, fnOType);
-        var defaultToDataverse = ReadDefault(obj, path, direction, SyncDirection.FnOToDataverse, dataverseType);
-        var constant = ReadConstant(obj, path, fnO, dataverse, direction, fnOType, dataverseType);
-        if ((fnO is null || dataverse is null) && constant is null && defaultToFnO is null && defaultToDataverse is null)
+        var defaultToFinOps = ReadDefault(obj, path, direction, SyncDirection.DataverseToFinOps, finOpsType);
+        var defaultToDataverse = ReadDefault(obj, path, direction, SyncDirection.FinOpsToDataverse, dataverseType);
+        var constant = ReadConstant(obj, path, finOps, dataverse, direction, finOpsType, dataverseType);
+        if ((finOps is null || dataverse is null) && constant is null && defaultToFinOps is null && defaultToDataverse is null)
         {
             _reader.Error(obj, path, "a field on one side only needs a 'default' or a 'constant' (there is no source value).");
         }
 
-        var transforms = ReadTransforms(obj, path, direction, fnOType, dataverseType, valueMapNode is not null, lookup is not null);
+        var transforms = ReadTransforms(obj, path, direction, finOpsType, dataverseType, valueMapNode is not null, lookup is not null);
 
         if (_reader.ErrorCount > errorsBefore)
         {
             return null;
         }
 
-        return new FieldMap(fnO, dataverse, direction, fnOType, dataverseType, policy, valueMap, lookup, defaultToFnO, defaultToDataverse, constant, transforms);
+        return new FieldMap(finOps, dataverse, direction, finOpsType, dataverseType, policy, valueMap, lookup, defaultToFinOps, defaultToDataverse, constant, transforms);
     }
 
-    private MapDirection ReadDirection(JsonObject obj, string path, string? fnO, string? dataverse)
+    private MapDirection ReadDirection(JsonObject obj, string path, string? finOps, string? dataverse)
     {
-        var oneSidedDirection = fnO is null ? MapDirection.FnOToDataverse : MapDirection.DataverseToFnO;
+        var oneSidedDirection = finOps is null ? MapDirection.FinOpsToDataverse : MapDirection.DataverseToFinOps;
         var explicitDirection = _reader.ReadEnum<MapDirection>(obj, "direction", path, required: false, "a direction");
-        var direction = explicitDirection ?? (fnO is not null && dataverse is not null ? _mapDirection : oneSidedDirection);
+        var direction = explicitDirection ?? (finOps is not null && dataverse is not null ? _mapDirection : oneSidedDirection);
         var at = obj["direction"] ?? obj;
         if (!_mapDirection.Contains(direction))
         {
             _reader.Error(at, MapDocumentReader.Join(path, "direction"), "the field's direction " + direction + " does not fit the map's direction " + _mapDirection + ".");
         }
-        else if ((fnO is null || dataverse is null) && direction != oneSidedDirection)
+        else if ((finOps is null || dataverse is null) && direction != oneSidedDirection)
         {
-            _reader.Error(at, MapDocumentReader.Join(path, "direction"), "a field on the " + (fnO is null ? "Dataverse" : "F&O")
+            _reader.Error(at, MapDocumentReader.Join(path, "direction"), "a field on the " + (finOps is null ? "Dataverse" : "F&O")
                 + " side only can only be written to that side (" + oneSidedDirection + ").");
         }
 
         return direction;
     }
 
-    private void ReadTypes(JsonObject obj, string path, bool isLookup, out FieldType fnOType, out FieldType dataverseType)
+    private void ReadTypes(JsonObject obj, string path, bool isLookup, out FieldType finOpsType, out FieldType dataverseType)
     {
         var both = ReadType(obj, "type", path) ?? FieldType.String;
-        fnOType = ReadType(obj, "fnoType", path) ?? both;
+        finOpsType = ReadType(obj, "finOpsType", path) ?? both;
         dataverseType = ReadType(obj, "dataverseType", path) ?? both;
 
-        if (fnOType is FieldType.Money or FieldType.Choice)
+        if (finOpsType is FieldType.Money or FieldType.Choice)
         {
-            _reader.Error(obj, path, "type " + TypeConversion.TypeName(fnOType) + " exists on the Dataverse side only.");
+            _reader.Error(obj, path, "type " + TypeConversion.TypeName(finOpsType) + " exists on the Dataverse side only.");
         }
 
         if (dataverseType == FieldType.Enum)
@@ -125,7 +125,7 @@ internal sealed class FieldMapReader
 
         if (isLookup)
         {
-            if (fnOType != FieldType.String)
+            if (finOpsType != FieldType.String)
             {
                 _reader.Error(obj, path, "a lookup pairs an F&O code (string) with a Dataverse lookup; the F&O type must be string.");
             }
@@ -156,7 +156,7 @@ internal sealed class FieldMapReader
         return null;
     }
 
-    private LookupDefinition? ReadLookup(JsonObject obj, string path, string? fnO, string? dataverse)
+    private LookupDefinition? ReadLookup(JsonObject obj, string path, string? finOps, string? dataverse)
     {
         var lookupPath = MapDocumentReader.Join(path, "lookup");
         var node = _reader.ReadObject(obj, "lookup", path, required: false);
@@ -172,9 +172,9 @@ internal sealed class FieldMapReader
         var companySpecific = _reader.ReadBoolean(node, "companySpecific", lookupPath, required: true);
         var navigation = _reader.ReadString(node, "navigationProperty", lookupPath, required: false) ?? dataverse;
 
-        if (fnO is null || dataverse is null)
+        if (finOps is null || dataverse is null)
         {
-            _reader.Error(node, lookupPath, "a lookup pairs an F&O code field ('fno') with a Dataverse lookup column ('dataverse').");
+            _reader.Error(node, lookupPath, "a lookup pairs an F&O code field ('finOps') with a Dataverse lookup column ('dataverse').");
             return null;
         }
 
@@ -188,7 +188,7 @@ internal sealed class FieldMapReader
             : new LookupDefinition(entitySet, logicalName, keyField, companySpecific.Value, navigation);
     }
 
-    private ValueMap? ReadValueMap(JsonObject node, string path, MapDirection direction, FieldType fnOType, FieldType dataverseType)
+    private ValueMap? ReadValueMap(JsonObject node, string path, MapDirection direction, FieldType finOpsType, FieldType dataverseType)
     {
         _reader.RejectUnknownProperties(node, path, "entries", "default");
         var entriesPath = MapDocumentReader.Join(path, "entries");
@@ -208,15 +208,15 @@ internal sealed class FieldMapReader
                 continue;
             }
 
-            _reader.RejectUnknownProperties(entry, entryPath, "fno", "dataverse");
-            var fnO = ReadLiteral(entry, "fno", entryPath, fnOType, required: true);
+            _reader.RejectUnknownProperties(entry, entryPath, "finOps", "dataverse");
+            var finOps = ReadLiteral(entry, "finOps", entryPath, finOpsType, required: true);
             var dataverse = ReadLiteral(entry, "dataverse", entryPath, dataverseType, required: true);
-            if (fnO is null || dataverse is null)
+            if (finOps is null || dataverse is null)
             {
                 continue;
             }
 
-            var candidate = new ValueMapEntry(fnO, dataverse);
+            var candidate = new ValueMapEntry(finOps, dataverse);
             foreach (var way in BothWays)
             {
                 if (!direction.Carries(way))
@@ -228,7 +228,7 @@ internal sealed class FieldMapReader
                 {
                     if (ValueMapTransform.Matches(existing.SourceFor(way), candidate.SourceFor(way)))
                     {
-                        var side = way == SyncDirection.FnOToDataverse ? "F&O" : "Dataverse";
+                        var side = way == SyncDirection.FinOpsToDataverse ? "F&O" : "Dataverse";
                         _reader.Error(entry, entryPath, side + " value " + Quote(candidate.SourceFor(way)) + " has two entries; values travelling "
                             + way + " need exactly one.");
                         break;
@@ -239,32 +239,32 @@ internal sealed class FieldMapReader
             entries.Add(candidate);
         }
 
-        RecordValue? defaultToFnO = null;
+        RecordValue? defaultToFinOps = null;
         RecordValue? defaultToDataverse = null;
         var defaults = _reader.ReadObject(node, "default", path, required: false);
         if (defaults is not null)
         {
             var defaultPath = MapDocumentReader.Join(path, "default");
-            _reader.RejectUnknownProperties(defaults, defaultPath, "fno", "dataverse");
-            defaultToFnO = ReadLiteral(defaults, "fno", defaultPath, fnOType, required: false);
+            _reader.RejectUnknownProperties(defaults, defaultPath, "finOps", "dataverse");
+            defaultToFinOps = ReadLiteral(defaults, "finOps", defaultPath, finOpsType, required: false);
             defaultToDataverse = ReadLiteral(defaults, "dataverse", defaultPath, dataverseType, required: false);
-            if (defaultToFnO is not null && !direction.Carries(SyncDirection.DataverseToFnO))
+            if (defaultToFinOps is not null && !direction.Carries(SyncDirection.DataverseToFinOps))
             {
-                _reader.Error(defaults["fno"], MapDocumentReader.Join(defaultPath, "fno"), "the field is never written to F&O.");
+                _reader.Error(defaults["finOps"], MapDocumentReader.Join(defaultPath, "finOps"), "the field is never written to F&O.");
             }
 
-            if (defaultToDataverse is not null && !direction.Carries(SyncDirection.FnOToDataverse))
+            if (defaultToDataverse is not null && !direction.Carries(SyncDirection.FinOpsToDataverse))
             {
                 _reader.Error(defaults["dataverse"], MapDocumentReader.Join(defaultPath, "dataverse"), "the field is never written to Dataverse.");
             }
         }
 
-        return new ValueMap(entries, defaultToFnO, defaultToDataverse);
+        return new ValueMap(entries, defaultToFinOps, defaultToDataverse);
     }
 
     /// <summary>
     /// A literal default applies in every direction the field travels; an object gives it per target side
-    /// (<c>{ "fno": "10" }</c>: F&amp;O needs a value the Dataverse column may leave empty, and nothing is invented
+    /// (<c>{ "finOps": "10" }</c>: F&amp;O needs a value the Dataverse column may leave empty, and nothing is invented
     /// on the way back).
     /// </summary>
     private RecordValue? ReadDefault(JsonObject obj, string path, MapDirection direction, SyncDirection way, FieldType targetType)
@@ -280,11 +280,11 @@ internal sealed class FieldMapReader
         }
 
         var defaultPath = MapDocumentReader.Join(path, "default");
-        var side = way == SyncDirection.DataverseToFnO ? "fno" : "dataverse";
-        if (way == SyncDirection.DataverseToFnO)
+        var side = way == SyncDirection.DataverseToFinOps ? "finOps" : "dataverse";
+        if (way == SyncDirection.DataverseToFinOps)
         {
             // Checked once, for both sides.
-            _reader.RejectUnknownProperties(sides, defaultPath, "fno", "dataverse");
+            _reader.RejectUnknownProperties(sides, defaultPath, "finOps", "dataverse");
         }
 
         if (!sides.ContainsKey(side))
@@ -294,21 +294,21 @@ internal sealed class FieldMapReader
 
         if (!direction.Carries(way))
         {
-            _reader.Error(sides[side], MapDocumentReader.Join(defaultPath, side), "the field is never written to " + (side == "fno" ? "F&O." : "Dataverse."));
+            _reader.Error(sides[side], MapDocumentReader.Join(defaultPath, side), "the field is never written to " + (side == "finOps" ? "F&O." : "Dataverse."));
             return null;
         }
 
         return ReadLiteral(sides, side, defaultPath, targetType, required: true);
     }
 
-    private RecordValue? ReadConstant(JsonObject obj, string path, string? fnO, string? dataverse, MapDirection direction, FieldType fnOType, FieldType dataverseType)
+    private RecordValue? ReadConstant(JsonObject obj, string path, string? finOps, string? dataverse, MapDirection direction, FieldType finOpsType, FieldType dataverseType)
     {
         if (!obj.ContainsKey("constant"))
         {
             return null;
         }
 
-        if (fnO is not null && dataverse is not null)
+        if (finOps is not null && dataverse is not null)
         {
             _reader.Error(obj["constant"], MapDocumentReader.Join(path, "constant"), "a constant belongs to a field on one side only (a paired field has a source value).");
             return null;
@@ -319,10 +319,10 @@ internal sealed class FieldMapReader
             _reader.Error(obj["constant"], MapDocumentReader.Join(path, "constant"), "a field takes a default or a constant, not both.");
         }
 
-        return ReadLiteral(obj, "constant", path, direction == MapDirection.DataverseToFnO ? fnOType : dataverseType, required: true);
+        return ReadLiteral(obj, "constant", path, direction == MapDirection.DataverseToFinOps ? finOpsType : dataverseType, required: true);
     }
 
-    private List<StringTransform> ReadTransforms(JsonObject obj, string path, MapDirection direction, FieldType fnOType, FieldType dataverseType, bool hasValueMap, bool isLookup)
+    private List<StringTransform> ReadTransforms(JsonObject obj, string path, MapDirection direction, FieldType finOpsType, FieldType dataverseType, bool hasValueMap, bool isLookup)
     {
         var transforms = new List<StringTransform>();
         var transformsPath = MapDocumentReader.Join(path, "transforms");
@@ -355,7 +355,7 @@ internal sealed class FieldMapReader
 
             foreach (var way in BothWays)
             {
-                var target = way == SyncDirection.FnOToDataverse ? dataverseType : fnOType;
+                var target = way == SyncDirection.FinOpsToDataverse ? dataverseType : finOpsType;
                 if (direction.Carries(way) && transform.AppliesTo(way) && !isLookup && target != FieldType.String)
                 {
                     _reader.Error(item, itemPath, "a string transform needs a string target; values travelling " + way + " are "

@@ -22,7 +22,7 @@ public sealed class MapLoadError
 
     public int Column { get; }
 
-    /// <summary>The property path inside the map, e.g. <c>fields[4].valueMap.entries[1].fno</c>; empty for the document.</summary>
+    /// <summary>The property path inside the map, e.g. <c>fields[4].valueMap.entries[1].finOps</c>; empty for the document.</summary>
     public string Path { get; }
 
     public string Message { get; }

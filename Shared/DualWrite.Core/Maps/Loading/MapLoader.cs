@@ -16,7 +16,7 @@ public static class MapLoader
 
     private static readonly string[] TopLevelProperties =
     {
-        "schemaVersion", "name", "description", "direction", "conflictPolicy", "fno", "dataverse", "company", "fields",
+        "schemaVersion", "name", "description", "direction", "conflictPolicy", "finOps", "dataverse", "company", "fields",
     };
 
     /// <param name="json">The file's text.</param>
@@ -75,20 +75,20 @@ public static class MapLoader
         var description = reader.ReadString(root, "description", string.Empty, required: false);
         var direction = reader.ReadEnum<MapDirection>(root, "direction", string.Empty, required: true, "a direction");
         var policy = reader.ReadEnum<ConflictPolicy>(root, "conflictPolicy", string.Empty, required: false, "a conflict policy");
-        var fnO = ReadFnOTable(reader, root);
+        var finOps = ReadFinOpsTable(reader, root);
         var dataverse = ReadDataverseTable(reader, root);
         var company = ReadCompany(reader, root);
         var errorsBeforeFields = reader.ErrorCount;
         var fields = direction is null ? null : ReadFields(reader, root, direction.Value, company);
 
         // Cross-checks only over a complete set of fields: a field that failed to load would be reported twice.
-        if (name is null || direction is null || fnO is null || dataverse is null || fields is null || reader.ErrorCount > errorsBeforeFields)
+        if (name is null || direction is null || finOps is null || dataverse is null || fields is null || reader.ErrorCount > errorsBeforeFields)
         {
             return null;
         }
 
-        CheckCompanyKeys(reader, root, fnO, dataverse, company);
-        CheckKeysAreMapped(reader, root, direction.Value, fnO, dataverse, company, fields);
+        CheckCompanyKeys(reader, root, finOps, dataverse, company);
+        CheckKeysAreMapped(reader, root, direction.Value, finOps, dataverse, company, fields);
         CheckTargetsAreUnique(reader, root, fields, company);
 
         return new TableMap(
@@ -97,26 +97,26 @@ public static class MapLoader
             description,
             direction.Value,
             policy ?? TableMap.DefaultConflictPolicy(direction.Value),
-            fnO,
+            finOps,
             dataverse,
             company,
             fields);
     }
 
-    private static FnOTable? ReadFnOTable(MapDocumentReader reader, JsonObject root)
+    private static FinOpsTable? ReadFinOpsTable(MapDocumentReader reader, JsonObject root)
     {
-        var side = reader.ReadObject(root, "fno", string.Empty, required: true);
+        var side = reader.ReadObject(root, "finOps", string.Empty, required: true);
         if (side is null)
         {
             return null;
         }
 
-        reader.RejectUnknownProperties(side, "fno", "entitySet", "key", "filter");
-        var entitySet = reader.ReadString(side, "entitySet", "fno", required: true);
-        var key = reader.ReadNameList(side, "key", "fno", required: true);
-        var filter = reader.ReadString(side, "filter", "fno", required: false);
-        var filterParses = FilterCheck.Check(reader, side["filter"], "fno.filter", filter);
-        return entitySet is null || key is null || !filterParses ? null : new FnOTable(entitySet, key, filter);
+        reader.RejectUnknownProperties(side, "finOps", "entitySet", "key", "filter");
+        var entitySet = reader.ReadString(side, "entitySet", "finOps", required: true);
+        var key = reader.ReadNameList(side, "key", "finOps", required: true);
+        var filter = reader.ReadString(side, "filter", "finOps", required: false);
+        var filterParses = FilterCheck.Check(reader, side["filter"], "finOps.filter", filter);
+        return entitySet is null || key is null || !filterParses ? null : new FinOpsTable(entitySet, key, filter);
     }
 
     private static DataverseTable? ReadDataverseTable(MapDocumentReader reader, JsonObject root)
@@ -144,9 +144,9 @@ public static class MapLoader
             return null;
         }
 
-        reader.RejectUnknownProperties(company, "company", "fnoField", "dataverseField", "entitySet", "logicalName", "codeField");
+        reader.RejectUnknownProperties(company, "company", "finOpsField", "dataverseField", "entitySet", "logicalName", "codeField");
         return new CompanyStriping(
-            reader.ReadString(company, "fnoField", "company", required: false) ?? CompanyStriping.DefaultFnOField,
+            reader.ReadString(company, "finOpsField", "company", required: false) ?? CompanyStriping.DefaultFinOpsField,
             reader.ReadString(company, "dataverseField", "company", required: false) ?? CompanyStriping.DefaultDataverseField,
             reader.ReadString(company, "entitySet", "company", required: false) ?? CompanyStriping.DefaultEntitySet,
             reader.ReadString(company, "logicalName", "company", required: false) ?? CompanyStriping.DefaultLogicalName,
@@ -182,18 +182,18 @@ public static class MapLoader
         return fields;
     }
 
-    private static void CheckCompanyKeys(MapDocumentReader reader, JsonObject root, FnOTable fnO, DataverseTable dataverse, CompanyStriping? company)
+    private static void CheckCompanyKeys(MapDocumentReader reader, JsonObject root, FinOpsTable finOps, DataverseTable dataverse, CompanyStriping? company)
     {
-        var fnOKey = (root["fno"] as JsonObject)?["key"];
+        var finOpsKey = (root["finOps"] as JsonObject)?["key"];
         var dataverseKey = (root["dataverse"] as JsonObject)?["key"];
         if (company is null)
         {
             return;
         }
 
-        if (!string.Equals(fnO.KeyFields[0], company.FnOField, StringComparison.Ordinal))
+        if (!string.Equals(finOps.KeyFields[0], company.FinOpsField, StringComparison.Ordinal))
         {
-            reader.Error(fnOKey, "fno.key", "a company-specific map's F&O key starts with the company field '" + company.FnOField + "'.");
+            reader.Error(finOpsKey, "finOps.key", "a company-specific map's F&O key starts with the company field '" + company.FinOpsField + "'.");
         }
 
         if (!Contains(dataverse.KeyFields, company.DataverseField))
@@ -203,16 +203,16 @@ public static class MapLoader
     }
 
     /// <summary>The engine builds the target key from mapped values: each key field must be written in every direction the map runs.</summary>
-    private static void CheckKeysAreMapped(MapDocumentReader reader, JsonObject root, MapDirection direction, FnOTable fnO, DataverseTable dataverse, CompanyStriping? company, List<FieldMap> fields)
+    private static void CheckKeysAreMapped(MapDocumentReader reader, JsonObject root, MapDirection direction, FinOpsTable finOps, DataverseTable dataverse, CompanyStriping? company, List<FieldMap> fields)
     {
-        if (direction.Carries(SyncDirection.DataverseToFnO))
+        if (direction.Carries(SyncDirection.DataverseToFinOps))
         {
-            CheckSideKeys(reader, (root["fno"] as JsonObject)?["key"], "fno.key", fnO.KeyFields, company?.FnOField, fields, SyncDirection.DataverseToFnO);
+            CheckSideKeys(reader, (root["finOps"] as JsonObject)?["key"], "finOps.key", finOps.KeyFields, company?.FinOpsField, fields, SyncDirection.DataverseToFinOps);
         }
 
-        if (direction.Carries(SyncDirection.FnOToDataverse))
+        if (direction.Carries(SyncDirection.FinOpsToDataverse))
         {
-            CheckSideKeys(reader, (root["dataverse"] as JsonObject)?["key"], "dataverse.key", dataverse.KeyFields, company?.DataverseField, fields, SyncDirection.FnOToDataverse);
+            CheckSideKeys(reader, (root["dataverse"] as JsonObject)?["key"], "dataverse.key", dataverse.KeyFields, company?.DataverseField, fields, SyncDirection.FinOpsToDataverse);
         }
     }
 
@@ -243,13 +243,13 @@ public static class MapLoader
         foreach (var field in fields)
         {
             if (company is not null
-                && (string.Equals(field.FnOField, company.FnOField, StringComparison.Ordinal) || string.Equals(field.DataverseField, company.DataverseField, StringComparison.Ordinal)))
+                && (string.Equals(field.FinOpsField, company.FinOpsField, StringComparison.Ordinal) || string.Equals(field.DataverseField, company.DataverseField, StringComparison.Ordinal)))
             {
                 reader.Error(root["fields"], "fields", "'" + field + "' maps the company, which the 'company' section already carries.");
             }
         }
 
-        foreach (var way in new[] { SyncDirection.FnOToDataverse, SyncDirection.DataverseToFnO })
+        foreach (var way in new[] { SyncDirection.FinOpsToDataverse, SyncDirection.DataverseToFinOps })
         {
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var field in fields)

@@ -12,11 +12,11 @@ public class MapLoaderTests
         {
           "schemaVersion": 1,
           "name": "Currencies",
-          "direction": "FnOToDataverse",
-          "fno": { "entitySet": "Currencies", "key": ["CurrencyCode"] },
+          "direction": "FinOpsToDataverse",
+          "finOps": { "entitySet": "Currencies", "key": ["CurrencyCode"] },
           "dataverse": { "entitySet": "transactioncurrencies", "logicalName": "transactioncurrency", "key": ["isocurrencycode"] },
           "fields": [
-            { "fno": "CurrencyCode", "dataverse": "isocurrencycode" }
+            { "finOps": "CurrencyCode", "dataverse": "isocurrencycode" }
           ]
         }
         """;
@@ -30,8 +30,8 @@ public class MapLoaderTests
         Assert.Equal(MapLoader.SchemaVersion, map.SchemaVersion);
         Assert.Equal(MapDirection.TwoWay, map.Direction);
         Assert.Equal(ConflictPolicy.FieldMerge, map.ConflictPolicy);
-        Assert.Equal(new[] { "dataAreaId", "CustomerAccount" }, map.FnO.KeyFields);
-        Assert.Equal("PartyType eq 'Organization'", map.FnO.FilterText);
+        Assert.Equal(new[] { "dataAreaId", "CustomerAccount" }, map.FinOps.KeyFields);
+        Assert.Equal("PartyType eq 'Organization'", map.FinOps.FilterText);
         Assert.Equal("account", map.Dataverse.LogicalName);
         Assert.Equal("customertypecode eq 3", map.Dataverse.FilterText);
         Assert.Equal("cdm_companycode", map.Company!.CodeField);
@@ -42,12 +42,12 @@ public class MapLoaderTests
         Assert.Equal("msdyn_customergroupid", group.Lookup.NavigationProperty);
         Assert.Equal(FieldType.Lookup, group.DataverseType);
 
-        var language = map.Fields.Single(f => f.FnOField == "LanguageId");
-        Assert.Equal(MapDirection.DataverseToFnO, language.Direction);
-        Assert.Equal("en-us", language.DefaultToFnO!.ToString());
+        var language = map.Fields.Single(f => f.FinOpsField == "LanguageId");
+        Assert.Equal(MapDirection.DataverseToFinOps, language.Direction);
+        Assert.Equal("en-us", language.DefaultToFinOps!.ToString());
 
         var customerType = map.Fields.Single(f => f.DataverseField == "customertypecode");
-        Assert.Equal(MapDirection.FnOToDataverse, customerType.Direction);
+        Assert.Equal(MapDirection.FinOpsToDataverse, customerType.Direction);
         Assert.Equal("3", customerType.Constant!.ToString());
     }
 
@@ -75,7 +75,7 @@ public class MapLoaderTests
     [Fact]
     public void An_unknown_property_is_rejected_with_its_path_and_position()
     {
-        var json = Minimal.Replace("{ \"fno\": \"CurrencyCode\", \"dataverse\": \"isocurrencycode\" }", "{ \"fno\": \"CurrencyCode\", \"dataverse\": \"isocurrencycode\", \"dirction\": \"TwoWay\" }", StringComparison.Ordinal);
+        var json = Minimal.Replace("{ \"finOps\": \"CurrencyCode\", \"dataverse\": \"isocurrencycode\" }", "{ \"finOps\": \"CurrencyCode\", \"dataverse\": \"isocurrencycode\", \"dirction\": \"TwoWay\" }", StringComparison.Ordinal);
 
         var error = Assert.Single(MapLoader.Load(json, "currencies.json").Errors);
 
@@ -87,10 +87,10 @@ public class MapLoaderTests
     [Fact]
     public void A_bad_direction_is_rejected_with_file_line_and_the_expected_names()
     {
-        var result = MapLoader.Load(Minimal.Replace("\"FnOToDataverse\"", "\"Both\"", StringComparison.Ordinal), "currencies.json");
+        var result = MapLoader.Load(Minimal.Replace("\"FinOpsToDataverse\"", "\"Both\"", StringComparison.Ordinal), "currencies.json");
 
         var error = Assert.Single(result.Errors);
-        Assert.Equal("currencies.json(4,16): direction: 'Both' is not a direction; expected TwoWay, FnOToDataverse, DataverseToFnO.", error.ToString());
+        Assert.Equal("currencies.json(4,16): direction: 'Both' is not a direction; expected TwoWay, FinOpsToDataverse, DataverseToFinOps.", error.ToString());
     }
 
     [Fact]
@@ -112,12 +112,12 @@ public class MapLoaderTests
               "name": "",
               "direction": "TwoWay",
               "conflictPolicy": "FirstWins",
-              "fno": { "entitySet": "CustomersV3", "key": ["dataAreaId", "CustomerAccount"] },
+              "finOps": { "entitySet": "CustomersV3", "key": ["dataAreaId", "CustomerAccount"] },
               "dataverse": { "entitySet": "accounts", "logicalName": "account", "key": ["accountnumber"] },
               "company": {},
               "fields": [
-                { "fno": "CustomerAccount", "dataverse": "accountnumber", "type": "text" },
-                { "fno": "CreditLimit", "dataverse": "creditlimit", "fnoType": "decimal", "dataverseType": "bool" }
+                { "finOps": "CustomerAccount", "dataverse": "accountnumber", "type": "text" },
+                { "finOps": "CreditLimit", "dataverse": "creditlimit", "finOpsType": "decimal", "dataverseType": "bool" }
               ]
             }
             """;
@@ -134,7 +134,7 @@ public class MapLoaderTests
     [Fact]
     public void A_copy_between_enum_and_choice_needs_a_value_map()
     {
-        var json = Minimal.Replace("\"dataverse\": \"isocurrencycode\" }", "\"dataverse\": \"isocurrencycode\" },\n    { \"fno\": \"Status\", \"dataverse\": \"statuscode\", \"fnoType\": \"enum\", \"dataverseType\": \"choice\" }", StringComparison.Ordinal);
+        var json = Minimal.Replace("\"dataverse\": \"isocurrencycode\" }", "\"dataverse\": \"isocurrencycode\" },\n    { \"finOps\": \"Status\", \"dataverse\": \"statuscode\", \"finOpsType\": \"enum\", \"dataverseType\": \"choice\" }", StringComparison.Ordinal);
 
         var error = Assert.Single(MapLoader.Load(json, "currencies.json").Errors);
 
@@ -145,7 +145,7 @@ public class MapLoaderTests
     [Fact]
     public void A_two_way_value_map_with_a_repeated_value_is_rejected()
     {
-        var json = CustomerMap.Json.Replace("{ \"fno\": \"All\", \"dataverse\": 192350002 }", "{ \"fno\": \"All\", \"dataverse\": 192350000 }", StringComparison.Ordinal);
+        var json = CustomerMap.Json.Replace("{ \"finOps\": \"All\", \"dataverse\": 192350002 }", "{ \"finOps\": \"All\", \"dataverse\": 192350000 }", StringComparison.Ordinal);
 
         var error = Assert.Single(MapLoader.Load(json, "customers.json").Errors);
 
@@ -156,7 +156,7 @@ public class MapLoaderTests
     [Fact]
     public void A_value_map_literal_of_the_wrong_type_is_rejected()
     {
-        var json = CustomerMap.Json.Replace("{ \"fno\": \"Yes\", \"dataverse\": true }", "{ \"fno\": \"Yes\", \"dataverse\": \"true\" }", StringComparison.Ordinal);
+        var json = CustomerMap.Json.Replace("{ \"finOps\": \"Yes\", \"dataverse\": true }", "{ \"finOps\": \"Yes\", \"dataverse\": \"true\" }", StringComparison.Ordinal);
 
         var error = Assert.Single(MapLoader.Load(json, "customers.json").Errors);
 
@@ -173,13 +173,13 @@ public class MapLoaderTests
 
         var paths = MapLoader.Load(json, "customers.json").Errors.Select(e => e.Path).ToList();
 
-        Assert.Equal(new[] { "fno.key", "dataverse.key" }, paths);
+        Assert.Equal(new[] { "finOps.key", "dataverse.key" }, paths);
     }
 
     [Fact]
     public void A_field_mapping_of_the_company_is_rejected_because_the_company_section_carries_it()
     {
-        var json = CustomerMap.Json.Replace("{ \"fno\": \"SalesMemo\", \"dataverse\": \"description\" }", "{ \"fno\": \"dataAreaId\", \"dataverse\": \"msdyn_companycode\" }", StringComparison.Ordinal);
+        var json = CustomerMap.Json.Replace("{ \"finOps\": \"SalesMemo\", \"dataverse\": \"description\" }", "{ \"finOps\": \"dataAreaId\", \"dataverse\": \"msdyn_companycode\" }", StringComparison.Ordinal);
 
         var error = Assert.Single(MapLoader.Load(json, "customers.json").Errors);
 
@@ -187,14 +187,14 @@ public class MapLoaderTests
     }
 
     [Theory]
-    [InlineData("{ \"fno\": \"Name\", \"dataverse\": \"currencyname\", \"dataverseType\": \"enum\" }", "type enum exists on the F&O side only (Dataverse has choices).")]
-    [InlineData("{ \"fno\": \"Name\", \"dataverse\": \"currencyname\", \"fnoType\": \"money\", \"dataverseType\": \"money\" }", "type money exists on the Dataverse side only.")]
-    [InlineData("{ \"fno\": \"Name\", \"dataverse\": \"currencyname\", \"transforms\": [ { \"kind\": \"capitalize\" } ] }", "'capitalize' is not a transform; expected trim, upper, lower, maxLength.")]
-    [InlineData("{ \"fno\": \"Name\", \"dataverse\": \"currencyname\", \"transforms\": [ { \"kind\": \"trim\", \"length\": 3 } ] }", "'length' and 'onOverflow' belong to a maxLength transform only.")]
-    [InlineData("{ \"fno\": \"Rate\", \"dataverse\": \"exchangerate\", \"type\": \"decimal\", \"default\": \"one\" }", "'one' is not a valid decimal value; expected a number.")]
-    [InlineData("{ \"fno\": \"Name\", \"dataverse\": \"currencyname\", \"constant\": \"x\" }", "a constant belongs to a field on one side only (a paired field has a source value).")]
-    [InlineData("{ \"fno\": \"Name\", \"dataverse\": \"currencyname\", \"valueMap\": { \"entries\": [] } }", "a value map needs at least one entry.")]
-    [InlineData("{ \"fno\": \"Symbol\", \"dataverse\": \"currencysymbol\", \"lookup\": { \"entitySet\": \"symbols\", \"logicalName\": \"symbol\", \"keyField\": \"code\" } }", "missing required property 'companySpecific'.")]
+    [InlineData("{ \"finOps\": \"Name\", \"dataverse\": \"currencyname\", \"dataverseType\": \"enum\" }", "type enum exists on the F&O side only (Dataverse has choices).")]
+    [InlineData("{ \"finOps\": \"Name\", \"dataverse\": \"currencyname\", \"finOpsType\": \"money\", \"dataverseType\": \"money\" }", "type money exists on the Dataverse side only.")]
+    [InlineData("{ \"finOps\": \"Name\", \"dataverse\": \"currencyname\", \"transforms\": [ { \"kind\": \"capitalize\" } ] }", "'capitalize' is not a transform; expected trim, upper, lower, maxLength.")]
+    [InlineData("{ \"finOps\": \"Name\", \"dataverse\": \"currencyname\", \"transforms\": [ { \"kind\": \"trim\", \"length\": 3 } ] }", "'length' and 'onOverflow' belong to a maxLength transform only.")]
+    [InlineData("{ \"finOps\": \"Rate\", \"dataverse\": \"exchangerate\", \"type\": \"decimal\", \"default\": \"one\" }", "'one' is not a valid decimal value; expected a number.")]
+    [InlineData("{ \"finOps\": \"Name\", \"dataverse\": \"currencyname\", \"constant\": \"x\" }", "a constant belongs to a field on one side only (a paired field has a source value).")]
+    [InlineData("{ \"finOps\": \"Name\", \"dataverse\": \"currencyname\", \"valueMap\": { \"entries\": [] } }", "a value map needs at least one entry.")]
+    [InlineData("{ \"finOps\": \"Symbol\", \"dataverse\": \"currencysymbol\", \"lookup\": { \"entitySet\": \"symbols\", \"logicalName\": \"symbol\", \"keyField\": \"code\" } }", "missing required property 'companySpecific'.")]
     public void A_field_mapping_mistake_is_reported_with_a_message_that_says_what_to_do(string field, string message)
     {
         var json = Minimal.Replace("\"dataverse\": \"isocurrencycode\" }", "\"dataverse\": \"isocurrencycode\" },\n    " + field, StringComparison.Ordinal);
@@ -214,7 +214,7 @@ public class MapLoaderTests
         var error = Assert.Single(MapLoader.Load(json, "currencies.json").Errors);
 
         Assert.Equal("dataverse.key", error.Path);
-        Assert.Contains("'currencyname' is not written by any field mapping travelling FnOToDataverse", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'currencyname' is not written by any field mapping travelling FinOpsToDataverse", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -255,12 +255,12 @@ public class MapLoaderTests
     [Fact]
     public void A_field_cannot_travel_a_way_its_map_does_not()
     {
-        var json = Minimal.Replace("\"dataverse\": \"isocurrencycode\" }", "\"dataverse\": \"isocurrencycode\" },\n    { \"fno\": \"Name\", \"dataverse\": \"currencyname\", \"direction\": \"TwoWay\" }", StringComparison.Ordinal);
+        var json = Minimal.Replace("\"dataverse\": \"isocurrencycode\" }", "\"dataverse\": \"isocurrencycode\" },\n    { \"finOps\": \"Name\", \"dataverse\": \"currencyname\", \"direction\": \"TwoWay\" }", StringComparison.Ordinal);
 
         var error = Assert.Single(MapLoader.Load(json, "currencies.json").Errors);
 
         Assert.Equal("fields[1].direction", error.Path);
-        Assert.Contains("does not fit the map's direction FnOToDataverse", error.Message, StringComparison.Ordinal);
+        Assert.Contains("does not fit the map's direction FinOpsToDataverse", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -281,7 +281,7 @@ public class MapLoaderTests
         var oneWay = MapLoader.Load(Minimal, "currencies.json").Map!;
         var twoWay = CustomerMap.Load();
 
-        Assert.Equal(ConflictPolicy.FnOWins, oneWay.ConflictPolicy);
+        Assert.Equal(ConflictPolicy.FinOpsWins, oneWay.ConflictPolicy);
         Assert.Equal(ConflictPolicy.FieldMerge, twoWay.ConflictPolicy);
         Assert.Equal(ConflictPolicy.FieldMerge, twoWay.ConflictPolicyFor(twoWay.Fields[0]));
     }
@@ -289,23 +289,23 @@ public class MapLoaderTests
     [Fact]
     public void A_field_conflict_policy_overrides_the_map_policy()
     {
-        var json = CustomerMap.Json.Replace("{ \"fno\": \"SalesMemo\", \"dataverse\": \"description\" }", "{ \"fno\": \"SalesMemo\", \"dataverse\": \"description\", \"conflictPolicy\": \"DataverseWins\" }", StringComparison.Ordinal);
+        var json = CustomerMap.Json.Replace("{ \"finOps\": \"SalesMemo\", \"dataverse\": \"description\" }", "{ \"finOps\": \"SalesMemo\", \"dataverse\": \"description\", \"conflictPolicy\": \"DataverseWins\" }", StringComparison.Ordinal);
         var map = MapLoader.Load(json, "customers.json").Map!;
 
-        Assert.Equal(ConflictPolicy.DataverseWins, map.ConflictPolicyFor(map.Fields.Single(f => f.FnOField == "SalesMemo")));
+        Assert.Equal(ConflictPolicy.DataverseWins, map.ConflictPolicyFor(map.Fields.Single(f => f.FinOpsField == "SalesMemo")));
     }
 
     [Fact]
     public void Truncating_and_case_transforms_make_a_two_way_field_not_invertible()
     {
         var json = CustomerMap.Json.Replace(
-            "{ \"fno\": \"SalesMemo\", \"dataverse\": \"description\" }",
-            "{ \"fno\": \"SalesMemo\", \"dataverse\": \"description\", \"transforms\": [ { \"kind\": \"upper\" }, { \"kind\": \"maxLength\", \"length\": 5, \"onOverflow\": \"truncate\" } ] }",
+            "{ \"finOps\": \"SalesMemo\", \"dataverse\": \"description\" }",
+            "{ \"finOps\": \"SalesMemo\", \"dataverse\": \"description\", \"transforms\": [ { \"kind\": \"upper\" }, { \"kind\": \"maxLength\", \"length\": 5, \"onOverflow\": \"truncate\" } ] }",
             StringComparison.Ordinal);
         var map = MapLoader.Load(json, "customers.json").Map!;
 
         var flagged = Assert.Single(map.NonInvertibleTwoWayFields());
-        Assert.Equal("SalesMemo", flagged.Key.FnOField);
+        Assert.Equal("SalesMemo", flagged.Key.FinOpsField);
         Assert.Equal(new[] { "the Upper transform can change the value", "the maxLength(5, Truncate) transform can change the value" }, flagged.Value);
         Assert.True(map.Fields[1].IsInvertible); // max length with an error passes a value unchanged or fails
     }
@@ -315,9 +315,9 @@ public class MapLoaderTests
     {
         var map = CustomerMap.Load();
 
-        Assert.Equal(new[] { "PartyType" }, map.FnO.Filter!.FieldNames);
+        Assert.Equal(new[] { "PartyType" }, map.FinOps.Filter!.FieldNames);
         Assert.Equal(new[] { "customertypecode" }, map.Dataverse.Filter!.FieldNames);
-        Assert.Null(MapLoader.Load(Minimal, "currencies.json").Map!.FnO.Filter);
+        Assert.Null(MapLoader.Load(Minimal, "currencies.json").Map!.FinOps.Filter);
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class MinimalFormCreateTests : IAsyncLifetime
     private FinOpsEmulator? _fno;
     private DataverseEmulator? _dataverse;
 
-    private FinOpsEmulator FnO => _fno!;
+    private FinOpsEmulator FinOps => _fno!;
 
     public async Task InitializeAsync()
     {
@@ -37,7 +37,7 @@ public sealed class MinimalFormCreateTests : IAsyncLifetime
             ["clientSecret"] = DefaultEmulatorClient.ClientSecret,
             ["authority"] = _fno.BaseAddress.AbsoluteUri,
         }.ToJsonString();
-        options.Steps.UnsecureSettings["fnoBaseUrl"] = _fno.BaseAddress.AbsoluteUri;
+        options.Steps.UnsecureSettings["finOpsBaseUrl"] = _fno.BaseAddress.AbsoluteUri;
         options.Steps.UnsecureSettings["allowEmulatorUrls"] = true;
         _dataverse = await DataverseEmulator.StartAsync(options);
     }
@@ -64,10 +64,10 @@ public sealed class MinimalFormCreateTests : IAsyncLifetime
         Assert.True(response.StatusCode == HttpStatusCode.NoContent, entitySet + ": " + response.StatusCode + " " + error?.ToJsonString());
     }
 
-    private async Task<JsonNode?> FnORecordAsync(string path)
+    private async Task<JsonNode?> FinOpsRecordAsync(string path)
     {
-        using var http = await FnO.CreateAuthenticatedClientAsync();
-        using var response = await http.GetAsync(new Uri(FnO.DataAddress, path + (path.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "cross-company=true"));
+        using var http = await FinOps.CreateAuthenticatedClientAsync();
+        using var response = await http.GetAsync(new Uri(FinOps.DataAddress, path + (path.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "cross-company=true"));
         return response.StatusCode == HttpStatusCode.NotFound ? null : JsonNode.Parse(await response.Content.ReadAsStringAsync());
     }
 
@@ -82,7 +82,7 @@ public sealed class MinimalFormCreateTests : IAsyncLifetime
             ["msdyn_company@odata.bind"] = Company,
         });
 
-        var customer = await FnORecordAsync("CustomersV3(dataAreaId='usmf',CustomerAccount='MIN-001')");
+        var customer = await FinOpsRecordAsync("CustomersV3(dataAreaId='usmf',CustomerAccount='MIN-001')");
         Assert.NotNull(customer);
         Assert.Equal("Minimal customer", customer!["OrganizationName"]!.GetValue<string>());
         Assert.Equal(0m, customer["CreditLimit"]!.GetValue<decimal>());
@@ -112,7 +112,7 @@ public sealed class MinimalFormCreateTests : IAsyncLifetime
         var message = WebApiClient.ErrorMessage(error);
         Assert.Contains("Map 'Customers V3': field creditlimit", message, StringComparison.Ordinal);
         Assert.Contains("F&O's CustomersV3.CreditLimit does not accept an empty value", message, StringComparison.Ordinal);
-        Assert.Null(await FnORecordAsync("CustomersV3(dataAreaId='usmf',CustomerAccount='MIN-002')"));
+        Assert.Null(await FinOpsRecordAsync("CustomersV3(dataAreaId='usmf',CustomerAccount='MIN-002')"));
         Assert.Equal(0, (await client.GetJsonAsync($"accounts?$filter=accountnumber eq 'MIN-002'&$count=true"))["@odata.count"]!.GetValue<int>());
     }
 
@@ -121,7 +121,7 @@ public sealed class MinimalFormCreateTests : IAsyncLifetime
     {
         await CreateAsync("cdm_companies", new JsonObject { ["cdm_companycode"] = "MINL", ["cdm_name"] = "Minimal legal entity" });
 
-        Assert.Equal("Minimal legal entity", (await FnORecordAsync("LegalEntities('MINL')"))?["Name"]?.GetValue<string>());
+        Assert.Equal("Minimal legal entity", (await FinOpsRecordAsync("LegalEntities('MINL')"))?["Name"]?.GetValue<string>());
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public sealed class MinimalFormCreateTests : IAsyncLifetime
             ["isocurrencycode"] = "MNC", ["currencyname"] = "Minimal crown", ["currencysymbol"] = "m", ["exchangerate"] = 1,
         });
 
-        Assert.Equal("Minimal crown", (await FnORecordAsync("Currencies('MNC')"))?["Name"]?.GetValue<string>());
+        Assert.Equal("Minimal crown", (await FinOpsRecordAsync("Currencies('MNC')"))?["Name"]?.GetValue<string>());
     }
 
     [Fact]
@@ -140,7 +140,7 @@ public sealed class MinimalFormCreateTests : IAsyncLifetime
     {
         await CreateAsync("msdyn_customergroups", new JsonObject { ["msdyn_groupid"] = "MG1", ["msdyn_company@odata.bind"] = Company });
 
-        var group = await FnORecordAsync("CustomerGroups(dataAreaId='usmf',CustomerGroupId='MG1')");
+        var group = await FinOpsRecordAsync("CustomerGroups(dataAreaId='usmf',CustomerGroupId='MG1')");
         Assert.Equal("No", group?["IsSalesTaxIncludedInPrice"]?.GetValue<string>());
     }
 
@@ -149,7 +149,7 @@ public sealed class MinimalFormCreateTests : IAsyncLifetime
     {
         await CreateAsync("msdyn_vendors", MinimalVendor("MINV-1"));
 
-        var vendor = await FnORecordAsync("VendorsV2(dataAreaId='usmf',VendorAccountNumber='MINV-1')");
+        var vendor = await FinOpsRecordAsync("VendorsV2(dataAreaId='usmf',VendorAccountNumber='MINV-1')");
         Assert.Equal("10", vendor?["VendorGroupId"]?.GetValue<string>());
         Assert.Equal(0m, vendor!["CreditLimit"]!.GetValue<decimal>());
         Assert.Equal("No", vendor["OnHoldStatus"]!.GetValue<string>());
@@ -171,7 +171,7 @@ public sealed class MinimalFormCreateTests : IAsyncLifetime
             ["msdyn_vendorcontactid@odata.bind"] = $"/msdyn_vendors(msdyn_vendoraccountnumber='MINV-2',_msdyn_company_value={Usmf})",
         });
 
-        var contacts = await FnORecordAsync("CDSContactPersonsV2?$filter=ContactPersonId eq 'MINC-1'");
+        var contacts = await FinOpsRecordAsync("CDSContactPersonsV2?$filter=ContactPersonId eq 'MINC-1'");
         var contact = Assert.Single(contacts!["value"]!.AsArray());
         Assert.Equal("Vendor", contact!["AssociatedContactType"]!.GetValue<string>());
         Assert.Equal("MINV-2", contact["AssociatedContactNumber"]!.GetValue<string>());
@@ -198,10 +198,10 @@ public sealed class MinimalFormCreateTests : IAsyncLifetime
             ["salesorderid@odata.bind"] = $"/salesorders(msdyn_salesordernumber='MINSO-1',_msdyn_company_value={Usmf})",
         });
 
-        var header = await FnORecordAsync("SalesOrderHeadersV2(dataAreaId='usmf',SalesOrderNumber='MINSO-1')");
+        var header = await FinOpsRecordAsync("SalesOrderHeadersV2(dataAreaId='usmf',SalesOrderNumber='MINSO-1')");
         Assert.Equal("US-001", header?["OrderingCustomerAccountNumber"]?.GetValue<string>());
         Assert.Equal("No", header!["IsSalesProcessingStopped"]!.GetValue<string>());
-        var lines = await FnORecordAsync("SalesOrderLines?$filter=SalesOrderNumber eq 'MINSO-1'");
+        var lines = await FinOpsRecordAsync("SalesOrderLines?$filter=SalesOrderNumber eq 'MINSO-1'");
         var line = Assert.Single(lines!["value"]!.AsArray());
         Assert.Equal(2m, line!["OrderedSalesQuantity"]!.GetValue<decimal>());
         Assert.Equal(0m, line["SalesPrice"]!.GetValue<decimal>());

@@ -21,7 +21,7 @@ public sealed class WriteThroughEndToEndTests : IAsyncLifetime
     private FinOpsEmulator? _fno;
     private DataverseEmulator? _dataverse;
 
-    private FinOpsEmulator FnO => _fno!;
+    private FinOpsEmulator FinOps => _fno!;
 
     private DataverseEmulator Dataverse => _dataverse!;
 
@@ -37,7 +37,7 @@ public sealed class WriteThroughEndToEndTests : IAsyncLifetime
             ["clientSecret"] = DefaultEmulatorClient.ClientSecret,
             ["authority"] = _fno.BaseAddress.AbsoluteUri,
         }.ToJsonString();
-        options.Steps.UnsecureSettings["fnoBaseUrl"] = _fno.BaseAddress.AbsoluteUri;
+        options.Steps.UnsecureSettings["finOpsBaseUrl"] = _fno.BaseAddress.AbsoluteUri;
         options.Steps.UnsecureSettings["allowEmulatorUrls"] = true;
         _dataverse = await DataverseEmulator.StartAsync(options);
     }
@@ -57,10 +57,10 @@ public sealed class WriteThroughEndToEndTests : IAsyncLifetime
 
     private static string AccountKey(string number) => $"accounts(_msdyn_company_value={Usmf},accountnumber='{number}')";
 
-    private async Task<string> FnOCustomerNameAsync(string account)
+    private async Task<string> FinOpsCustomerNameAsync(string account)
     {
-        using var http = await FnO.CreateAuthenticatedClientAsync();
-        var json = JsonNode.Parse(await http.GetStringAsync(new Uri(FnO.DataAddress, $"CustomersV3(dataAreaId='usmf',CustomerAccount='{account}')?cross-company=true")))!;
+        using var http = await FinOps.CreateAuthenticatedClientAsync();
+        var json = JsonNode.Parse(await http.GetStringAsync(new Uri(FinOps.DataAddress, $"CustomersV3(dataAreaId='usmf',CustomerAccount='{account}')?cross-company=true")))!;
         return json["OrganizationName"]!.GetValue<string>();
     }
 
@@ -72,7 +72,7 @@ public sealed class WriteThroughEndToEndTests : IAsyncLifetime
         var (response, body) = await client.SendAsync(HttpMethod.Patch, AccountKey("US-001"), new JsonObject { ["name"] = "Written through" }, ("If-Match", "*"));
 
         Assert.True(response.StatusCode == HttpStatusCode.NoContent, body?.ToJsonString());
-        Assert.Equal("Written through", await FnOCustomerNameAsync("US-001"));
+        Assert.Equal("Written through", await FinOpsCustomerNameAsync("US-001"));
     }
 
     [Fact]
@@ -80,8 +80,8 @@ public sealed class WriteThroughEndToEndTests : IAsyncLifetime
     {
         using var client = new WebApiClient(await Dataverse.CreateAuthenticatedClientAsync());
         var before = (await client.GetJsonAsync(AccountKey("US-002") + "?$select=name"))["name"]!.GetValue<string>();
-        var fnoBefore = await FnOCustomerNameAsync("US-002");
-        FnO.Control.Faults.FailNextWrites(1, 400, "Customer group 99 does not exist.");
+        var finOpsBefore = await FinOpsCustomerNameAsync("US-002");
+        FinOps.Control.Faults.FailNextWrites(1, 400, "Customer group 99 does not exist.");
 
         var (response, body) = await client.SendAsync(HttpMethod.Patch, AccountKey("US-002"), new JsonObject { ["name"] = "Refused by F&O" }, ("If-Match", "*"));
 
@@ -89,18 +89,18 @@ public sealed class WriteThroughEndToEndTests : IAsyncLifetime
         Assert.Equal("0x80040265", WebApiClient.ErrorCode(body));
         Assert.Contains("Customer group 99 does not exist.", WebApiClient.ErrorMessage(body), StringComparison.Ordinal);
         Assert.Equal(before, (await client.GetJsonAsync(AccountKey("US-002") + "?$select=name"))["name"]!.GetValue<string>());
-        Assert.Equal(fnoBefore, await FnOCustomerNameAsync("US-002"));
+        Assert.Equal(finOpsBefore, await FinOpsCustomerNameAsync("US-002"));
     }
 
     [Fact]
     public async Task A_save_tagged_DualWrite_is_not_written_back_to_fno()
     {
         using var client = new WebApiClient(await Dataverse.CreateAuthenticatedClientAsync());
-        var fnoBefore = await FnOCustomerNameAsync("US-003");
+        var finOpsBefore = await FinOpsCustomerNameAsync("US-003");
 
         var (response, _) = await client.SendAsync(HttpMethod.Patch, AccountKey("US-003") + "?tag=DualWrite", new JsonObject { ["name"] = "From the listener" }, ("If-Match", "*"));
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-        Assert.Equal(fnoBefore, await FnOCustomerNameAsync("US-003"));
+        Assert.Equal(finOpsBefore, await FinOpsCustomerNameAsync("US-003"));
     }
 }

@@ -5,9 +5,9 @@ using DualWrite.Core.Keys;
 
 namespace DualWrite.Core.Tests.Events;
 
-public sealed class FnOChangeEventJsonTests
+public sealed class FinOpsChangeEventJsonTests
 {
-    private static FnOChangeEvent Sample() => new(
+    private static FinOpsChangeEvent Sample() => new(
         "2f6a1e0c-3b7e-4a51-9f0e-1c2d3e4f5a6b",
         5637144577,
         new DateTime(2026, 11, 22, 8, 30, 15, 123, DateTimeKind.Utc),
@@ -23,9 +23,9 @@ public sealed class FnOChangeEventJsonTests
     [Fact]
     public void An_event_survives_a_write_and_parse_round_trip_with_a_hostile_key()
     {
-        var json = FnOChangeEventJson.Write(Sample());
+        var json = FinOpsChangeEventJson.Write(Sample());
 
-        Assert.True(FnOChangeEventJson.TryParse(json, out var parsed, out var errors), string.Join("; ", errors));
+        Assert.True(FinOpsChangeEventJson.TryParse(json, out var parsed, out var errors), string.Join("; ", errors));
         Assert.Equal("2f6a1e0c-3b7e-4a51-9f0e-1c2d3e4f5a6b", parsed!.EventId);
         Assert.Equal(5637144577, parsed.ControlNumber);
         Assert.Equal(new DateTime(2026, 11, 22, 8, 30, 15, 123, DateTimeKind.Utc), parsed.EventTimeUtc);
@@ -37,8 +37,8 @@ public sealed class FnOChangeEventJsonTests
     [Fact]
     public void Event_time_is_written_as_milliseconds_since_1970_in_the_Date_form()
     {
-        Assert.Equal("/Date(1696000000000)/", FnOChangeEventJson.FormatDate(new DateTime(2023, 9, 29, 15, 6, 40, DateTimeKind.Utc)));
-        Assert.Equal(new DateTime(2023, 9, 29, 15, 6, 40, DateTimeKind.Utc), FnOChangeEventJson.ParseDate("/Date(1696000000000)/"));
+        Assert.Equal("/Date(1696000000000)/", FinOpsChangeEventJson.FormatDate(new DateTime(2023, 9, 29, 15, 6, 40, DateTimeKind.Utc)));
+        Assert.Equal(new DateTime(2023, 9, 29, 15, 6, 40, DateTimeKind.Utc), FinOpsChangeEventJson.ParseDate("/Date(1696000000000)/"));
     }
 
     [Theory]
@@ -48,10 +48,10 @@ public sealed class FnOChangeEventJsonTests
     [InlineData("/Date(999999999999999999999999)/")]
     public void An_event_time_outside_the_years_1_to_9999_is_a_problem_naming_the_field_and_value_not_an_exception(string eventTime)
     {
-        var json = FnOChangeEventJson.Write(Sample()).Replace(FnOChangeEventJson.FormatDate(Sample().EventTimeUtc), eventTime, StringComparison.Ordinal);
+        var json = FinOpsChangeEventJson.Write(Sample()).Replace(FinOpsChangeEventJson.FormatDate(Sample().EventTimeUtc), eventTime, StringComparison.Ordinal);
 
-        Assert.Null(FnOChangeEventJson.ParseDate(eventTime));
-        Assert.False(FnOChangeEventJson.TryParse(json, out var parsed, out var errors));
+        Assert.Null(FinOpsChangeEventJson.ParseDate(eventTime));
+        Assert.False(FinOpsChangeEventJson.TryParse(json, out var parsed, out var errors));
         Assert.Null(parsed);
         var error = Assert.Single(errors);
         Assert.Equal("EventTime '" + eventTime + "' is out of range: F&O dates fall between the years 1 and 9999.", error);
@@ -60,8 +60,8 @@ public sealed class FnOChangeEventJsonTests
     [Fact]
     public void The_first_and_last_milliseconds_of_the_date_range_still_parse()
     {
-        Assert.Equal(DateTime.MinValue, FnOChangeEventJson.ParseDate("/Date(-62135596800000)/"));
-        Assert.Equal(new DateTime(9999, 12, 31, 23, 59, 59, 999, DateTimeKind.Utc), FnOChangeEventJson.ParseDate("/Date(253402300799999)/"));
+        Assert.Equal(DateTime.MinValue, FinOpsChangeEventJson.ParseDate("/Date(-62135596800000)/"));
+        Assert.Equal(new DateTime(9999, 12, 31, 23, 59, 59, 999, DateTimeKind.Utc), FinOpsChangeEventJson.ParseDate("/Date(253402300799999)/"));
     }
 
     [Theory]
@@ -71,9 +71,9 @@ public sealed class FnOChangeEventJsonTests
     [InlineData("/Date(")]
     public void An_event_time_that_is_not_in_the_Date_form_says_so(string eventTime)
     {
-        var json = FnOChangeEventJson.Write(Sample()).Replace(FnOChangeEventJson.FormatDate(Sample().EventTimeUtc), eventTime, StringComparison.Ordinal);
+        var json = FinOpsChangeEventJson.Write(Sample()).Replace(FinOpsChangeEventJson.FormatDate(Sample().EventTimeUtc), eventTime, StringComparison.Ordinal);
 
-        Assert.False(FnOChangeEventJson.TryParse(json, out _, out var errors));
+        Assert.False(FinOpsChangeEventJson.TryParse(json, out _, out var errors));
         Assert.Equal("EventTime '" + eventTime + "' is not an F&O date (/Date(milliseconds)/).", Assert.Single(errors));
     }
 
@@ -82,7 +82,7 @@ public sealed class FnOChangeEventJsonTests
     {
         const string json = "{\"BusinessEventId\":\"X\",\"EventId\":\"\",\"ControlNumber\":\"abc\",\"EventTime\":\"yesterday\",\"Operation\":\"Upsert\",\"EntitySet\":\"CustomersV3\",\"EntityKey\":\"(dataAreaId='usmf'\"}";
 
-        Assert.False(FnOChangeEventJson.TryParse(json, out var parsed, out var errors));
+        Assert.False(FinOpsChangeEventJson.TryParse(json, out var parsed, out var errors));
         Assert.Null(parsed);
         Assert.Contains(errors, e => e.StartsWith("EventId", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("BusinessEventLegalEntity is missing", StringComparison.Ordinal));
@@ -96,7 +96,7 @@ public sealed class FnOChangeEventJsonTests
     [Fact]
     public void A_body_that_is_not_json_is_an_error_with_its_position()
     {
-        Assert.False(FnOChangeEventJson.TryParse("{\"EventId\": ", out _, out var errors));
+        Assert.False(FinOpsChangeEventJson.TryParse("{\"EventId\": ", out _, out var errors));
         Assert.Contains("line 1", Assert.Single(errors), StringComparison.Ordinal);
     }
 }

@@ -9,12 +9,12 @@ namespace DualWrite.Core.Events;
 /// event's own fields: the entity set, the operation and the record's key. The event is a hint:
 /// consumers read the current record by key rather than trusting a payload that may be stale.
 /// </summary>
-public sealed class FnOChangeEvent
+public sealed class FinOpsChangeEvent
 {
     /// <summary>The business event class every DualWrite change event is published under.</summary>
     public const string ChangeEventId = "DualWriteEntityChangedBusinessEvent";
 
-    public FnOChangeEvent(
+    public FinOpsChangeEvent(
         string eventId,
         long controlNumber,
         DateTime eventTimeUtc,

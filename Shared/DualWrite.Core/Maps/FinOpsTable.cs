@@ -5,9 +5,9 @@ using DualWrite.Core.Filters;
 namespace DualWrite.Core.Maps;
 
 /// <summary>The F&amp;O side of a map: the data entity, its integration key and its filter.</summary>
-public sealed class FnOTable
+public sealed class FinOpsTable
 {
-    public FnOTable(string entitySet, IReadOnlyList<string> keyFields, string? filterText)
+    public FinOpsTable(string entitySet, IReadOnlyList<string> keyFields, string? filterText)
     {
         EntitySet = string.IsNullOrEmpty(entitySet) ? throw new ArgumentException("Required.", nameof(entitySet)) : entitySet;
         KeyFields = keyFields ?? throw new ArgumentNullException(nameof(keyFields));

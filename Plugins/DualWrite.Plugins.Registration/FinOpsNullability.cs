@@ -9,10 +9,10 @@ namespace DualWrite.Plugins.Registration;
 /// <summary>
 /// Which F&amp;O properties do not accept null, read from F&amp;O's CSDL ($metadata, Nullable="false"). The
 /// plug-in cannot read $metadata in the sandbox, so the generator writes what it needs into each step's
-/// configuration (<c>fnoNotNullable</c>): an empty form field then fails with the property's name instead
+/// configuration (<c>finOpsNotNullable</c>): an empty form field then fails with the property's name instead
 /// of F&amp;O's "A null value was found".
 /// </summary>
-public sealed class FnONullability
+public sealed class FinOpsNullability
 {
     public const string DefaultFileName = "fno.xml";
 
@@ -20,7 +20,7 @@ public sealed class FnONullability
 
     private readonly Dictionary<string, IReadOnlyList<string>> _bySet;
 
-    private FnONullability(Dictionary<string, IReadOnlyList<string>> bySet)
+    private FinOpsNullability(Dictionary<string, IReadOnlyList<string>> bySet)
     {
         _bySet = bySet;
     }
@@ -29,7 +29,7 @@ public sealed class FnONullability
     public static string DefaultPath(string mapsDirectory) => Path.Combine(mapsDirectory, "metadata", DefaultFileName);
 
     /// <summary>Reads a CSDL document; an entity set whose type is not declared is an error naming it.</summary>
-    public static FnONullability Parse(string csdl)
+    public static FinOpsNullability Parse(string csdl)
     {
         var document = XDocument.Parse(csdl ?? throw new ArgumentNullException(nameof(csdl)));
         var types = new Dictionary<string, XElement>(StringComparer.Ordinal);
@@ -59,7 +59,7 @@ public sealed class FnONullability
                 .ToList();
         }
 
-        return new FnONullability(bySet);
+        return new FinOpsNullability(bySet);
     }
 
     /// <summary>The not-nullable, not computed properties of an entity set; null when the metadata does not know the set.</summary>

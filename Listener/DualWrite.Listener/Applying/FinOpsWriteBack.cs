@@ -21,27 +21,27 @@ namespace DualWrite.Listener.Applying;
 /// Dataverse save rolled back. The Dataverse record is mapped with Core exactly as the plug-in maps a save (lookups
 /// become the referenced record's key value), and only the properties F&amp;O does not already hold are sent.
 /// </summary>
-public sealed class FnOWriteBack
+public sealed class FinOpsWriteBack
 {
     private const int MaxMappingPasses = 4;
 
     private readonly FinOpsClient _finOps;
     private readonly DataverseClient _dataverse;
 
-    public FnOWriteBack(FinOpsClient finOps, DataverseClient dataverse)
+    public FinOpsWriteBack(FinOpsClient finOps, DataverseClient dataverse)
     {
         _finOps = finOps ?? throw new ArgumentNullException(nameof(finOps));
         _dataverse = dataverse ?? throw new ArgumentNullException(nameof(dataverse));
     }
 
     /// <summary>
-    /// Makes F&amp;O's record at <paramref name="fnOPath"/> hold <paramref name="dataverseRecord"/>'s values: the
-    /// fields in <paramref name="only"/> (null: every field the map writes to F&amp;O). <paramref name="fnORecord"/> is
+    /// Makes F&amp;O's record at <paramref name="finOpsPath"/> hold <paramref name="dataverseRecord"/>'s values: the
+    /// fields in <paramref name="only"/> (null: every field the map writes to F&amp;O). <paramref name="finOpsRecord"/> is
     /// F&amp;O's current record (null: F&amp;O has none, so it is created). Returns how many properties were written
     /// (0: F&amp;O already agreed), or the outcome that stops the apply.
     /// </summary>
     public async Task<(int Written, ApplyOutcome? Problem)> WriteAsync(
-        TableMap map, JsonObject dataverseRecord, string fnOPath, JsonObject? fnORecord, IReadOnlySet<FieldMap>? only, CancellationToken cancellationToken)
+        TableMap map, JsonObject dataverseRecord, string finOpsPath, JsonObject? finOpsRecord, IReadOnlySet<FieldMap>? only, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(map);
         ArgumentNullException.ThrowIfNull(dataverseRecord);
@@ -51,11 +51,11 @@ public sealed class FnOWriteBack
             return (0, problem);
         }
 
-        var current = fnORecord is null ? null : FnORecordReader.Read(map, fnORecord);
+        var current = finOpsRecord is null ? null : FinOpsRecordReader.Read(map, finOpsRecord);
         var payload = new List<PayloadField>();
         foreach (var field in result!.Payload)
         {
-            if (fnORecord is not null && (field.Field is null || (only is not null && !only.Contains(field.Field))))
+            if (finOpsRecord is not null && (field.Field is null || (only is not null && !only.Contains(field.Field))))
             {
                 continue;
             }
@@ -74,29 +74,29 @@ public sealed class FnOWriteBack
         }
 
         var context = "Map '" + map.Name + "', key " + result.SourceKey;
-        if (fnORecord is null)
+        if (finOpsRecord is null)
         {
-            var created = await _finOps.CreateAsync(map.FnO.EntitySet, PayloadBody.From(payload, WireTarget.FinOps), cancellationToken).ConfigureAwait(false);
-            return created.Succeeded ? (payload.Count, null) : (0, ErrorOutcomes.From(created.Error, context + ": create " + fnOPath + " in F&O"));
+            var created = await _finOps.CreateAsync(map.FinOps.EntitySet, PayloadBody.From(payload, WireTarget.FinOps), cancellationToken).ConfigureAwait(false);
+            return created.Succeeded ? (payload.Count, null) : (0, ErrorOutcomes.From(created.Error, context + ": create " + finOpsPath + " in F&O"));
         }
 
-        var updated = await _finOps.UpdateAsync(fnOPath, PayloadBody.From(payload, WireTarget.FinOps), cancellationToken).ConfigureAwait(false);
-        return updated.Succeeded ? (payload.Count, null) : (0, ErrorOutcomes.From(updated.Error, context + ": write Dataverse's values to " + fnOPath));
+        var updated = await _finOps.UpdateAsync(finOpsPath, PayloadBody.From(payload, WireTarget.FinOps), cancellationToken).ConfigureAwait(false);
+        return updated.Succeeded ? (payload.Count, null) : (0, ErrorOutcomes.From(updated.Error, context + ": write Dataverse's values to " + finOpsPath));
     }
 
     /// <summary>Deletes F&amp;O's record (the revert of a create whose Dataverse save rolled back).</summary>
-    public async Task<ApplyOutcome?> DeleteAsync(TableMap map, string fnOPath, CancellationToken cancellationToken)
+    public async Task<ApplyOutcome?> DeleteAsync(TableMap map, string finOpsPath, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(map);
-        var deleted = await _finOps.DeleteAsync(fnOPath, cancellationToken).ConfigureAwait(false);
-        return deleted.Succeeded ? null : ErrorOutcomes.From(deleted.Error, "Map '" + map.Name + "': delete " + fnOPath + " in F&O");
+        var deleted = await _finOps.DeleteAsync(finOpsPath, cancellationToken).ConfigureAwait(false);
+        return deleted.Succeeded ? null : ErrorOutcomes.From(deleted.Error, "Map '" + map.Name + "': delete " + finOpsPath + " in F&O");
     }
 
     /// <summary>Maps a Dataverse record to F&amp;O, reading each lookup's key value from Dataverse.</summary>
     private async Task<(MappingResult? Result, ApplyOutcome? Problem)> MapAsync(TableMap map, JsonObject dataverseRecord, CancellationToken cancellationToken)
     {
         var source = DataverseRecordReader.Read(map, dataverseRecord);
-        var mapping = new MappingLoop(new MappingRequest(map, SyncDirection.DataverseToFnO, source, SyncOperation.Create), MaxMappingPasses);
+        var mapping = new MappingLoop(new MappingRequest(map, SyncDirection.DataverseToFinOps, source, SyncOperation.Create), MaxMappingPasses);
         for (var pending = mapping.Map(); ; pending = mapping.Map())
         {
             if (!mapping.Result.Succeeded)

@@ -7,14 +7,14 @@ using DualWrite.Core.Keys;
 namespace DualWrite.Core.Events;
 
 /// <summary>
-/// Reads and writes <see cref="FnOChangeEvent"/> in F&amp;O's business event JSON: flat properties,
+/// Reads and writes <see cref="FinOpsChangeEvent"/> in F&amp;O's business event JSON: flat properties,
 /// <c>EventTime</c> as <c>"/Date(1696000000000)/"</c>, enums as symbol strings.
 /// </summary>
-public static class FnOChangeEventJson
+public static class FinOpsChangeEventJson
 {
     private static readonly DateTime Epoch = new(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
-    public static string Write(FnOChangeEvent changeEvent)
+    public static string Write(FinOpsChangeEvent changeEvent)
     {
         if (changeEvent is null)
         {
@@ -45,7 +45,7 @@ public static class FnOChangeEventJson
     /// Parses one event. Every problem is reported at once, each naming the property and the value,
     /// so a sender can fix its payload in one go; <paramref name="changeEvent"/> is null then.
     /// </summary>
-    public static bool TryParse(string text, out FnOChangeEvent? changeEvent, out IReadOnlyList<string> errors)
+    public static bool TryParse(string text, out FinOpsChangeEvent? changeEvent, out IReadOnlyList<string> errors)
     {
         changeEvent = null;
         var problems = new List<string>();
@@ -133,7 +133,7 @@ public static class FnOChangeEventJson
             return false;
         }
 
-        changeEvent = new FnOChangeEvent(eventId!, controlNumber!.Value, eventTime!.Value, legalEntity!, entitySet!, operation!.Value, key!)
+        changeEvent = new FinOpsChangeEvent(eventId!, controlNumber!.Value, eventTime!.Value, legalEntity!, entitySet!, operation!.Value, key!)
         {
             BusinessEventId = businessEventId!,
             MajorVersion = (int)major,

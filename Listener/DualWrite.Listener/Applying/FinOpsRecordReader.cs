@@ -14,7 +14,7 @@ namespace DualWrite.Listener.Applying;
 /// A value whose JSON kind does not fit the declared type is read as it is, and the mapping engine
 /// reports it with the map, field and key.
 /// </summary>
-public static class FnORecordReader
+public static class FinOpsRecordReader
 {
     public static DataRecord Read(TableMap map, JsonObject json)
     {
@@ -23,9 +23,9 @@ public static class FnORecordReader
         var types = new Dictionary<string, FieldType>(StringComparer.Ordinal);
         foreach (var field in map.Fields)
         {
-            if (field.FnOField is not null)
+            if (field.FinOpsField is not null)
             {
-                types[field.FnOField] = field.FnOType;
+                types[field.FinOpsField] = field.FinOpsType;
             }
         }
 
@@ -40,7 +40,7 @@ public static class FnORecordReader
 
             var value = JsonValues.Read(property.Value, types.TryGetValue(property.Key, out var type) ? type : null);
             fields.Add(new KeyValuePair<string, RecordValue>(property.Key, value));
-            if (map.Company is not null && property.Key == map.Company.FnOField && value.TryGetString(out var code))
+            if (map.Company is not null && property.Key == map.Company.FinOpsField && value.TryGetString(out var code))
             {
                 company = code;
             }

@@ -6,7 +6,7 @@ using DualWrite.Core.Records;
 
 namespace DualWrite.Core.Tests.Mapping;
 
-public class MappingEngineDataverseToFnOTests
+public class MappingEngineDataverseToFinOpsTests
 {
     private static readonly Guid EuroId = Guid.Parse("22222222-0000-0000-0000-000000000001");
     private static readonly TableMap Map = CustomerMap.Load();
@@ -38,7 +38,7 @@ public class MappingEngineDataverseToFnOTests
     [Fact]
     public void An_account_becomes_a_customer_payload_with_codes_for_its_lookups()
     {
-        var result = MappingEngine.Map(new MappingRequest(Map, SyncDirection.DataverseToFnO, Account(), resolved: EuroResolved()));
+        var result = MappingEngine.Map(new MappingRequest(Map, SyncDirection.DataverseToFinOps, Account(), resolved: EuroResolved()));
 
         Assert.Empty(result.Errors);
         Assert.Equal(
@@ -64,7 +64,7 @@ public class MappingEngineDataverseToFnOTests
     [Fact]
     public void A_lookup_known_only_by_id_asks_for_its_key_column_and_is_left_out_until_resolved()
     {
-        var first = MappingEngine.Map(new MappingRequest(Map, SyncDirection.DataverseToFnO, Account()));
+        var first = MappingEngine.Map(new MappingRequest(Map, SyncDirection.DataverseToFinOps, Account()));
 
         var currency = Assert.Single(first.LookupsToResolve);
         Assert.Equal(LookupResolutionKind.ReadKeyValue, currency.Kind);
@@ -81,7 +81,7 @@ public class MappingEngineDataverseToFnOTests
     {
         var record = Account("transactioncurrencyid", new LookupValue("transactioncurrency", EuroId, "EUR"));
 
-        var result = MappingEngine.Map(new MappingRequest(Map, SyncDirection.DataverseToFnO, record));
+        var result = MappingEngine.Map(new MappingRequest(Map, SyncDirection.DataverseToFinOps, record));
 
         Assert.Empty(result.LookupsToResolve);
         Assert.Contains("SalesCurrencyCode = EUR", result.Lines());
@@ -93,9 +93,9 @@ public class MappingEngineDataverseToFnOTests
         var usmf = Guid.Parse("11111111-2222-3333-4444-555555555555");
         var record = new DataRecord(Account().Fields).With("msdyn_company", RecordValue.FromLookup(LookupValue.ById("cdm_company", usmf)));
 
-        var first = MappingEngine.Map(new MappingRequest(Map, SyncDirection.DataverseToFnO, record, resolved: EuroResolved()));
+        var first = MappingEngine.Map(new MappingRequest(Map, SyncDirection.DataverseToFinOps, record, resolved: EuroResolved()));
         var company = Assert.Single(first.LookupsToResolve);
-        var second = MappingEngine.Map(new MappingRequest(Map, SyncDirection.DataverseToFnO, record, resolved: EuroResolved().AddKeyValue(company.Path, "USMF")));
+        var second = MappingEngine.Map(new MappingRequest(Map, SyncDirection.DataverseToFinOps, record, resolved: EuroResolved().AddKeyValue(company.Path, "USMF")));
 
         Assert.Equal("cdm_companies(11111111-2222-3333-4444-555555555555)", company.Path);
         Assert.Equal("cdm_companycode", company.KeyField);
@@ -107,7 +107,7 @@ public class MappingEngineDataverseToFnOTests
     [Fact]
     public void A_lookup_to_another_table_than_the_map_says_is_an_error()
     {
-        var result = MappingEngine.Map(new MappingRequest(Map, SyncDirection.DataverseToFnO, Account("msdyn_customergroupid", LookupValue.ByKey("msdyn_vendorgroup", "10")), resolved: EuroResolved()));
+        var result = MappingEngine.Map(new MappingRequest(Map, SyncDirection.DataverseToFinOps, Account("msdyn_customergroupid", LookupValue.ByKey("msdyn_vendorgroup", "10")), resolved: EuroResolved()));
 
         Assert.Equal(
             "Map 'Customers V3': field msdyn_customergroupid value 'msdyn_vendorgroup(10)' for key USMF/US-001 refers to a msdyn_vendorgroup record where the map expects msdyn_customergroup.",
@@ -117,7 +117,7 @@ public class MappingEngineDataverseToFnOTests
     [Fact]
     public void A_choice_without_a_value_map_entry_is_an_error_naming_the_dataverse_field()
     {
-        var result = MappingEngine.Map(new MappingRequest(Map, SyncDirection.DataverseToFnO, Account("msdyn_onholdstatus", 7), resolved: EuroResolved()));
+        var result = MappingEngine.Map(new MappingRequest(Map, SyncDirection.DataverseToFinOps, Account("msdyn_onholdstatus", 7), resolved: EuroResolved()));
 
         Assert.Equal("Map 'Customers V3': field msdyn_onholdstatus value '7' for key USMF/US-001 has no entry in the value map.", Assert.Single(result.Errors).ToString());
     }
@@ -125,7 +125,7 @@ public class MappingEngineDataverseToFnOTests
     [Fact]
     public void A_name_longer_than_the_map_allows_is_an_error_when_the_map_says_error()
     {
-        var result = MappingEngine.Map(new MappingRequest(Map, SyncDirection.DataverseToFnO, Account("name", "Contoso Pharmaceuticals Ltd"), resolved: EuroResolved()));
+        var result = MappingEngine.Map(new MappingRequest(Map, SyncDirection.DataverseToFinOps, Account("name", "Contoso Pharmaceuticals Ltd"), resolved: EuroResolved()));
 
         Assert.Equal(
             "Map 'Customers V3': field name value 'Contoso Pharmaceuticals Ltd' for key USMF/US-001 is 27 characters long, more than the maximum of 20.",
@@ -137,7 +137,7 @@ public class MappingEngineDataverseToFnOTests
     {
         var truncating = MapLoader.Load(CustomerMap.Json.Replace("\"onOverflow\": \"error\"", "\"onOverflow\": \"truncate\"", StringComparison.Ordinal), "customers.json").Map!;
 
-        var result = MappingEngine.Map(new MappingRequest(truncating, SyncDirection.DataverseToFnO, Account("name", "Contoso Pharmaceuticals Ltd"), resolved: EuroResolved()));
+        var result = MappingEngine.Map(new MappingRequest(truncating, SyncDirection.DataverseToFinOps, Account("name", "Contoso Pharmaceuticals Ltd"), resolved: EuroResolved()));
 
         Assert.Empty(result.Errors);
         Assert.Contains("OrganizationName = Contoso Pharmaceutic", result.Lines());
@@ -146,7 +146,7 @@ public class MappingEngineDataverseToFnOTests
     [Fact]
     public void A_transform_limited_to_the_other_direction_leaves_the_value_alone()
     {
-        var result = MappingEngine.Map(new MappingRequest(Map, SyncDirection.FnOToDataverse, TestRecords.Of("usmf", "CustomerAccount", "US-001", "OrganizationName", "Contoso Pharmaceuticals Ltd")));
+        var result = MappingEngine.Map(new MappingRequest(Map, SyncDirection.FinOpsToDataverse, TestRecords.Of("usmf", "CustomerAccount", "US-001", "OrganizationName", "Contoso Pharmaceuticals Ltd")));
 
         Assert.Contains("name = Contoso Pharmaceuticals Ltd", result.Lines());
     }
