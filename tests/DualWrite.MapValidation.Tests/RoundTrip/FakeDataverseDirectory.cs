@@ -33,23 +33,19 @@ internal sealed class FakeDataverseDirectory
     /// <summary>Maps until no lookup is left to resolve, answering each question as Dataverse would.</summary>
     public MappingResult MapCompletely(Func<ResolvedLookups, MappingRequest> request)
     {
-        var resolved = new ResolvedLookups();
-        for (var pass = 0; pass < 5; pass++)
+        var loop = new MappingLoop(request(new ResolvedLookups()), maxPasses: 5);
+        for (var pending = loop.Map(); pending.Count > 0; pending = loop.Map())
         {
-            var result = MappingEngine.Map(request(resolved));
-            if (!result.Succeeded || result.LookupsToResolve.Count == 0)
+            foreach (var lookup in pending)
             {
-                return result;
-            }
-
-            foreach (var lookup in result.LookupsToResolve)
-            {
-                resolved = lookup.Kind == LookupResolutionKind.FindId
-                    ? resolved.AddId(lookup.Path, IdOf(lookup.Path, lookup.KeyField))
-                    : resolved.AddKeyValue(lookup.Path, _keyValuesByIdPath[lookup.Path]);
+                _ = lookup.Kind == LookupResolutionKind.FindId
+                    ? loop.Resolved.AddId(lookup.Path, IdOf(lookup.Path, lookup.KeyField))
+                    : loop.Resolved.AddKeyValue(lookup.Path, _keyValuesByIdPath[lookup.Path]);
             }
         }
 
-        throw new InvalidOperationException("The engine still asks for lookups after five passes.");
+        return loop.Result.Succeeded && loop.Unresolved.Count > 0
+            ? throw new InvalidOperationException("The engine still asks for lookups after " + loop.Passes + " passes.")
+            : loop.Result;
     }
 }
