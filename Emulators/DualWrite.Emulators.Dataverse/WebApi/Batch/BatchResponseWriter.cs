@@ -2,50 +2,36 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
+using DualWrite.Core.Multipart;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace DualWrite.Emulators.Dataverse.WebApi.Batch;
 
-/// <summary>Writes $batch answers: each response as an application/http part; a changeset's inside its own multipart.</summary>
+/// <summary>Writes $batch answers through Core's MultipartWriter: each response as an application/http part; a changeset's inside its own multipart.</summary>
 internal static class BatchResponseWriter
 {
     public static void AppendResponse(StringBuilder text, string boundary, WebApiResponse response, string? contentId)
     {
-        text.Append("--").Append(boundary).Append("\r\n");
-        text.Append("Content-Type: application/http\r\n");
-        text.Append("Content-Transfer-Encoding: binary\r\n");
-        if (contentId is not null)
-        {
-            text.Append("Content-ID: ").Append(contentId).Append("\r\n");
-        }
-
-        text.Append("\r\n");
-        text.Append("HTTP/1.1 ").Append(response.StatusCode.ToString(CultureInfo.InvariantCulture)).Append(' ').Append(ReasonPhrases.GetReasonPhrase(response.StatusCode)).Append("\r\n");
-        foreach (var (name, value) in response.Headers)
-        {
-            text.Append(name).Append(": ").Append(value).Append("\r\n");
-        }
-
+        var headers = new List<KeyValuePair<string, string>>(response.Headers);
         if (response.Body is not null)
         {
-            text.Append("Content-Type: ").Append(response.ContentType).Append("\r\n\r\n").Append(response.Body).Append("\r\n");
+            headers.Add(new KeyValuePair<string, string>("Content-Type", response.ContentType));
         }
-        else
-        {
-            text.Append("\r\n");
-        }
+
+        MultipartWriter.AppendDelimiter(text, boundary);
+        var statusLine = "HTTP/1.1 " + response.StatusCode.ToString(CultureInfo.InvariantCulture) + " " + ReasonPhrases.GetReasonPhrase(response.StatusCode);
+        MultipartWriter.AppendHttpPart(text, contentId, statusLine, headers, response.Body);
     }
 
     public static void AppendChangeset(StringBuilder text, string boundary, IReadOnlyList<(WebApiResponse Response, string? ContentId)> responses)
     {
         var changesetBoundary = "changesetresponse_" + Guid.NewGuid().ToString("D");
-        text.Append("--").Append(boundary).Append("\r\n");
-        text.Append("Content-Type: multipart/mixed; boundary=").Append(changesetBoundary).Append("\r\n\r\n");
+        MultipartWriter.AppendNestedStart(text, boundary, changesetBoundary);
         foreach (var (response, contentId) in responses)
         {
             AppendResponse(text, changesetBoundary, response, contentId);
         }
 
-        text.Append("--").Append(changesetBoundary).Append("--\r\n");
+        MultipartWriter.AppendClose(text, changesetBoundary);
     }
 }

@@ -66,7 +66,7 @@ internal sealed class DataverseBatchProcessor
             }
         }
 
-        text.Append("--").Append(responseBoundary).Append("--\r\n");
+        MultipartWriter.AppendClose(text, responseBoundary);
         return new WebApiResponse(failed && !continueOnError ? 400 : 200)
         {
             Body = text.ToString(),

@@ -42,7 +42,7 @@ public sealed class FinOpsBatchProcessor
         {
             foreach (var part in MultipartReader.Read(batch.Body, boundary))
             {
-                output.Append("--").Append(responseBoundary).Append("\r\n");
+                MultipartWriter.AppendDelimiter(output, responseBoundary);
                 var partType = part.Header("Content-Type") ?? string.Empty;
                 if (partType.StartsWith("multipart/mixed", StringComparison.OrdinalIgnoreCase))
                 {
@@ -62,7 +62,7 @@ public sealed class FinOpsBatchProcessor
             return ODataErrors.BadRequest("The $batch body is not valid: " + ex.Message);
         }
 
-        output.Append("--").Append(responseBoundary).Append("--\r\n");
+        MultipartWriter.AppendClose(output, responseBoundary);
         return ODataResponse.Text(200, output.ToString(), "multipart/mixed; boundary=" + responseBoundary)
             .WithHeader("OData-Version", "4.0");
     }
@@ -104,11 +104,11 @@ public sealed class FinOpsBatchProcessor
         output.Append("Content-Type: multipart/mixed; boundary=").Append(changesetBoundary).Append("\r\n\r\n");
         foreach (var (response, contentId) in responses)
         {
-            output.Append("--").Append(changesetBoundary).Append("\r\n");
+            MultipartWriter.AppendDelimiter(output, changesetBoundary);
             FinOpsBatchResponseWriter.AppendResponse(output, response, contentId);
         }
 
-        output.Append("--").Append(changesetBoundary).Append("--\r\n");
+        MultipartWriter.AppendClose(output, changesetBoundary);
     }
 
     private static ODataRequest ToRequest(ODataRequest batch, string content, Dictionary<string, string> contentIds)

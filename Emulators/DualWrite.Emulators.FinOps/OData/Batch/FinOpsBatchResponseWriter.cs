@@ -1,34 +1,26 @@
 using System;
+using System.Collections.Generic;
 using System.Text;
+using DualWrite.Core.Multipart;
 
 namespace DualWrite.Emulators.FinOps.OData.Batch;
 
-/// <summary>Writes the application/http parts of a $batch response (reading is Core's MultipartReader).</summary>
+/// <summary>Writes the application/http parts of a $batch response through Core's MultipartWriter.</summary>
 public static class FinOpsBatchResponseWriter
 {
-    /// <summary>An application/http response message.</summary>
+    /// <summary>An application/http response message (its delimiter is the caller's).</summary>
     public static void AppendResponse(StringBuilder output, ODataResponse response, string? contentId)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(response);
-        output.Append("Content-Type: application/http\r\nContent-Transfer-Encoding: binary\r\n");
-        if (contentId is not null)
-        {
-            output.Append("Content-ID: ").Append(contentId).Append("\r\n");
-        }
-
-        output.Append("\r\nHTTP/1.1 ").Append(response.StatusCode).Append(' ')
-            .Append(Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(response.StatusCode)).Append("\r\n");
+        var headers = new List<KeyValuePair<string, string>>();
         if (response.ContentType is not null)
         {
-            output.Append("Content-Type: ").Append(response.ContentType).Append("\r\n");
+            headers.Add(new KeyValuePair<string, string>("Content-Type", response.ContentType));
         }
 
-        foreach (var (name, value) in response.Headers)
-        {
-            output.Append(name).Append(": ").Append(value).Append("\r\n");
-        }
-
-        output.Append("\r\n").Append(Encoding.UTF8.GetString(response.Body)).Append("\r\n");
+        headers.AddRange(response.Headers);
+        var statusLine = "HTTP/1.1 " + response.StatusCode + " " + Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(response.StatusCode);
+        MultipartWriter.AppendHttpPart(output, contentId, statusLine, headers, Encoding.UTF8.GetString(response.Body));
     }
 }

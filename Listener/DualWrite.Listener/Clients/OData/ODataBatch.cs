@@ -16,8 +16,6 @@ namespace DualWrite.Listener.Clients.OData;
 /// </summary>
 public static class ODataBatch
 {
-    private const string Crlf = "\r\n";
-
     /// <summary>The request body and its content type. Absolute URLs inside the parts: both services accept them.</summary>
     public static HttpContent Write(IReadOnlyList<BatchOperation> operations, Uri serviceRoot, bool atomic, string boundarySeed)
     {
@@ -28,8 +26,7 @@ public static class ODataBatch
         var text = new StringBuilder();
         if (atomic)
         {
-            text.Append("--").Append(batch).Append(Crlf)
-                .Append("Content-Type: multipart/mixed; boundary=").Append(changeset).Append(Crlf).Append(Crlf);
+            MultipartWriter.AppendNestedStart(text, batch, changeset);
         }
 
         for (var i = 0; i < operations.Count; i++)
@@ -40,39 +37,29 @@ public static class ODataBatch
                 throw new ArgumentException("A changeset cannot hold a GET (operation " + i + ").", nameof(operations));
             }
 
-            text.Append("--").Append(atomic ? changeset : batch).Append(Crlf)
-                .Append("Content-Type: application/http").Append(Crlf)
-                .Append("Content-Transfer-Encoding: binary").Append(Crlf);
-            if (atomic)
-            {
-                text.Append("Content-ID: ").Append((i + 1).ToString(CultureInfo.InvariantCulture)).Append(Crlf);
-            }
-
-            text.Append(Crlf)
-                .Append(operation.Method.Method).Append(' ').Append(new Uri(serviceRoot, operation.RelativeUrl).AbsoluteUri).Append(" HTTP/1.1").Append(Crlf)
-                .Append("Accept: application/json").Append(Crlf);
+            var headers = new List<KeyValuePair<string, string>> { new("Accept", "application/json") };
             if (operation.IfMatch is not null)
             {
-                text.Append("If-Match: ").Append(operation.IfMatch).Append(Crlf);
+                headers.Add(new("If-Match", operation.IfMatch));
             }
 
             if (operation.Body is not null)
             {
-                text.Append("Content-Type: application/json; charset=utf-8").Append(Crlf).Append(Crlf)
-                    .Append(operation.Body.ToJsonString()).Append(Crlf);
+                headers.Add(new("Content-Type", "application/json; charset=utf-8"));
             }
-            else
-            {
-                text.Append(Crlf);
-            }
+
+            MultipartWriter.AppendDelimiter(text, atomic ? changeset : batch);
+            var requestLine = operation.Method.Method + " " + new Uri(serviceRoot, operation.RelativeUrl).AbsoluteUri + " HTTP/1.1";
+            var contentId = atomic ? (i + 1).ToString(CultureInfo.InvariantCulture) : null;
+            MultipartWriter.AppendHttpPart(text, contentId, requestLine, headers, operation.Body?.ToJsonString());
         }
 
         if (atomic)
         {
-            text.Append("--").Append(changeset).Append("--").Append(Crlf);
+            MultipartWriter.AppendClose(text, changeset);
         }
 
-        text.Append("--").Append(batch).Append("--").Append(Crlf);
+        MultipartWriter.AppendClose(text, batch);
         var content = new StringContent(text.ToString(), Encoding.UTF8);
         content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("multipart/mixed; boundary=" + batch);
         return content;
