@@ -130,7 +130,7 @@ public sealed class FinOpsEmulator : IAsyncDisposable
         // Core's client, the one the plug-in and the listener use; a refusal throws, as HttpClient would.
         using var http = new HttpClient();
         var grant = new ClientCredentialsGrant(TokenEndpointFor(), client.ClientId, client.ClientSecret, BaseAddress + ".default");
-        var answer = await ClientCredentialsTokenClient.RequestAsync(http, grant, DateTime.UtcNow, cancellationToken).ConfigureAwait(false);
+        var answer = await ClientCredentialsTokenClient.RequestAsync(http, grant, Options.TimeProvider.GetUtcNow().UtcDateTime, cancellationToken).ConfigureAwait(false);
         return answer.Token?.Value ?? throw new HttpRequestException("The token endpoint refused " + grant + ": " + answer.Reason, null, (System.Net.HttpStatusCode)answer.StatusCode);
     }
 
