@@ -33,6 +33,9 @@ public sealed partial class BulkLookupResolver
     private readonly LookupIdCache cache;
     private readonly ILogger<BulkLookupResolver> logger;
     private readonly ConcurrentDictionary<string, string> keyValues = new(StringComparer.Ordinal);
+
+    // Tables loaded whole, by entity set and key fields: key text → id. A key absent here does not exist (for this run).
+    private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, Guid>> wholeTables = new(StringComparer.Ordinal);
     private long queries;
 
     public BulkLookupResolver(DataverseClient dataverse, LookupIdCache cache, ILogger<BulkLookupResolver> logger)
@@ -136,9 +139,10 @@ public sealed partial class BulkLookupResolver
     }
 
     /// <summary>
-    /// Loads a whole (small) table's ids by its alternate key into the cache, under the entity paths the mapping
-    /// builds (<c>cdm_companies(cdm_companycode='USMF')</c>); lookup-column key parts (<c>_x_value</c>) as Guids.
-    /// At most <paramref name="maxRows"/> rows: a guard against loading a big table by mistake. Returns the rows cached.
+    /// Loads a whole (small) table's ids by its alternate key for the rest of the run: later lookups by those key
+    /// fields are answered from it without a query (in any letter case, as Dataverse matches keys), and a key it
+    /// lacks is known missing. Ids also go into the cache under the paths as Dataverse spells them. At most
+    /// <paramref name="maxRows"/> rows: a guard against loading a big table by mistake. Returns the rows loaded.
     /// </summary>
     public async Task<int> LoadTableAsync(string entitySet, string logicalName, IReadOnlyList<string> keyFields, int maxRows = 50000, CancellationToken cancellationToken = default)
     {
@@ -149,7 +153,7 @@ public sealed partial class BulkLookupResolver
         Interlocked.Increment(ref queries);
         var rows = (await dataverse.QueryAllAsync(entitySet, new ODataQuery { Select = keyFields.Prepend(idColumn).ToArray() }, DataverseClient.MaxPageSize, maxRows, cancellationToken).ConfigureAwait(false))
             .GetValueOrThrow();
-        var cached = 0;
+        var index = new Dictionary<string, Guid>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
             if (!TryGuid(row[idColumn], out var id) || KeyOf(row, keyFields) is not { } key)
@@ -158,11 +162,12 @@ public sealed partial class BulkLookupResolver
             }
 
             cache.Set(ODataKeyFormatter.EntityPath(entitySet, key), id);
-            cached++;
+            index[LookupKeyText.OfRow(row, keyFields)] = id;
         }
 
-        LogTableLoaded(entitySet, cached);
-        return cached;
+        wholeTables[WholeTableKey(entitySet, keyFields)] = index;
+        LogTableLoaded(entitySet, index.Count);
+        return index.Count;
     }
 
     private void AddFindId(Dictionary<string, KeyGroup> groups, LookupToResolve lookup)
@@ -190,13 +195,23 @@ public sealed partial class BulkLookupResolver
         }
 
         var fields = key.Parts.Select(part => part.Name!).ToArray();
+        var text = LookupKeyText.Of(key.Parts.Select(part => part.Value));
+        if (wholeTables.TryGetValue(WholeTableKey(lookup.EntitySet, fields), out var whole))
+        {
+            if (whole.TryGetValue(text, out var loaded))
+            {
+                cache.Set(lookup.Path, loaded);
+            }
+
+            return;
+        }
+
         var groupKey = lookup.EntitySet + "|" + string.Join(",", fields);
         if (!groups.TryGetValue(groupKey, out var group))
         {
             groups[groupKey] = group = new KeyGroup(lookup.EntitySet, lookup.LogicalName, fields);
         }
 
-        var text = LookupKeyText.Of(key.Parts.Select(part => part.Value));
         if (!group.Paths.TryGetValue(text, out var paths))
         {
             group.Paths[text] = paths = new List<string>();
@@ -289,6 +304,9 @@ public sealed partial class BulkLookupResolver
             yield return text.ToString();
         }
     }
+
+    private static string WholeTableKey(string entitySet, IReadOnlyList<string> fields) =>
+        entitySet.ToUpperInvariant() + "|" + string.Join(",", fields).ToUpperInvariant();
 
     private static ODataKey? TryParseKey(string path)
     {
