@@ -3,6 +3,7 @@ using System.Net.Http;
 using System.Threading;
 using DualWrite.Listener.Applying;
 using DualWrite.Listener.Bulk.Reading;
+using DualWrite.Listener.Bulk.Writing;
 using DualWrite.Listener.Clients.Auth;
 using DualWrite.Listener.Clients.Dataverse;
 using DualWrite.Listener.Clients.FinOps;
@@ -51,6 +52,7 @@ public static class SyncServiceCollectionExtensions
         services.AddSingleton<IChangeApplier>(provider => provider.GetRequiredService<ChangeApplier>());
         services.AddSingleton<InitialSync>();
         services.AddBulkReading();
+        services.AddBulkWriting(configuration);
         return services;
     }
 
