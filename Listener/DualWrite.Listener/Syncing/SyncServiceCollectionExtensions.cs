@@ -3,6 +3,7 @@ using System.Net.Http;
 using System.Threading;
 using DualWrite.Listener.Applying;
 using DualWrite.Listener.Bulk.Reading;
+using DualWrite.Listener.Bulk.Reconcile;
 using DualWrite.Listener.Bulk.Writing;
 using DualWrite.Listener.Clients.Auth;
 using DualWrite.Listener.Clients.Dataverse;
@@ -52,6 +53,7 @@ public static class SyncServiceCollectionExtensions
         services.AddSingleton<IChangeApplier>(provider => provider.GetRequiredService<ChangeApplier>());
         services.AddSingleton<InitialSync>();
         services.AddBulkReading();
+        services.AddBulkReconcile();
         services.AddBulkWriting(configuration);
         return services;
     }

@@ -18,7 +18,7 @@ public static class BulkReadingServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddBulkReading(this IServiceCollection services)
     {
-        services.TryAddSingleton<IMapSourceReader>(provider =>
+        services.TryAddSingleton(provider =>
         {
             var http = provider.GetRequiredService<IHttpClientFactory>();
             var time = provider.GetRequiredService<TimeProvider>();
@@ -26,6 +26,7 @@ public static class BulkReadingServiceCollectionExtensions
             var dataverse = new ODataTransport(http.CreateClient(ServiceTarget.Dataverse), provider.GetRequiredService<DataverseClient>().WebApiRoot, "Dataverse", preferInnerMessage: false, time);
             return new MapSourceReader(finOps, dataverse, provider.GetRequiredService<ILogger<MapSourceReader>>());
         });
+        services.TryAddSingleton<IMapSourceReader>(provider => provider.GetRequiredService<MapSourceReader>());
         return services;
     }
 }
