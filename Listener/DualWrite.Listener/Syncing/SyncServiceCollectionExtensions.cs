@@ -2,6 +2,7 @@ using System;
 using System.Net.Http;
 using System.Threading;
 using DualWrite.Listener.Applying;
+using DualWrite.Listener.Bulk.Writing;
 using DualWrite.Listener.Clients.Auth;
 using DualWrite.Listener.Clients.Dataverse;
 using DualWrite.Listener.Clients.FinOps;
@@ -49,6 +50,7 @@ public static class SyncServiceCollectionExtensions
         services.AddSingleton<ChangeApplier>();
         services.AddSingleton<IChangeApplier>(provider => provider.GetRequiredService<ChangeApplier>());
         services.AddSingleton<InitialSync>();
+        services.AddBulkWriting(configuration);
         return services;
     }
 
