@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
@@ -11,143 +10,105 @@ using DualWrite.Core.Maps;
 using DualWrite.Core.Records;
 using DualWrite.Core.Wire;
 using DualWrite.Listener.Applying;
+using DualWrite.Listener.Bulk.Lookups;
 using DualWrite.Listener.Bulk.Writing;
-using DualWrite.Listener.Clients.Dataverse;
-using DualWrite.Listener.Processing;
 
 namespace DualWrite.Listener.Bulk.InitialSync;
 
 /// <summary>
-/// Maps one source row of an initial sync into a batch item with Core's <see cref="MappingLoop"/>, as the applier
-/// does for a live event, and keeps the values the target will hold (the state store's last synced values). The
-/// Dataverse ids and codes lookups need come from caches, so a page whose companies and groups are known costs no
-/// query; a reference to a record not written yet makes the row wait for the map's second pass.
+/// Maps a page of source rows into batch items with Core's <see cref="MappingLoop"/>, as the applier does for a
+/// live event, after the bulk lookup resolver has answered the whole page's lookups (one query per referenced
+/// table, not one per record). Keeps the values the target will hold: the state store's last synced values. A
+/// reference no record answers (a parent of the same table not written yet) makes the row wait for the map's
+/// second pass.
 /// </summary>
 public sealed class InitialSyncRecordMapper
 {
     private const int MaxMappingPasses = 4;
 
-    private readonly DataverseLookupResolver _lookups;
-    private readonly DataverseClient _dataverse;
+    private readonly BulkLookupResolver _lookups;
 
-    // Dataverse id path → alternate-key value (a customer group's code): read once per run.
-    private readonly ConcurrentDictionary<string, string> _keyValues = new(StringComparer.Ordinal);
-
-    public InitialSyncRecordMapper(DataverseLookupResolver lookups, DataverseClient dataverse)
+    public InitialSyncRecordMapper(BulkLookupResolver lookups)
     {
         _lookups = lookups ?? throw new ArgumentNullException(nameof(lookups));
-        _dataverse = dataverse ?? throw new ArgumentNullException(nameof(dataverse));
     }
 
-    public Task<MappedRecord> MapAsync(TableMap map, SyncDirection direction, JsonObject row, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<MappedRecord>> MapPageAsync(TableMap map, SyncDirection direction, IReadOnlyList<JsonObject> rows, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(map);
-        ArgumentNullException.ThrowIfNull(row);
-        return direction == SyncDirection.FinOpsToDataverse
-            ? FromFinOpsAsync(map, row, cancellationToken)
-            : FromDataverseAsync(map, row, cancellationToken);
-    }
-
-    private async Task<MappedRecord> FromFinOpsAsync(TableMap map, JsonObject row, CancellationToken cancellationToken)
-    {
-        var source = FinOpsRecordReader.Read(map, row);
-        var parts = new List<KeyValuePair<string, object>>();
-        foreach (var keyField in map.FinOps.KeyFields)
+        ArgumentNullException.ThrowIfNull(rows);
+        var mapped = new MappedRecord?[rows.Count];
+        var loops = new List<(int Index, MappingLoop Loop, DataRecord Source, string RecordKey)>(rows.Count);
+        for (var i = 0; i < rows.Count; i++)
         {
-            if (source[keyField]?.Value is not { } value)
+            var row = rows[i];
+            if (direction == SyncDirection.FinOpsToDataverse)
             {
-                return MappedRecord.Failed(row, map.FinOps.EntitySet + "(?)", keyField, "Map '" + map.Name + "': an F&O " + map.FinOps.EntitySet + " record has no " + keyField + ".");
-            }
-
-            parts.Add(new(keyField, value));
-        }
-
-        // The state store's key, as the applier writes it for live events.
-        var recordKey = map.FinOps.EntitySet + ODataKey.Named(parts).ToPredicate();
-        if (map.FinOps.Filter is { } filter && !filter.Evaluate(name => source[name]?.Value))
-        {
-            return MappedRecord.Filtered(row, recordKey);
-        }
-
-        var mapping = new MappingLoop(new MappingRequest(map, SyncDirection.FinOpsToDataverse, source, SyncOperation.Create), MaxMappingPasses, findBoundIds: true);
-        for (var pending = mapping.Map(); pending.Count > 0 && mapping.Result.Succeeded; pending = mapping.Map())
-        {
-            var outcome = await _lookups.ResolveAsync(map, mapping.Result.SourceKey, source.Company, pending, mapping.Resolved, cancellationToken).ConfigureAwait(false);
-            if (outcome is not null)
-            {
-                var field = pending.FirstOrDefault(p => !mapping.Resolved.TryGetId(p.Path, out _))?.Field;
-                return outcome.Kind is ApplyOutcomeKind.Failed
-                    ? MappedRecord.Failed(row, mapping.Result.SourceKey, field, outcome.Reason ?? outcome.ToString())
-                    : MappedRecord.Waiting(row, mapping.Result.SourceKey, field, outcome.Reason ?? outcome.ToString());
-            }
-        }
-
-        var result = mapping.Result;
-        if (!result.Succeeded)
-        {
-            return MappedRecord.Failed(row, result.SourceKey, result.Errors[0].Field, string.Join(" ", result.Errors));
-        }
-
-        if (!result.IsComplete)
-        {
-            return MappedRecord.Waiting(row, result.SourceKey, mapping.Unresolved.FirstOrDefault()?.Field, "Map '" + map.Name + "', key " + result.SourceKey
-                + ": the Dataverse key could not be completed (unresolved: " + string.Join(", ", mapping.Unresolved) + ").");
-        }
-
-        var synced = new Dictionary<string, RecordValue>(StringComparer.Ordinal);
-        foreach (var payload in result.Payload)
-        {
-            if (payload.Field is { DataverseField: { } column } field && field.Carries(SyncDirection.FinOpsToDataverse))
-            {
-                synced[column] = !payload.IsBind ? payload.Value : payload.Reference is null || payload.Value.IsNull ? RecordValue.Null : RecordValue.FromLookup(payload.Reference);
-            }
-        }
-
-        var targetKey = result.TargetKey!;
-        var item = new BulkItem(recordKey, result.SourceKey, targetKey.IsUsableInUrl ? targetKey.Path : null, PayloadBody.From(result.Payload, WireTarget.Dataverse));
-        return MappedRecord.Ready(row, item, synced);
-    }
-
-    private async Task<MappedRecord> FromDataverseAsync(TableMap map, JsonObject row, CancellationToken cancellationToken)
-    {
-        var source = DataverseRecordReader.Read(map, row);
-        var mapping = new MappingLoop(new MappingRequest(map, SyncDirection.DataverseToFinOps, source, SyncOperation.Create), MaxMappingPasses);
-        for (var pending = mapping.Map(); pending.Count > 0 && mapping.Result.Succeeded; pending = mapping.Map())
-        {
-            foreach (var lookup in pending)
-            {
-                if (lookup.Kind == LookupResolutionKind.ReadKeyValue)
+                var source = FinOpsRecordReader.Read(map, row);
+                var (recordKey, missing) = FinOpsRecordKey(map, source);
+                if (missing is not null)
                 {
-                    var value = await ReadKeyValueAsync(lookup, cancellationToken).ConfigureAwait(false);
-                    if (value is not null)
-                    {
-                        mapping.Resolved.AddKeyValue(lookup.Path, value);
-                    }
+                    mapped[i] = MappedRecord.Failed(row, map.FinOps.EntitySet + "(?)", missing, "Map '" + map.Name + "': an F&O " + map.FinOps.EntitySet + " record has no " + missing + ".");
+                }
+                else if (map.FinOps.Filter is { } filter && !filter.Evaluate(name => source[name]?.Value))
+                {
+                    mapped[i] = MappedRecord.Filtered(row, recordKey!);
                 }
                 else
                 {
-                    var outcome = await _lookups.ResolveAsync(map, mapping.Result.SourceKey, null, new[] { lookup }, mapping.Resolved, cancellationToken).ConfigureAwait(false);
-                    if (outcome is { Kind: ApplyOutcomeKind.Failed })
-                    {
-                        return MappedRecord.Failed(row, mapping.Result.SourceKey, lookup.Field, outcome.Reason ?? outcome.ToString());
-                    }
+                    loops.Add((i, new MappingLoop(new MappingRequest(map, direction, source, SyncOperation.Create), MaxMappingPasses, findBoundIds: true), source, recordKey!));
                 }
+            }
+            else
+            {
+                var source = DataverseRecordReader.Read(map, row);
+                loops.Add((i, new MappingLoop(new MappingRequest(map, direction, source, SyncOperation.Create), MaxMappingPasses), source, string.Empty));
             }
         }
 
-        var result = mapping.Result;
+        await _lookups.ResolveAsync(loops.Select(l => l.Loop).ToList(), cancellationToken).ConfigureAwait(false);
+        foreach (var (index, loop, source, recordKey) in loops)
+        {
+            mapped[index] = Finish(map, direction, rows[index], loop, source, recordKey);
+        }
+
+        return mapped!;
+    }
+
+    private static MappedRecord Finish(TableMap map, SyncDirection direction, JsonObject row, MappingLoop loop, DataRecord source, string recordKey)
+    {
+        var result = loop.Result;
         if (!result.Succeeded)
         {
             return MappedRecord.Failed(row, result.SourceKey, result.Errors[0].Field, string.Join(" ", result.Errors));
         }
 
-        if (!result.IsComplete)
+        if (loop.Unresolved.Count > 0 || !result.IsComplete)
         {
-            return MappedRecord.Waiting(row, result.SourceKey, mapping.Unresolved.FirstOrDefault()?.Field, "Map '" + map.Name + "', key " + result.SourceKey
-                + ": the F&O key could not be completed (unresolved: " + string.Join(", ", mapping.Unresolved) + ").");
+            var first = loop.Unresolved.FirstOrDefault();
+            var reason = first is null
+                ? "Map '" + map.Name + "', key " + result.SourceKey + ": the target key could not be completed."
+                : MissingReferenceText.Describe(map.Name, result.SourceKey, first.Field, first.Path, source.Company) + ".";
+            return MappedRecord.Waiting(row, result.SourceKey, first?.Field, reason);
         }
 
         var synced = new Dictionary<string, RecordValue>(StringComparer.Ordinal);
+        if (direction == SyncDirection.FinOpsToDataverse)
+        {
+            foreach (var payload in result.Payload)
+            {
+                if (payload.Field is { DataverseField: { } column } field && field.Carries(SyncDirection.FinOpsToDataverse))
+                {
+                    // As the applier keeps it: a bind as the lookup it refers to.
+                    synced[column] = !payload.IsBind ? payload.Value : payload.Reference is null || payload.Value.IsNull ? RecordValue.Null : RecordValue.FromLookup(payload.Reference);
+                }
+            }
+
+            var targetKey = result.TargetKey!;
+            var item = new BulkItem(recordKey, result.SourceKey, targetKey.IsUsableInUrl ? targetKey.Path : null, PayloadBody.From(result.Payload, WireTarget.Dataverse));
+            return MappedRecord.Ready(row, item, synced);
+        }
+
         foreach (var field in map.Fields)
         {
             if (field.DataverseField is { } column && field.Carries(SyncDirection.DataverseToFinOps) && source[column] is { } value)
@@ -158,24 +119,23 @@ public sealed class InitialSyncRecordMapper
 
         // F&O records are keyed by their F&O path in the state store, whichever side wrote them.
         var path = result.TargetKey!.Path!;
-        var item = new BulkItem(path, result.SourceKey, path, PayloadBody.From(result.Payload, WireTarget.FinOps));
-        return MappedRecord.Ready(row, item, synced);
+        return MappedRecord.Ready(row, new BulkItem(path, result.SourceKey, path, PayloadBody.From(result.Payload, WireTarget.FinOps)), synced);
     }
 
-    private async Task<string?> ReadKeyValueAsync(LookupToResolve lookup, CancellationToken cancellationToken)
+    /// <summary>The state store's key, as the applier writes it for live events; or the key field that is missing.</summary>
+    private static (string? Key, string? Missing) FinOpsRecordKey(TableMap map, DataRecord source)
     {
-        if (_keyValues.TryGetValue(lookup.Path, out var known))
+        var parts = new List<KeyValuePair<string, object>>();
+        foreach (var keyField in map.FinOps.KeyFields)
         {
-            return known;
+            if (source[keyField]?.Value is not { } value)
+            {
+                return (null, keyField);
+            }
+
+            parts.Add(new(keyField, value));
         }
 
-        var read = await _dataverse.RetrieveAsync(lookup.Path, new[] { lookup.KeyField }, cancellationToken).ConfigureAwait(false);
-        if (read.Succeeded && read.Value?[lookup.KeyField] is JsonValue node && node.TryGetValue<string>(out var value))
-        {
-            _keyValues[lookup.Path] = value;
-            return value;
-        }
-
-        return null;
+        return (map.FinOps.EntitySet + ODataKey.Named(parts).ToPredicate(), null);
     }
 }
