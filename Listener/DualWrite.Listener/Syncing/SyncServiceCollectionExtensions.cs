@@ -3,6 +3,7 @@ using System.Net.Http;
 using System.Threading;
 using DualWrite.Listener.Applying;
 using DualWrite.Listener.Bulk.InitialSync;
+using DualWrite.Listener.Bulk.Reading;
 using DualWrite.Listener.Bulk.Writing;
 using DualWrite.Listener.Clients.Auth;
 using DualWrite.Listener.Clients.Dataverse;
@@ -51,6 +52,7 @@ public static class SyncServiceCollectionExtensions
         services.AddSingleton<ChangeApplier>();
         services.AddSingleton<IChangeApplier>(provider => provider.GetRequiredService<ChangeApplier>());
         services.AddSingleton<InitialSync>();
+        services.AddBulkReading();
         services.AddBulkWriting(configuration);
         services.AddInitialSync(configuration);
         return services;
