@@ -51,7 +51,6 @@ public static class SyncServiceCollectionExtensions
         services.AddChangeApplierParts();
         services.AddSingleton<ChangeApplier>();
         services.AddSingleton<IChangeApplier>(provider => provider.GetRequiredService<ChangeApplier>());
-        services.AddSingleton<InitialSync>();
         services.AddBulkReading();
         services.AddBulkWriting(configuration);
         services.AddInitialSync(configuration);

@@ -161,6 +161,7 @@ public sealed partial class MapLoader
         var side = context.Direction == SyncDirection.FinOpsToDataverse ? SyncSide.FinOps : SyncSide.Dataverse;
         var pageSize = side == SyncSide.FinOps ? _options.FinOpsPageSize : _options.DataversePageSize;
         var request = new SourceReadRequest(map, side, context.Company, context.StartAfter, pageSize);
+        context.Progress.Expected = await CountAsync(request, cancellationToken).ConfigureAwait(false);
         await foreach (var page in _reader.ReadAsync(request, cancellationToken).ConfigureAwait(false))
         {
             context.Progress.AddRead(page.Rows.Count);
@@ -207,6 +208,20 @@ public sealed partial class MapLoader
             }
 
             LogPageRead(map.Name, page.Rows.Count, ready.Count, waiting.Count, failed.Count);
+        }
+    }
+
+    /// <summary>The rows left to read (for the ETA); a count the service refuses is no reason to stop.</summary>
+    private async Task<long?> CountAsync(SourceReadRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _reader.CountAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogCountFailed(request.Map.Name, ex.Message);
+            return null;
         }
     }
 
@@ -365,6 +380,9 @@ public sealed partial class MapLoader
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Initial sync, map '{Map}': second pass over {Count} row(s) that waited for a record of their own table or a transient failure")]
     private partial void LogSecondPass(string map, int count);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Initial sync, map '{Map}': the source would not count its rows ({Reason}); no ETA")]
+    private partial void LogCountFailed(string map, string reason);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Initial sync, map '{Map}': page of {Rows} row(s), {Ready} to write, {Waiting} waiting, {Failed} refused by the mapping")]
     private partial void LogPageRead(string map, int rows, int ready, int waiting, int failed);
