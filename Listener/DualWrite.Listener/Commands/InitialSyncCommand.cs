@@ -28,7 +28,7 @@ internal static class InitialSyncCommand
         var direction = new Option<string?>("--direction") { Description = "Load every selected map this way, whatever its master side (default: per map, F&O unless DualWrite:InitialSync:Master:<map>=Dataverse)." };
         direction.AcceptOnlyFromAmong("fno-to-dataverse", "dataverse-to-fno");
         var company = new Option<string?>("--company") { Description = "Only this company's rows (F&O dataAreaId, e.g. usmf)." };
-        var resume = new Option<bool>("--resume") { Description = "Continue unfinished runs from their checkpoints (rows after the checkpoint may be written again, harmlessly)." };
+        var resume = new Option<bool>("--resume") { Description = "Continue unfinished runs from their checkpoints (rows after a checkpoint may be written again, harmlessly); maps whose last run completed are not loaded again." };
         var restart = new Option<bool>("--restart") { Description = "Start every selected map over from its first row." };
         var json = new Option<bool>("--json") { Description = "Print one JSON summary on stdout (progress and logs go to stderr)." };
         var report = new Option<DirectoryInfo?>("--report") { Description = "Write every refused record to <dir>/initial-sync-<run>-errors.csv and .json.", HelpName = "dir" };

@@ -86,11 +86,26 @@ internal sealed class SyncRig : IAsyncDisposable
     public static Task<SyncRig> StartAsync(int customers = 12, params string[] extraArgs) => StartAsync(null, customers, extraArgs);
 
     /// <summary>As <see cref="StartAsync(int, string[])"/>, with the Dataverse emulator's options changed first (a customer's own plug-in steps).</summary>
-    public static async Task<SyncRig> StartAsync(Action<DataverseEmulatorOptions>? configureDataverse, int customers = 12, params string[] extraArgs)
+    public static Task<SyncRig> StartAsync(Action<DataverseEmulatorOptions>? configureDataverse, int customers = 12, params string[] extraArgs) =>
+        StartAsync(configureDataverse, customers, initialSync: true, extraArgs);
+
+    /// <summary>Emulators and a listener, with no initial sync run yet (the test runs its own).</summary>
+    public static Task<SyncRig> StartEmptyAsync(int customers = 12, params string[] extraArgs) => StartAsync(null, customers, initialSync: false, extraArgs);
+
+    /// <summary>As <see cref="StartEmptyAsync(int, string[])"/>, with the Dataverse emulator's options changed first.</summary>
+    public static Task<SyncRig> StartEmptyAsync(Action<DataverseEmulatorOptions> configureDataverse, int customers, params string[] extraArgs) =>
+        StartAsync(configureDataverse, customers, initialSync: false, extraArgs);
+
+    private static async Task<SyncRig> StartAsync(Action<DataverseEmulatorOptions>? configureDataverse, int customers, bool initialSync, string[] extraArgs)
     {
         var emulators = await EmbeddedEmulators.StartAsync(new EmbeddedOptions { FinOpsPort = 0, DataversePort = 0, ListenerUrls = "http://127.0.0.1:0", Customers = customers }, CancellationToken.None, configureDataverse);
         var rig = new SyncRig(emulators, Directory.CreateTempSubdirectory("dualwrite-sync-").FullName, extraArgs);
         rig.Listener = await rig.StartListenerAsync();
+        if (!initialSync)
+        {
+            return rig;
+        }
+
         var report = await rig.Listener.Services.GetRequiredService<InitialSyncEngine>().RunAsync(InitialSyncRequest.All, null, CancellationToken.None);
         rig.InitialSyncReport = report;
         var errors = await rig.Listener.Services.GetRequiredService<IErrorQueue>().GetRecordErrorsAsync(report.RunId, 20, CancellationToken.None);

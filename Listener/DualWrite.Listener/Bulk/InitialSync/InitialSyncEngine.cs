@@ -64,7 +64,8 @@ public sealed partial class InitialSyncEngine
         var starts = new Dictionary<string, SyncCheckpoint?>(StringComparer.Ordinal);
         foreach (var (map, direction) in waves.SelectMany(w => w))
         {
-            var checkpoint = await _checkpoints.GetAsync(map.Name, direction, request.Company ?? string.Empty, cancellationToken).ConfigureAwait(false);
+            // Read to its end even when cancelled: a run stopped this early is reported as interrupted, not as a crash.
+            var checkpoint = await _checkpoints.GetAsync(map.Name, direction, request.Company ?? string.Empty, CancellationToken.None).ConfigureAwait(false);
             starts[map.Name] = checkpoint;
             if (request.Mode == InitialSyncMode.Fresh && checkpoint is { IsUnfinished: true })
             {
@@ -92,7 +93,10 @@ public sealed partial class InitialSyncEngine
                 }
 
                 var number = wave + 1;
-                var loads = waves[wave].Select(m => LoadAsync(runId, m.Map, number, m.Direction, request, starts[m.Map.Name], progress, report, cancellationToken)).ToList();
+                // Resuming, a map the interrupted run already completed is not loaded again.
+                var finished = waves[wave].Where(m => request.Mode == InitialSyncMode.Resume && starts[m.Map.Name] is { IsUnfinished: false }).ToList();
+                results.AddRange(finished.Select(m => Done(m.Map, number, m.Direction, starts[m.Map.Name]!)));
+                var loads = waves[wave].Except(finished).Select(m => LoadAsync(runId, m.Map, number, m.Direction, request, starts[m.Map.Name], progress, report, cancellationToken)).ToList();
                 var done = await Task.WhenAll(loads).ConfigureAwait(false);
                 results.AddRange(done);
                 stopped = done.Any(d => d.Status != InitialSyncMapStatus.Completed);
@@ -118,10 +122,16 @@ public sealed partial class InitialSyncEngine
 
         // Live events of the map wait while it loads; whatever ends the load releases them (they read the
         // source again when applied, so they can only bring newer values than the rows written so far).
-        await _mapStates.StartLoadingAsync(map.Name, runId, cancellationToken).ConfigureAwait(false);
         try
         {
+            await _mapStates.StartLoadingAsync(map.Name, runId, CancellationToken.None).ConfigureAwait(false);
             return await _loader.LoadAsync(new MapLoadContext(runId, map, wave, direction, request.Company, startAfter, resume, counters, report), cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopped before the load began: the stored checkpoint, if any, is as it was.
+            counters.Finish();
+            return new InitialSyncMapSummary(map.Name, wave, direction, InitialSyncMapStatus.Interrupted, 0, 0, 0, 0, counters.Elapsed, resume, null);
         }
         finally
         {
@@ -193,6 +203,9 @@ public sealed partial class InitialSyncEngine
         _options.Master.TryGetValue(map.Name, out var side) && string.Equals(side, "Dataverse", StringComparison.OrdinalIgnoreCase)
             ? SyncDirection.DataverseToFinOps
             : SyncDirection.FinOpsToDataverse;
+
+    private static InitialSyncMapSummary Done(TableMap map, int wave, SyncDirection direction, SyncCheckpoint checkpoint) =>
+        new(map.Name, wave, direction, InitialSyncMapStatus.Completed, 0, 0, 0, 0, TimeSpan.Zero, true, "Completed earlier by run " + checkpoint.RunId + "; not loaded again (--restart loads it anew).");
 
     private static InitialSyncMapSummary NotRun(TableMap map, int wave, SyncDirection direction, string why) =>
         new(map.Name, wave, direction, InitialSyncMapStatus.NotRun, 0, 0, 0, 0, TimeSpan.Zero, false, why);

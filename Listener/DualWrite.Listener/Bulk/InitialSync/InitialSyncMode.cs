@@ -6,7 +6,7 @@ public enum InitialSyncMode
     /// <summary>Start each map; refuse a map whose earlier run is unfinished (say --resume or --restart).</summary>
     Fresh,
 
-    /// <summary>Continue unfinished runs from their checkpoint; start maps that have none or whose run completed.</summary>
+    /// <summary>Continue unfinished runs from their checkpoint, skip maps whose last run completed, start maps that never ran.</summary>
     Resume,
 
     /// <summary>Start every map from its first row, whatever ran before.</summary>

@@ -83,7 +83,8 @@ public sealed partial class MapLoader
             }
         }
 
-        await SaveCheckpointAsync(CheckpointStatus.Running, cancellationToken).ConfigureAwait(false);
+        // The run's mark comes first, even when already cancelled: a resume must find it.
+        await SaveCheckpointAsync(CheckpointStatus.Running, CancellationToken.None).ConfigureAwait(false);
         using var failFast = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var batches = Channel.CreateBounded<PendingBatch>(new BoundedChannelOptions(_options.BatchesInFlight) { SingleWriter = true });
         var writers = Enumerable.Range(0, _options.BatchesInFlight).Select(_ => Task.Run(
