@@ -96,7 +96,7 @@ public sealed partial class InboxWorker : BackgroundService
 
                 while (running.Count < parallelism && ready.Count > 0)
                 {
-                    var work = await TakeWorkAsync(ready).ConfigureAwait(false);
+                    var work = await TakeWorkAsync(ready, parallelism - running.Count).ConfigureAwait(false);
                     if (work.Count == 1)
                     {
                         var leased = work[0];
@@ -140,9 +140,10 @@ public sealed partial class InboxWorker : BackgroundService
     /// <summary>
     /// The next unit of work from the local queue: the events of the first event's map, up to a batch, when at least
     /// <see cref="ProcessingOptions.MinimumBatchSize"/> are ready; otherwise that event alone. Events whose lease would
-    /// run out before an apply could finish go back to the inbox instead (empty result when nothing is left).
+    /// run out before an apply could finish go back to the inbox instead (empty result when nothing is left). The map's
+    /// ready events are shared among the free slots, so a burst is written by several bulk calls at once.
     /// </summary>
-    private async Task<IReadOnlyList<InboxEvent>> TakeWorkAsync(List<InboxEvent> ready)
+    private async Task<IReadOnlyList<InboxEvent>> TakeWorkAsync(List<InboxEvent> ready, int freeSlots)
     {
         var latestStart = timeProvider.GetUtcNow() + options.ApplyTimeout;
         for (var i = ready.Count - 1; i >= 0; i--)
@@ -164,13 +165,16 @@ public sealed partial class InboxWorker : BackgroundService
         var first = ready[0];
         if (options.ApplyBatchSize > 1)
         {
+            var ofMap = ready.Count(e => string.Equals(e.EntitySet, first.EntitySet, StringComparison.Ordinal));
+            var share = (ofMap + Math.Max(freeSlots, 1) - 1) / Math.Max(freeSlots, 1);
+            var size = Math.Min(options.ApplyBatchSize, Math.Max(options.MinimumBatchSize, share));
             var sameMap = new List<InboxEvent>();
             foreach (var candidate in ready)
             {
                 if (string.Equals(candidate.EntitySet, first.EntitySet, StringComparison.Ordinal))
                 {
                     sameMap.Add(candidate);
-                    if (sameMap.Count == options.ApplyBatchSize)
+                    if (sameMap.Count == size)
                     {
                         break;
                     }
