@@ -19,13 +19,16 @@ using Microsoft.Extensions.Logging;
 namespace DualWrite.Listener.Applying;
 
 /// <summary>
-/// The batched half of the applier: many events (one per record) read from F&amp;O and Dataverse in a few filtered
+/// The batched half of the applier: many events (one per record) read from F&amp;O and Dataverse by key in a few <c>$batch</c>
 /// requests, decided one by one by the same code as a single event, and written in one bulk call. Anything unusual
-/// (deletes, records F&amp;O no longer has, write-throughs, paused maps, keys that cannot be matched in bulk) takes the
+/// (deletes, records F&amp;O no longer has, write-throughs, paused maps, keys Dataverse will not take in a URL) takes the
 /// single path, event by event.
 /// </summary>
 public sealed partial class ChangeApplier
 {
+    /// <summary>GETs per <c>$batch</c> request: well under Dataverse's 1,000 operations, small enough to answer quickly.</summary>
+    private const int ReadsPerBatch = 250;
+
     public async Task<IReadOnlyList<ApplyOutcome>> ApplyBatchAsync(IReadOnlyList<InboxEvent> inboxEvents, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(inboxEvents);
@@ -72,55 +75,27 @@ public sealed partial class ChangeApplier
 
     private async Task ApplyMapBatchAsync(TableMap map, List<BatchEntry> entries, ApplyOutcome?[] outcomes, List<int> single, CancellationToken cancellationToken)
     {
-        // 1. F&O's current records, by key; an event whose record is not in the answer (deleted, or a key we do not
-        // match in bulk) goes the single way, which reads it by key and deletes in Dataverse when it is gone.
-        var unnamed = map.FinOps.KeyFields[0];
-        var matchable = new List<BatchEntry>();
-        foreach (var entry in entries)
-        {
-            if (BatchKeyFilter.KeyText(entry.Change.EntityKey, unnamed) is null)
-            {
-                single.Add(entry.Index);
-            }
-            else
-            {
-                matchable.Add(entry);
-            }
-        }
-
-        var finOpsRows = new Dictionary<string, JsonObject>(StringComparer.OrdinalIgnoreCase);
-        var finOpsFields = matchable.Count == 0 ? Array.Empty<string>() : matchable[0].Change.EntityKey.Parts.Select(p => p.Name ?? unnamed).ToArray();
-        var readable = new List<BatchEntry>();
-        foreach (var (chunk, filter) in BatchKeyFilter.Chunk(matchable, e => BatchKeyFilter.Clause(e.Change.EntityKey, unnamed)))
-        {
-            var read = await _finOps.QueryAllAsync(map.FinOps.EntitySet, new ODataQuery { Filter = filter }, cancellationToken: cancellationToken).ConfigureAwait(false);
-            if (!read.Succeeded)
-            {
-                var outcome = ErrorOutcomes.From(read.Error, "Map '" + map.Name + "': read " + chunk.Count + " records of " + map.FinOps.EntitySet);
-                foreach (var entry in chunk)
-                {
-                    outcomes[entry.Index] = outcome;
-                }
-
-                continue;
-            }
-
-            foreach (var row in read.Value!)
-            {
-                if (BatchKeyFilter.RowText(row, finOpsFields) is { } text)
-                {
-                    finOpsRows[text] = row;
-                }
-            }
-
-            readable.AddRange(chunk);
-        }
+        // 1. F&O's current records, by key in $batch GETs; an event whose record is gone (404) goes the single way,
+        // which reads it again and deletes in Dataverse.
+        var finOpsPaths = entries.Select(e => ODataKeyFormatter.EntityPath(e.Change.EntitySet, e.Change.EntityKey) + "?cross-company=true").ToList();
+        var finOpsRows = await ReadInBulkAsync(
+            finOpsPaths,
+            chunk => _finOps.BatchAsync(chunk, atomic: false, cancellationToken),
+            "Map '" + map.Name + "': read records of " + map.FinOps.EntitySet).ConfigureAwait(false);
 
         // 2. Filter and mapping, as the single path does them (lookup ids come from the resolver's cache after the first).
         var inputs = new List<(BatchEntry Entry, UpsertInput Input)>();
-        foreach (var entry in readable)
+        for (var i = 0; i < entries.Count; i++)
         {
-            if (!finOpsRows.TryGetValue(BatchKeyFilter.KeyText(entry.Change.EntityKey, unnamed)!, out var row))
+            var entry = entries[i];
+            var (row, problem) = finOpsRows[i];
+            if (problem is not null)
+            {
+                outcomes[entry.Index] = problem;
+                continue;
+            }
+
+            if (row is null)
             {
                 single.Add(entry.Index);
                 continue;
@@ -129,19 +104,18 @@ public sealed partial class ChangeApplier
             var source = FinOpsRecordReader.Read(map, row);
             if (map.FinOps.Filter is { } recordFilter && !recordFilter.Evaluate(name => source[name]?.Value))
             {
-                var finOpsPath = ODataKeyFormatter.EntityPath(entry.Change.EntitySet, entry.Change.EntityKey);
-                outcomes[entry.Index] = ApplyOutcome.Skipped("Map '" + map.Name + "': " + finOpsPath + " is outside the F&O filter " + map.FinOps.FilterText + ".");
+                outcomes[entry.Index] = ApplyOutcome.Skipped("Map '" + map.Name + "': " + ODataKeyFormatter.EntityPath(entry.Change.EntitySet, entry.Change.EntityKey) + " is outside the F&O filter " + map.FinOps.FilterText + ".");
                 continue;
             }
 
-            var (result, problem) = await MapAsync(map, source, SyncOperation.Create, cancellationToken).ConfigureAwait(false);
-            if (problem is not null)
+            var (result, mapped) = await MapAsync(map, source, SyncOperation.Create, cancellationToken).ConfigureAwait(false);
+            if (mapped is not null)
             {
-                outcomes[entry.Index] = problem;
+                outcomes[entry.Index] = mapped;
                 continue;
             }
 
-            if (!result!.TargetKey!.IsUsableInUrl || BatchKeyFilter.KeyText(result.TargetKey.Key!, map.Dataverse.KeyFields[0]) is null)
+            if (!result!.TargetKey!.IsUsableInUrl)
             {
                 single.Add(entry.Index);
                 continue;
@@ -157,17 +131,25 @@ public sealed partial class ChangeApplier
             return;
         }
 
-        // 3. Dataverse's current records by alternate key, then the same decision as one event at a time.
-        var current = await ReadCurrentInBulkAsync(map, inputs, outcomes, cancellationToken).ConfigureAwait(false);
+        // 3. Dataverse's current records by alternate key in $batch GETs (404: not there yet), then the same decision
+        // as one event at a time.
+        var select = "?$select=" + string.Join(",", BothWays(map));
+        var current = await ReadInBulkAsync(
+            inputs.Select(i => i.Input.Result.TargetKey!.Path! + select).ToList(),
+            chunk => _dataverse.BatchAsync(chunk, atomic: false, null, cancellationToken),
+            "Map '" + map.Name + "': read records of " + map.Dataverse.EntitySet).ConfigureAwait(false);
         var plans = new List<(BatchEntry Entry, PlannedUpsert Plan)>();
-        foreach (var (entry, input) in inputs)
+        for (var i = 0; i < inputs.Count; i++)
         {
-            if (outcomes[entry.Index] is not null)
+            var (entry, input) = inputs[i];
+            var (row, problem) = current[i];
+            if (problem is not null)
             {
+                outcomes[entry.Index] = problem;
                 continue;
             }
 
-            var (plan, decided) = await DecideAsync(input, current.GetValueOrDefault(TargetText(input)), cancellationToken).ConfigureAwait(false);
+            var (plan, decided) = await DecideAsync(input, row, cancellationToken).ConfigureAwait(false);
             if (plan is null)
             {
                 outcomes[entry.Index] = decided;
@@ -186,33 +168,26 @@ public sealed partial class ChangeApplier
         }
     }
 
-    /// <summary>The Dataverse records of the inputs, by key text; a failed read sets the outcome of its inputs.</summary>
-    private async Task<Dictionary<string, JsonObject>> ReadCurrentInBulkAsync(TableMap map, List<(BatchEntry Entry, UpsertInput Input)> inputs, ApplyOutcome?[] outcomes, CancellationToken cancellationToken)
+    /// <summary>
+    /// GETs <paramref name="paths"/> in <c>$batch</c> requests of at most <see cref="ReadsPerBatch"/>: per path the record, null
+    /// when it is not there (404), or the outcome of a failed read.
+    /// </summary>
+    private static async Task<IReadOnlyList<(JsonObject? Row, ApplyOutcome? Problem)>> ReadInBulkAsync(
+        IReadOnlyList<string> paths, Func<IReadOnlyList<BatchOperation>, Task<ODataResult<IReadOnlyList<BatchOperationResult>>>> send, string context)
     {
-        var unnamed = map.Dataverse.KeyFields[0];
-        var keyFields = inputs[0].Input.Result.TargetKey!.Key!.Parts.Select(p => p.Name ?? unnamed).ToArray();
-        var select = BothWays(map).Union(keyFields).ToList();
-        var rows = new Dictionary<string, JsonObject>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (chunk, filter) in BatchKeyFilter.Chunk(inputs, i => BatchKeyFilter.Clause(i.Input.Result.TargetKey!.Key!, unnamed)))
+        var rows = new (JsonObject?, ApplyOutcome?)[paths.Count];
+        for (var start = 0; start < paths.Count; start += ReadsPerBatch)
         {
-            var read = await _dataverse.QueryAllAsync(map.Dataverse.EntitySet, new ODataQuery { Filter = filter, Select = select }, cancellationToken: cancellationToken).ConfigureAwait(false);
-            if (!read.Succeeded)
+            var count = Math.Min(ReadsPerBatch, paths.Count - start);
+            var answered = await send(paths.Skip(start).Take(count).Select(BatchOperation.Get).ToList()).ConfigureAwait(false);
+            for (var i = 0; i < count; i++)
             {
-                var outcome = ErrorOutcomes.From(read.Error, "Map '" + map.Name + "': read " + chunk.Count + " Dataverse records of " + map.Dataverse.EntitySet);
-                foreach (var (entry, _) in chunk)
-                {
-                    outcomes[entry.Index] = outcome;
-                }
-
-                continue;
-            }
-
-            foreach (var row in read.Value!)
-            {
-                if (BatchKeyFilter.RowText(row, keyFields) is { } text)
-                {
-                    rows[text] = row;
-                }
+                BatchOperationResult? part = answered.Succeeded ? answered.Value!.FirstOrDefault(r => r.Index == i) : null;
+                rows[start + i] = !answered.Succeeded ? (null, ErrorOutcomes.From(answered.Error, context))
+                    : part is null ? (null, ApplyOutcome.RetryLater(context + ": the batch answered no part for " + paths[start + i] + "."))
+                    : part.Succeeded ? (part.Body, null)
+                    : part.Error!.IsNotFound ? (null, null)
+                    : (null, ErrorOutcomes.From(part.Error, context + " (" + paths[start + i] + ")"));
             }
         }
 
@@ -280,9 +255,6 @@ public sealed partial class ChangeApplier
             }
         }
     }
-
-    private static string TargetText(UpsertInput input) =>
-        BatchKeyFilter.KeyText(input.Result.TargetKey!.Key!, input.Map.Dataverse.KeyFields[0])!;
 
     private static FinOpsChangeEvent? TryParse(InboxEvent inboxEvent)
     {
