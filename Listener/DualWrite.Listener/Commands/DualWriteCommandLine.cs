@@ -14,6 +14,7 @@ internal static class DualWriteCommandLine
         {
             MapsCommand.Create(output),
             ListenCommand.Create(output),
+            InitialSyncCommand.Create(output),
         };
 
         // Configuration overrides (--DualWrite:FinOps:BaseUrl=...) pass through as unmatched tokens.
