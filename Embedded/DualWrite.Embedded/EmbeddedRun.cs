@@ -9,7 +9,9 @@ using DualWrite.Emulators.Common.Auth;
 using DualWrite.Listener.Clients.Dataverse;
 using DualWrite.Listener.Clients.OData;
 using DualWrite.Listener.Hosting;
-using DualWrite.Listener.Syncing;
+using DualWrite.Listener.Bulk.InitialSync;
+using DualWrite.Listener.Bulk.Reports;
+using DualWrite.Listener.ErrorQueue;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -23,6 +25,8 @@ namespace DualWrite.Embedded;
 /// </summary>
 public static class EmbeddedRun
 {
+    private const int FailuresShown = 5;
+
     public static async Task<int> RunAsync(string[] args, TextWriter output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(output);
@@ -60,20 +64,23 @@ public static class EmbeddedRun
             await output.WriteLineAsync("  Listener            " + listener.EventsUrl + " (inbox in " + dataDirectory + ")").ConfigureAwait(false);
             await output.WriteLineAsync().ConfigureAwait(false);
 
-            var report = await listener.Services.GetRequiredService<InitialSync>().RunAsync(cancellationToken).ConfigureAwait(false);
+            var report = await listener.Services.GetRequiredService<InitialSyncEngine>().RunAsync(InitialSyncRequest.All, null, cancellationToken).ConfigureAwait(false);
             await output.WriteLineAsync("Initial sync, F&O to Dataverse, in dependency waves (" + report.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s):").ConfigureAwait(false);
-            foreach (var map in report.Maps)
+            foreach (var line in InitialSyncSummaryText.Lines(report))
             {
-                await output.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "  wave {0}  {1,-28} {2,4} read {3,4} written {4,4} unchanged/filtered {5,3} failed", map.Wave, map.Map, map.Read, map.Applied, map.Skipped, map.Failed)).ConfigureAwait(false);
-                foreach (var failure in map.Failures)
-                {
-                    await output.WriteLineAsync("      " + failure).ConfigureAwait(false);
-                }
+                await output.WriteLineAsync(line).ConfigureAwait(false);
+            }
 
-                if (map.Failed > map.Failures.Count)
-                {
-                    await output.WriteLineAsync("      ... and " + (map.Failed - map.Failures.Count).ToString(CultureInfo.InvariantCulture) + " more").ConfigureAwait(false);
-                }
+            // Every failure is in the error store; the first few show here.
+            var errors = await listener.Services.GetRequiredService<IErrorQueue>().GetRecordErrorsAsync(report.RunId, FailuresShown, cancellationToken).ConfigureAwait(false);
+            foreach (var error in errors)
+            {
+                await output.WriteLineAsync("      " + error.Map + " " + error.RecordKey + (error.Field is null ? string.Empty : " (" + error.Field + ")") + ": " + error.Reason).ConfigureAwait(false);
+            }
+
+            if (report.Failed > errors.Count)
+            {
+                await output.WriteLineAsync("      ... and " + (report.Failed - errors.Count).ToString(CultureInfo.InvariantCulture) + " more").ConfigureAwait(false);
             }
 
             await output.WriteLineAsync().ConfigureAwait(false);

@@ -14,6 +14,8 @@ internal static class DualWriteCommandLine
         {
             MapsCommand.Create(output),
             ListenCommand.Create(output),
+            InitialSyncCommand.Create(output),
+            ReconcileCommand.Create(output),
         };
 
         // Configuration overrides (--DualWrite:FinOps:BaseUrl=...) pass through as unmatched tokens.

@@ -3,7 +3,7 @@ using DualWrite.Listener.StateStore;
 
 namespace DualWrite.Listener.ErrorQueue;
 
-/// <summary>The error_queue view over inbox_events (created after it); how a view is created differs per dialect.</summary>
+/// <summary>The error_queue view over inbox_events (created after it; how a view is created differs per dialect) and the record_errors table.</summary>
 public static class ErrorQueueSchema
 {
     public static IReadOnlyList<string> Statements(SqlDialect dialect) =>
@@ -12,5 +12,8 @@ public static class ErrorQueueSchema
         "f.attempts, f.last_error, f.updated_at AS failed_at, (SELECT COUNT(*) FROM inbox_events b WHERE b.record_key = f.record_key " +
         "AND b.state IN ('Pending','Leased','Parked') AND b.event_id <> f.event_id) AS blocked_events " +
         "FROM inbox_events f WHERE f.state = 'Failed'",
+        "CREATE TABLE IF NOT EXISTS record_errors (id " + dialect.IdentityColumn + ", run_id TEXT NOT NULL, map_name TEXT NOT NULL, direction TEXT NOT NULL, " +
+        "record_key TEXT NOT NULL, field TEXT NULL, reason TEXT NOT NULL, status_code INTEGER NOT NULL, created_at BIGINT NOT NULL)",
+        "CREATE INDEX IF NOT EXISTS ix_record_errors_run ON record_errors (run_id, id)",
     ];
 }

@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
-using DualWrite.Listener.Syncing;
+using DualWrite.Listener.Bulk.InitialSync;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -43,8 +43,10 @@ public static class ListenerRun
         var configuration = listener.Services.GetRequiredService<IConfiguration>();
         if (string.Equals(configuration["DualWrite:InitialSync"], "true", StringComparison.OrdinalIgnoreCase))
         {
-            var report = await listener.Services.GetRequiredService<InitialSync>().RunAsync(cancellationToken).ConfigureAwait(false);
-            await output.WriteLineAsync("Initial sync: " + report.Applied + " written, " + report.Skipped + " unchanged, " + report.Failed + " failed.").ConfigureAwait(false);
+            // A service restarting mid-load continues where it stopped.
+            var request = InitialSyncRequest.All with { Mode = InitialSyncMode.Resume };
+            var report = await listener.Services.GetRequiredService<InitialSyncEngine>().RunAsync(request, null, cancellationToken).ConfigureAwait(false);
+            await output.WriteLineAsync("Initial sync (run " + report.RunId + "): " + report.Written + " written, " + report.Skipped + " outside the filters, " + report.Failed + " failed (in the error store).").ConfigureAwait(false);
         }
 
         await listener.App.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);

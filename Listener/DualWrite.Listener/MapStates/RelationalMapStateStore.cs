@@ -8,7 +8,7 @@ using static DualWrite.Listener.StateStore.StateSql;
 
 namespace DualWrite.Listener.MapStates;
 
-/// <summary>Map pause flags over ADO.NET, in SQL that SQLite and PostgreSQL both run.</summary>
+/// <summary>Map pause and loading flags over ADO.NET, in SQL that SQLite and PostgreSQL both run.</summary>
 public abstract class RelationalMapStateStore : IMapStateStore
 {
     private readonly StateDatabase database;
@@ -41,7 +41,13 @@ public abstract class RelationalMapStateStore : IMapStateStore
     public async Task<IReadOnlyList<PausedMap>> GetPausedMapsAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, null, "SELECT map_name, reason, paused_at FROM paused_maps ORDER BY map_name");
+        // A map both paused and loading is listed once, with the pause's reason.
+        await using var command = Command(
+            connection,
+            null,
+            "SELECT map_name, reason, paused_at FROM paused_maps UNION ALL " +
+            "SELECT map_name, 'initial sync ' || run_id || ' is loading the map', started_at FROM loading_maps l " +
+            "WHERE NOT EXISTS (SELECT 1 FROM paused_maps p WHERE p.map_name = l.map_name) ORDER BY map_name");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var maps = new List<PausedMap>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -50,5 +56,21 @@ public abstract class RelationalMapStateStore : IMapStateStore
         }
 
         return maps;
+    }
+
+    public Task StartLoadingAsync(string mapName, string runId, CancellationToken cancellationToken) =>
+        database.ExecuteAsync(
+            "INSERT INTO loading_maps (map_name, run_id, started_at) VALUES (@map, @run, @now) ON CONFLICT (map_name) DO UPDATE SET run_id = excluded.run_id, started_at = excluded.started_at",
+            command =>
+            {
+                Add(command, "map", mapName);
+                Add(command, "run", runId);
+            },
+            cancellationToken);
+
+    public async Task<int> FinishLoadingAsync(string mapName, CancellationToken cancellationToken)
+    {
+        await database.ExecuteAsync("DELETE FROM loading_maps WHERE map_name = @map", command => Add(command, "map", mapName), cancellationToken).ConfigureAwait(false);
+        return await inbox.WakeParkedAsync(InboxWaitKeys.MapResumed(mapName), cancellationToken).ConfigureAwait(false);
     }
 }

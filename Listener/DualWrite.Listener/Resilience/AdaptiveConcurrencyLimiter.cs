@@ -9,6 +9,7 @@ namespace DualWrite.Listener.Resilience;
 /// Limits concurrent requests to one host with AIMD: each success adds 1/limit (about +1 per round of
 /// requests), a 429 halves the limit. Only the first 429 of a round counts: a throttled answer to a request
 /// sent before the last halving says nothing new, so a burst of 429s halves once, not to the floor.
+/// A congested answer (near the service's limits) shrinks the limit by a quarter under the same rule.
 /// </summary>
 public sealed class AdaptiveConcurrencyLimiter
 {
@@ -40,6 +41,9 @@ public sealed class AdaptiveConcurrencyLimiter
             }
         }
     }
+
+    /// <summary>The most requests this limiter lets through at once, whatever it learns.</summary>
+    public int MaxLimit => maxLimit;
 
     public int InFlight
     {
@@ -88,6 +92,11 @@ public sealed class AdaptiveConcurrencyLimiter
             if (outcome == ConcurrencyOutcome.Throttled && leaseEpoch == epoch)
             {
                 limit = Math.Max(minLimit, limit / 2);
+                epoch++;
+            }
+            else if (outcome == ConcurrencyOutcome.Congested && leaseEpoch == epoch)
+            {
+                limit = Math.Max(minLimit, limit * 0.75);
                 epoch++;
             }
             else if (outcome == ConcurrencyOutcome.Succeeded)

@@ -11,4 +11,10 @@ public enum ConcurrencyOutcome
 
     /// <summary>429: the limit halves.</summary>
     Throttled = 2,
+
+    /// <summary>
+    /// Answered, but close to the service's wall (its remaining budget is low): the limit shrinks by a quarter,
+    /// once per round like a throttle, so the caller slows down before the 429s start.
+    /// </summary>
+    Congested = 3,
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Net;
 using System.Net.Http;
+using System.Threading;
 using System.Threading.Tasks;
 using Polly;
 using Polly.CircuitBreaker;
@@ -15,6 +16,9 @@ namespace DualWrite.Listener.Resilience;
 /// </summary>
 public sealed class HostResilience
 {
+    private long throttles;
+    private ServiceProtectionBudget? budget;
+
     internal static readonly ResiliencePropertyKey<HttpMethod> MethodKey = new("DualWrite.HttpMethod");
 
     public HostResilience(string host, ResilienceOptions options, TimeProvider timeProvider, Action<string, RetryDelayArgs>? onRetry = null)
@@ -61,6 +65,30 @@ public sealed class HostResilience
     public string Host { get; }
 
     public AdaptiveConcurrencyLimiter Limiter { get; }
+
+    /// <summary>
+    /// How many 429s this host has answered so far. A caller above the retries (the bulk writer) compares it
+    /// before and after a call to learn it was throttled even when a retry hid the 429.
+    /// </summary>
+    public long Throttles => Interlocked.Read(ref throttles);
+
+    /// <summary>The service-protection budget the host last reported; null when it never did.</summary>
+    public ServiceProtectionBudget? LatestBudget => Volatile.Read(ref budget);
+
+    /// <summary>Notes what an answer says about the host's limits (every attempt, retries included).</summary>
+    public void Observe(HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        if (response.StatusCode == HttpStatusCode.TooManyRequests)
+        {
+            Interlocked.Increment(ref throttles);
+        }
+
+        if (ServiceProtectionBudget.Read(response) is { } reported)
+        {
+            Volatile.Write(ref budget, reported);
+        }
+    }
 
     internal ResiliencePipeline<HttpResponseMessage> Retries { get; }
 

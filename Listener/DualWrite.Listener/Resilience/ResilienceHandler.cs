@@ -41,6 +41,7 @@ public sealed class ResilienceHandler(HostResilienceRegistry registry) : Delegat
             static async (state, token) => await state.Handler.SendInnerAsync(state.Request, token).ConfigureAwait(false),
             (Handler: this, Request: request),
             cancellationToken).ConfigureAwait(false);
+        host.Observe(response);
         slot.Outcome = response.StatusCode == HttpStatusCode.TooManyRequests
             ? ConcurrencyOutcome.Throttled
             : (int)response.StatusCode < 500 ? ConcurrencyOutcome.Succeeded : ConcurrencyOutcome.Neutral;

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using DualWrite.Listener.Bulk.Checkpoints;
 using DualWrite.Listener.Conflicts;
 using DualWrite.Listener.ErrorQueue;
 using DualWrite.Listener.Inbox;
@@ -20,5 +21,6 @@ public static class StateSchema
             .Concat(SyncStateSchema.Statements)
             .Concat(ConflictSchema.Statements(dialect))
             .Concat(MapStateSchema.Statements)
+            .Concat(CheckpointSchema.Statements)
             .ToList();
 }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -13,4 +14,13 @@ public interface ISyncStateStore
     /// (0: none yet). False when someone saved in between (reread and merge again).
     /// </summary>
     Task<bool> SaveSyncedRecordAsync(string recordKey, string fieldsJson, long expectedVersion, CancellationToken cancellationToken);
+
+    /// <summary>The synced records of those keys that have one (a bulk write's batch), in one query.</summary>
+    Task<IReadOnlyList<SyncedRecord>> GetSyncedRecordsAsync(IReadOnlyCollection<string> recordKeys, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Saves many records' values in one transaction, each written over whatever is stored (its version goes up by
+    /// one): a bulk write has just made the target hold exactly these values.
+    /// </summary>
+    Task SaveSyncedRecordsAsync(IReadOnlyList<SyncedRecordWrite> records, CancellationToken cancellationToken);
 }

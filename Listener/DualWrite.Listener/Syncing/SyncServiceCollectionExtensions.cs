@@ -2,6 +2,10 @@ using System;
 using System.Net.Http;
 using System.Threading;
 using DualWrite.Listener.Applying;
+using DualWrite.Listener.Bulk.InitialSync;
+using DualWrite.Listener.Bulk.Reading;
+using DualWrite.Listener.Bulk.Reconcile;
+using DualWrite.Listener.Bulk.Writing;
 using DualWrite.Listener.Clients.Auth;
 using DualWrite.Listener.Clients.Dataverse;
 using DualWrite.Listener.Clients.FinOps;
@@ -48,7 +52,10 @@ public static class SyncServiceCollectionExtensions
         services.AddChangeApplierParts();
         services.AddSingleton<ChangeApplier>();
         services.AddSingleton<IChangeApplier>(provider => provider.GetRequiredService<ChangeApplier>());
-        services.AddSingleton<InitialSync>();
+        services.AddBulkReading();
+        services.AddBulkReconcile();
+        services.AddBulkWriting(configuration);
+        services.AddInitialSync(configuration);
         return services;
     }
 

@@ -8,10 +8,13 @@ using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using DualWrite.Emulators.Dataverse.Hosting;
+using DualWrite.Listener.Bulk.InitialSync;
+using DualWrite.Listener.Bulk.Reports;
 using DualWrite.Listener.Clients.Dataverse;
 using DualWrite.Listener.Clients.FinOps;
 using DualWrite.Embedded;
 using DualWrite.Listener.Hosting;
+using DualWrite.Listener.ErrorQueue;
 using DualWrite.Listener.Inbox;
 using DualWrite.Listener.Syncing;
 using Microsoft.Extensions.DependencyInjection;
@@ -57,7 +60,7 @@ internal sealed class SyncRig : IAsyncDisposable
     public EmbeddedEmulators Emulators { get; }
 
     /// <summary>What the initial sync at start did (it had no failures, or the start would have failed).</summary>
-    public InitialSyncReport InitialSyncReport { get; private set; } = null!;
+    public InitialSyncSummary InitialSyncReport { get; private set; } = null!;
 
     /// <summary>The first listener (or the one restarted in its place).</summary>
     public RunningListener Listener { get; private set; } = null!;
@@ -88,9 +91,10 @@ internal sealed class SyncRig : IAsyncDisposable
         var emulators = await EmbeddedEmulators.StartAsync(new EmbeddedOptions { FinOpsPort = 0, DataversePort = 0, ListenerUrls = "http://127.0.0.1:0", Customers = customers }, CancellationToken.None, configureDataverse);
         var rig = new SyncRig(emulators, Directory.CreateTempSubdirectory("dualwrite-sync-").FullName, extraArgs);
         rig.Listener = await rig.StartListenerAsync();
-        var report = await rig.Listener.Services.GetRequiredService<InitialSync>().RunAsync(CancellationToken.None);
+        var report = await rig.Listener.Services.GetRequiredService<InitialSyncEngine>().RunAsync(InitialSyncRequest.All, null, CancellationToken.None);
         rig.InitialSyncReport = report;
-        Assert.True(report.Failed == 0, string.Join(Environment.NewLine, report.Maps.Select(m => m.Map + ": " + m.Applied + " written, " + m.Failed + " failed").Concat(report.Maps.SelectMany(m => m.Failures))));
+        var errors = await rig.Listener.Services.GetRequiredService<IErrorQueue>().GetRecordErrorsAsync(report.RunId, 20, CancellationToken.None);
+        Assert.True(report.Failed == 0 && report.AllCompleted, string.Join(Environment.NewLine, InitialSyncSummaryText.Lines(report).Concat(errors.Select(e => e.Map + " " + e.RecordKey + ": " + e.Reason))));
         return rig;
     }
 

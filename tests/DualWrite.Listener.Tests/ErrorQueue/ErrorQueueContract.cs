@@ -54,4 +54,20 @@ public abstract class ErrorQueueContract : StateStoreContract
         Assert.Equal(2, Assert.Single(await Inbox.ClaimAsync("one", 10, Lease, None)).ControlNumber);
         Assert.Empty(await ErrorQueue.GetErrorQueueAsync(10, None));
     }
+
+    [Fact]
+    public async Task Record_errors_of_a_bulk_run_are_all_kept_and_read_back_per_run_in_order()
+    {
+        var errors = Enumerable.Range(1, 250)
+            .Select(i => new DualWrite.Listener.ErrorQueue.RecordError("run-1", "Customers V3", "FinOpsToDataverse", "C" + i, i % 2 == 0 ? "creditlimit" : null, "refused " + i, 400, default))
+            .ToList();
+        await ErrorQueue.AddRecordErrorsAsync(errors, None);
+        await ErrorQueue.AddRecordErrorsAsync([errors[0] with { RunId = "run-2" }], None);
+        await ErrorQueue.AddRecordErrorsAsync([], None);
+
+        var read = await ErrorQueue.GetRecordErrorsAsync("run-1", 1000, None);
+        Assert.Equal(errors.Select(e => e with { At = Time.GetUtcNow() }), read);
+        Assert.Equal(251, (await ErrorQueue.GetRecordErrorsAsync(null, 1000, None)).Count);
+        Assert.Equal(10, (await ErrorQueue.GetRecordErrorsAsync("run-1", 10, None)).Count);
+    }
 }

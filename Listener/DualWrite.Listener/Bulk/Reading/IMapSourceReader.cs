@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Threading;
+using System.Threading.Tasks;
 
 namespace DualWrite.Listener.Bulk.Reading;
 
@@ -10,4 +11,7 @@ namespace DualWrite.Listener.Bulk.Reading;
 public interface IMapSourceReader
 {
     IAsyncEnumerable<SourcePage> ReadAsync(SourceReadRequest request, CancellationToken cancellationToken);
+
+    /// <summary>How many rows the read covers, for progress; null when the service will not say (the default).</summary>
+    Task<long?> CountAsync(SourceReadRequest request, CancellationToken cancellationToken) => Task.FromResult<long?>(null);
 }

@@ -1,0 +1,9 @@
+using System.Collections.Generic;
+
+namespace DualWrite.Listener.Bulk.Reconcile;
+
+/// <summary>
+/// What to reconcile: the maps by name or F&amp;O entity set (all when empty), one company (all when null), and
+/// whether to push the master side's values to the other side. <paramref name="ReportPath"/> receives every difference.
+/// </summary>
+public sealed record ReconcileRequest(IReadOnlyList<string> Maps, string? Company, bool Fix, string? ReportPath);
