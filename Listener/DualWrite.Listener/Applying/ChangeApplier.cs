@@ -11,6 +11,7 @@ using DualWrite.Core.Mapping;
 using DualWrite.Core.Maps;
 using DualWrite.Core.Records;
 using DualWrite.Core.Wire;
+using DualWrite.Listener.Bulk.Writing;
 using DualWrite.Listener.Clients.Dataverse;
 using DualWrite.Listener.Clients.FinOps;
 using DualWrite.Listener.Clients.OData;
@@ -48,6 +49,9 @@ public sealed partial class ChangeApplier : IChangeApplier
     private readonly ApplierOptions _options;
     private readonly ILogger<ChangeApplier> _logger;
 
+    /// <summary>Writes a batch's records in one call; without one, a batch goes as one Dataverse <c>$batch</c>.</summary>
+    private readonly IBulkWriter? _bulkWriter;
+
     public ChangeApplier(
         MapCatalog catalog,
         FinOpsClient finOps,
@@ -58,8 +62,10 @@ public sealed partial class ChangeApplier : IChangeApplier
         IMapStateStore mapStates,
         ApplierOptions options,
         ILogger<ChangeApplier> logger,
-        TimeProvider? timeProvider = null)
+        TimeProvider? timeProvider = null,
+        IBulkWriter? bulkWriter = null)
     {
+        _bulkWriter = bulkWriter;
         _time = timeProvider ?? TimeProvider.System;
         _catalog = catalog ?? throw new ArgumentNullException(nameof(catalog));
         _finOps = finOps ?? throw new ArgumentNullException(nameof(finOps));
@@ -174,17 +180,28 @@ public sealed partial class ChangeApplier : IChangeApplier
             return problem;
         }
 
-        var targetKey = result!.TargetKey!;
-        var context = "Map '" + map.Name + "', key " + result.SourceKey;
-        var current = await ReadCurrentAsync(map, targetKey, BothWays(map), cancellationToken).ConfigureAwait(false);
+        var current = await ReadCurrentAsync(map, result!.TargetKey!, BothWays(map), cancellationToken).ConfigureAwait(false);
         if (!current.Succeeded)
         {
-            return ErrorOutcomes.From(current.Error, context + ": read the Dataverse record");
+            return ErrorOutcomes.From(current.Error, "Map '" + map.Name + "', key " + result.SourceKey + ": read the Dataverse record");
         }
 
-        var currentRecord = current.Value is null ? null : DataverseRecordReader.Read(map, current.Value);
+        var (plan, decided) = await DecideAsync(new UpsertInput(map, result, finOpsJson, recordKey, eventId, finOpsModifiedUtc, authoritative), current.Value, cancellationToken).ConfigureAwait(false);
+        return plan is null ? decided! : await WriteOneAsync(plan, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The decision both the single and the batched path take for one mapped record, given the Dataverse record as it is
+    /// now: the conflict policy against the last synced values, manual review to the conflict store, values kept from
+    /// Dataverse written back to F&amp;O, and what is left to write. Either a plan to write, or the outcome when nothing is.
+    /// </summary>
+    private async Task<(PlannedUpsert? Plan, ApplyOutcome? Outcome)> DecideAsync(UpsertInput input, JsonObject? currentJson, CancellationToken cancellationToken)
+    {
+        var (map, result, finOpsJson, recordKey) = (input.Map, input.Result, input.FinOpsJson, input.RecordKey);
+        var context = "Map '" + map.Name + "', key " + result.SourceKey;
+        var currentRecord = currentJson is null ? null : DataverseRecordReader.Read(map, currentJson);
         var synced = await _syncState.GetSyncedRecordAsync(recordKey, cancellationToken).ConfigureAwait(false);
-        var lastSynced = authoritative ? CurrentAsBase(map, currentRecord) : SyncedValues.Read(synced?.FieldsJson);
+        var lastSynced = input.Authoritative ? CurrentAsBase(map, currentRecord) : SyncedValues.Read(synced?.FieldsJson);
         var payloadByField = new Dictionary<FieldMap, PayloadField>();
         foreach (var field in result.Payload)
         {
@@ -208,58 +225,75 @@ public sealed partial class ChangeApplier : IChangeApplier
             versions.Add(new FieldVersions(field, lastSynced.GetValueOrDefault(column), finOps, dataverse));
         }
 
-        var dataverseModified = current.Value is null ? null : DataverseRecordReader.ModifiedOn(current.Value);
-        var resolution = ConflictResolver.Resolve(new ConflictRequest(map, versions, finOpsModifiedUtc, dataverseModified, result.SourceKey));
+        var dataverseModified = currentJson is null ? null : DataverseRecordReader.ModifiedOn(currentJson);
+        var resolution = ConflictResolver.Resolve(new ConflictRequest(map, versions, input.FinOpsModifiedUtc, dataverseModified, result.SourceKey));
         if (resolution.Outcome == ConflictOutcome.ManualReview)
         {
             var conflictId = await _conflicts.AddConflictAsync(
-                new NewConflict(recordKey, map.Name, eventId, finOpsJson.ToJsonString(), current.Value!.ToJsonString(), synced?.FieldsJson, resolution.ReviewReason!),
+                new NewConflict(recordKey, map.Name, input.EventId, finOpsJson.ToJsonString(), currentJson!.ToJsonString(), synced?.FieldsJson, resolution.ReviewReason!),
                 cancellationToken).ConfigureAwait(false);
             LogConflictQueued(map.Name, result.SourceKey, conflictId);
-            return ApplyOutcome.Skipped("Conflict " + conflictId + " queued for manual review. " + resolution.ReviewReason);
+            return (null, ApplyOutcome.Skipped("Conflict " + conflictId + " queued for manual review. " + resolution.ReviewReason));
         }
 
         // Values the policy kept from Dataverse go to F&O now, by the listener itself: nothing else would carry them.
-        var keptForFinOps = await WriteKeptToFinOpsAsync(map, resolution, current.Value, recordKey, finOpsJson, result.SourceKey, cancellationToken).ConfigureAwait(false);
+        var keptForFinOps = await WriteKeptToFinOpsAsync(map, resolution, currentJson, recordKey, finOpsJson, result.SourceKey, cancellationToken).ConfigureAwait(false);
         if (keptForFinOps.Problem is not null)
         {
-            return keptForFinOps.Problem;
+            return (null, keptForFinOps.Problem);
         }
 
         if (resolution.Outcome == ConflictOutcome.NothingToWrite)
         {
             await SaveSyncedAsync(recordKey, resolution, synced, keptForFinOps.Agreed, cancellationToken).ConfigureAwait(false);
-            return ApplyOutcome.Skipped(context + ": Dataverse already holds these values" + Kept(keptForFinOps.Fields) + ".");
+            return (null, ApplyOutcome.Skipped(context + ": Dataverse already holds these values" + Kept(keptForFinOps.Fields) + "."));
         }
 
         var creating = currentRecord is null;
         var toWrite = new HashSet<FieldMap>(resolution.ToWrite.Select(d => d.Field));
         var body = PayloadBody.From(creating ? result.Payload : result.Payload.Where(p => p.Field is not null && toWrite.Contains(p.Field)), WireTarget.Dataverse);
+        return (new PlannedUpsert(input, context, body, creating, currentJson, resolution, synced, keptForFinOps.Agreed), null);
+    }
+
+    /// <summary>The single path's write: one upsert by alternate key (by id or a create when the key cannot go in a URL).</summary>
+    private async Task<ApplyOutcome> WriteOneAsync(PlannedUpsert plan, CancellationToken cancellationToken)
+    {
+        var map = plan.Input.Map;
+        var targetKey = plan.Input.Result.TargetKey!;
         var path = targetKey.IsUsableInUrl ? targetKey.Path! : null;
         ODataResult<Guid?> written;
         if (path is not null)
         {
-            written = await _dataverse.UpsertAsync(path, body, creating ? UpsertMode.CreateOrUpdate : UpsertMode.UpdateOnly, DataverseClient.IntegrationTag, cancellationToken).ConfigureAwait(false);
+            written = await _dataverse.UpsertAsync(path, plan.Body, plan.Creating ? UpsertMode.CreateOrUpdate : UpsertMode.UpdateOnly, DataverseClient.IntegrationTag, cancellationToken).ConfigureAwait(false);
         }
-        else if (creating)
+        else if (plan.Creating)
         {
-            written = await _dataverse.CreateAsync(map.Dataverse.EntitySet, body, DataverseClient.IntegrationTag, cancellationToken).ConfigureAwait(false);
+            written = await _dataverse.CreateAsync(map.Dataverse.EntitySet, plan.Body, DataverseClient.IntegrationTag, cancellationToken).ConfigureAwait(false);
         }
         else
         {
-            var id = current.Value![map.Dataverse.LogicalName + "id"]!.GetValue<string>();
-            written = await _dataverse.UpsertAsync(map.Dataverse.EntitySet + "(" + id + ")", body, UpsertMode.UpdateOnly, DataverseClient.IntegrationTag, cancellationToken).ConfigureAwait(false);
+            var id = plan.Current![map.Dataverse.LogicalName + "id"]!.GetValue<string>();
+            written = await _dataverse.UpsertAsync(map.Dataverse.EntitySet + "(" + id + ")", plan.Body, UpsertMode.UpdateOnly, DataverseClient.IntegrationTag, cancellationToken).ConfigureAwait(false);
         }
 
-        if (!written.Succeeded)
-        {
-            _lookups.Forget(result.Payload.Where(p => p.IsBind && p.Value.TryGetString(out _)).Select(p => ((string)p.Value.Value!).TrimStart('/')));
-            return ErrorOutcomes.From(written.Error, context + ": write " + (path ?? map.Dataverse.EntitySet));
-        }
+        return written.Succeeded
+            ? await WrittenAsync(plan, cancellationToken).ConfigureAwait(false)
+            : NotWritten(plan, written.Error, path ?? map.Dataverse.EntitySet);
+    }
 
-        await SaveSyncedAsync(recordKey, resolution, synced, keptForFinOps.Agreed, cancellationToken).ConfigureAwait(false);
-        LogWritten(map.Name, result.SourceKey, creating ? "created" : "updated", body.Count);
+    /// <summary>After a successful write: the new base saved, the event applied.</summary>
+    private async Task<ApplyOutcome> WrittenAsync(PlannedUpsert plan, CancellationToken cancellationToken)
+    {
+        await SaveSyncedAsync(plan.Input.RecordKey, plan.Resolution, plan.Synced, plan.KeptAgreed, cancellationToken).ConfigureAwait(false);
+        LogWritten(plan.Input.Map.Name, plan.Input.Result.SourceKey, plan.Creating ? "created" : "updated", plan.Body.Count);
         return ApplyOutcome.Applied;
+    }
+
+    /// <summary>A refused write: the cached ids it bound to are suspect, and the error decides retry or failure.</summary>
+    private ApplyOutcome NotWritten(PlannedUpsert plan, ODataError error, string target)
+    {
+        _lookups.Forget(plan.Input.Result.Payload.Where(p => p.IsBind && p.Value.TryGetString(out _)).Select(p => ((string)p.Value.Value!).TrimStart('/')));
+        return ErrorOutcomes.From(error, plan.Context + ": write " + target);
     }
 
     /// <summary>Maps until every Dataverse id the engine or a bind needs is known; an outcome when that cannot be.</summary>
@@ -469,7 +503,7 @@ public sealed partial class ChangeApplier : IChangeApplier
     [LoggerMessage(Level = LogLevel.Information, Message = "Map '{Map}', key {Key}: conflict decided for Dataverse on {Fields}; {Written} property(ies) written to F&O ({Reason})")]
     private partial void LogKeptForDataverse(string map, string key, string fields, int written, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Map '{Map}', key {Key}: {Action} in Dataverse ({Fields} field(s))")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Map '{Map}', key {Key}: {Action} in Dataverse ({Fields} field(s))")]
     private partial void LogWritten(string map, string key, string action, int fields);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Map '{Map}', key {Key}: conflict {ConflictId} queued for manual review")]

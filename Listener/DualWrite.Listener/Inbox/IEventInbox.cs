@@ -37,6 +37,12 @@ public interface IEventInbox
     /// </summary>
     Task<LeaseResult> CompleteAsync(InboxEvent leased, string owner, InboxEventState doneState, string? note, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Completes several leased events in one transaction (a batch's outcomes), as <see cref="CompleteAsync"/> does one
+    /// by one; one result per completion, in the same order.
+    /// </summary>
+    Task<IReadOnlyList<LeaseResult>> CompleteManyAsync(IReadOnlyList<InboxCompletion> completions, string owner, CancellationToken cancellationToken);
+
     /// <summary>Returns a leased event to Pending, due at <paramref name="nextAttemptAt"/>, with the reason.</summary>
     Task<LeaseResult> RetryLaterAsync(InboxEvent leased, string owner, DateTimeOffset nextAttemptAt, string reason, CancellationToken cancellationToken);
 

@@ -194,6 +194,67 @@ public abstract class RelationalEventInbox : IEventInbox
             cancellationToken);
     }
 
+    public async Task<IReadOnlyList<LeaseResult>> CompleteManyAsync(IReadOnlyList<InboxCompletion> completions, string owner, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(completions);
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        if (completions.Any(c => c.State is not (InboxEventState.Applied or InboxEventState.Skipped)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(completions), "An event completes as Applied or Skipped.");
+        }
+
+        var results = new LeaseResult[completions.Count];
+        if (completions.Count == 0)
+        {
+            return results;
+        }
+
+        // One transaction for the batch: a commit per event would cost more than the bulk write it records.
+        var now = Now();
+        var totalWoken = 0;
+        using var gate = await EnterWriteAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < completions.Count; i++)
+        {
+            var completion = completions[i];
+            int updated;
+            await using (var command = Command(
+                connection,
+                transaction,
+                "UPDATE inbox_events SET state = @state, " + ReleaseLease + ", waiting_for = NULL, last_error = @note, completed_at = @now, updated_at = @now " +
+                "WHERE event_id = @id AND state = 'Leased' AND lease_owner = @owner"))
+            {
+                Add(command, "id", completion.Event.EventId);
+                Add(command, "owner", owner);
+                Add(command, "now", now);
+                Add(command, "state", completion.State.ToString());
+                Add(command, "note", completion.Note);
+                updated = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            var woken = 0;
+            if (updated == 1)
+            {
+                await using var command = Command(connection, transaction, WakeSql);
+                Add(command, "wake", completion.Event.RecordKey);
+                Add(command, "now", now);
+                woken = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            totalWoken += woken;
+            results[i] = new LeaseResult(updated == 1, woken);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        if (totalWoken > 0)
+        {
+            await NotifyWorkAvailableAsync(connection, cancellationToken).ConfigureAwait(false);
+        }
+
+        return results;
+    }
+
     public Task<LeaseResult> RetryLaterAsync(InboxEvent leased, string owner, DateTimeOffset nextAttemptAt, string reason, CancellationToken cancellationToken) =>
         UpdateLeasedAsync(
             leased,

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Data.Common;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using DualWrite.Listener.Inbox;
@@ -28,6 +29,7 @@ public sealed partial class InboxWorker : BackgroundService
     private ProcessingOptions options = null!;
     private string? instanceName;
     private DateTimeOffset nextPurgeAt;
+    private ApplyProgress progress = null!;
 
     /// <summary>How often finished events older than the retention are deleted.</summary>
     private static readonly TimeSpan PurgeInterval = TimeSpan.FromHours(1);
@@ -55,10 +57,12 @@ public sealed partial class InboxWorker : BackgroundService
         var listening = store is IInboxWakeSource wakeSource
             ? Task.Run(() => wakeSource.ListenAsync(signal.Notify, stoppingToken), CancellationToken.None)
             : Task.CompletedTask;
-        LogStarted(InstanceName, options.MaxDegreeOfParallelism);
+        LogStarted(InstanceName, options.MaxDegreeOfParallelism, options.ApplyBatchSize);
+        progress = new ApplyProgress(timeProvider, options.ProgressLogInterval);
         var running = new List<Task>();
-        var ready = new Queue<InboxEvent>();
+        var ready = new List<InboxEvent>();
         var parallelism = options.MaxDegreeOfParallelism;
+        var batching = options.ApplyBatchSize > 1;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -67,20 +71,19 @@ public sealed partial class InboxWorker : BackgroundService
                 signal.Reset();
                 running.RemoveAll(task => task.IsCompleted);
                 await PurgeWhenDueAsync(stoppingToken).ConfigureAwait(false);
+                ReportProgressWhenDue();
 
-                // Claim when the local queue is empty, up to twice the parallelism: one claim then feeds
-                // several completions, instead of one claim (a serialised transaction) per event.
+                // Claim when the local queue is empty: one claim (a serialised transaction) then feeds several
+                // completions. Twice the parallelism one at a time; with batching, two full batches, so a burst
+                // is claimed in pieces a bulk write can take.
                 var claimedSome = false;
                 if (ready.Count == 0 && running.Count < parallelism)
                 {
                     try
                     {
-                        var claimed = await store.ClaimAsync(InstanceName, (2 * parallelism) - running.Count, options.LeaseDuration, stoppingToken).ConfigureAwait(false);
-                        foreach (var leased in claimed)
-                        {
-                            ready.Enqueue(leased);
-                        }
-
+                        var claimSize = batching ? 2 * options.ApplyBatchSize : (2 * parallelism) - running.Count;
+                        var claimed = await store.ClaimAsync(InstanceName, claimSize, options.LeaseDuration, stoppingToken).ConfigureAwait(false);
+                        ready.AddRange(claimed);
                         claimedSome = claimed.Count > 0;
                     }
                     catch (Exception ex) when (IsStoreFailure(ex, stoppingToken))
@@ -93,15 +96,16 @@ public sealed partial class InboxWorker : BackgroundService
 
                 while (running.Count < parallelism && ready.Count > 0)
                 {
-                    var leased = ready.Dequeue();
-                    if (leased.LeaseExpiresAt - timeProvider.GetUtcNow() < options.ApplyTimeout)
+                    var work = await TakeWorkAsync(ready, parallelism - running.Count).ConfigureAwait(false);
+                    if (work.Count == 1)
                     {
-                        // Waited too long in the queue to finish under its lease: hand it back rather than race a taker.
-                        await ReleaseQuietlyAsync(leased).ConfigureAwait(false);
-                        continue;
+                        var leased = work[0];
+                        running.Add(Task.Run(() => ProcessAsync(leased, stoppingToken), CancellationToken.None));
                     }
-
-                    running.Add(Task.Run(() => ProcessAsync(leased, stoppingToken), CancellationToken.None));
+                    else if (work.Count > 1)
+                    {
+                        running.Add(Task.Run(() => ProcessBatchAsync(work, stoppingToken), CancellationToken.None));
+                    }
                 }
 
                 if (claimedSome && ready.Count == 0 && running.Count < parallelism)
@@ -131,6 +135,171 @@ public sealed partial class InboxWorker : BackgroundService
         }
 
         await listening.ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The next unit of work from the local queue: the events of the first event's map, up to a batch, when at least
+    /// <see cref="ProcessingOptions.MinimumBatchSize"/> are ready; otherwise that event alone. Events whose lease would
+    /// run out before an apply could finish go back to the inbox instead (empty result when nothing is left). The map's
+    /// ready events are shared among the free slots, so a burst is written by several bulk calls at once.
+    /// </summary>
+    private async Task<IReadOnlyList<InboxEvent>> TakeWorkAsync(List<InboxEvent> ready, int freeSlots)
+    {
+        var latestStart = timeProvider.GetUtcNow() + options.ApplyTimeout;
+        for (var i = ready.Count - 1; i >= 0; i--)
+        {
+            if (ready[i].LeaseExpiresAt < latestStart)
+            {
+                // Waited too long in the queue to finish under its lease: hand it back rather than race a taker.
+                var stale = ready[i];
+                ready.RemoveAt(i);
+                await ReleaseQuietlyAsync(stale).ConfigureAwait(false);
+            }
+        }
+
+        if (ready.Count == 0)
+        {
+            return [];
+        }
+
+        var first = ready[0];
+        if (options.ApplyBatchSize > 1)
+        {
+            var ofMap = ready.Count(e => string.Equals(e.EntitySet, first.EntitySet, StringComparison.Ordinal));
+            var share = (ofMap + Math.Max(freeSlots, 1) - 1) / Math.Max(freeSlots, 1);
+            var size = Math.Min(options.ApplyBatchSize, Math.Max(options.MinimumBatchSize, share));
+            var sameMap = new List<InboxEvent>();
+            foreach (var candidate in ready)
+            {
+                if (string.Equals(candidate.EntitySet, first.EntitySet, StringComparison.Ordinal))
+                {
+                    sameMap.Add(candidate);
+                    if (sameMap.Count == size)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            if (sameMap.Count >= options.MinimumBatchSize)
+            {
+                var taken = new HashSet<InboxEvent>(sameMap, ReferenceEqualityComparer.Instance);
+                ready.RemoveAll(taken.Contains);
+                return sameMap;
+            }
+        }
+
+        ready.RemoveAt(0);
+        return [first];
+    }
+
+    private async Task ProcessBatchAsync(IReadOnlyList<InboxEvent> batch, CancellationToken stoppingToken)
+    {
+        try
+        {
+            var outcomes = await ApplyBatchAsync(batch, stoppingToken).ConfigureAwait(false);
+            if (outcomes is null)
+            {
+                foreach (var leased in batch)
+                {
+                    await ReleaseQuietlyAsync(leased).ConfigureAwait(false);
+                }
+
+                return;
+            }
+
+            LogBatchApplied(batch.Count, batch[0].EntitySet);
+            await RecordBatchAsync(batch, outcomes).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (IsStoreFailure(ex, CancellationToken.None) || ex is OperationCanceledException)
+        {
+            // The leases expire and the events are claimed again: at least once, never lost.
+            LogStoreFailure(ex, "record the outcomes of a batch of " + batch.Count + " events");
+        }
+        finally
+        {
+            signal.Notify();
+        }
+    }
+
+    /// <summary>One outcome per event; null when shutdown interrupted the batch (the events go back).</summary>
+    private async Task<IReadOnlyList<ApplyOutcome>?> ApplyBatchAsync(IReadOnlyList<InboxEvent> batch, CancellationToken stoppingToken)
+    {
+        using var timeout = new CancellationTokenSource(options.ApplyTimeout, timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, timeout.Token);
+        ApplyOutcome Everyone(string reason) => ApplyOutcome.RetryLater(reason);
+        try
+        {
+            var outcomes = await applier.ApplyBatchAsync(batch, linked.Token).ConfigureAwait(false);
+            if (outcomes.Count == batch.Count)
+            {
+                return outcomes;
+            }
+
+            LogBatchMiscounted(batch.Count, outcomes.Count);
+            return Enumerable.Repeat(Everyone("The applier answered a batch of " + batch.Count + " events with " + outcomes.Count + " outcomes."), batch.Count).ToList();
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return null;
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            return Enumerable.Repeat(Everyone("The batch did not finish within " + options.ApplyTimeout + "."), batch.Count).ToList();
+        }
+        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+        {
+            LogBatchThrew(ex, batch.Count, batch[0].EntitySet);
+            return Enumerable.Repeat(Everyone("The applier threw " + ex.GetType().Name + ": " + ex.Message), batch.Count).ToList();
+        }
+    }
+
+    /// <summary>Applied and Skipped events are completed together in one transaction; the rest one by one, as alone.</summary>
+    private async Task RecordBatchAsync(IReadOnlyList<InboxEvent> batch, IReadOnlyList<ApplyOutcome> outcomes)
+    {
+        var completions = new List<InboxCompletion>();
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var outcome = outcomes[i];
+            if (outcome.Kind == ApplyOutcomeKind.Applied)
+            {
+                completions.Add(new InboxCompletion(batch[i], InboxEventState.Applied, null));
+            }
+            else if (outcome.Kind == ApplyOutcomeKind.Skipped)
+            {
+                completions.Add(new InboxCompletion(batch[i], InboxEventState.Skipped, outcome.Reason));
+            }
+            else
+            {
+                await RecordAsync(batch[i], outcome).ConfigureAwait(false);
+            }
+        }
+
+        if (completions.Count == 0)
+        {
+            return;
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30), timeProvider);
+        var results = await store.CompleteManyAsync(completions, InstanceName, timeout.Token).ConfigureAwait(false);
+        for (var i = 0; i < completions.Count; i++)
+        {
+            var completion = completions[i];
+            progress.Count(completion.State == InboxEventState.Applied ? ApplyOutcomeKind.Applied : ApplyOutcomeKind.Skipped);
+            LogRecorded(completion.Event.EventId, completion.Event.RecordKey, completion.State.ToString());
+            if (!results[i].LeaseHeld)
+            {
+                LogLeaseLost(completion.Event.EventId, completion.Event.RecordKey);
+            }
+        }
+    }
+
+    private void ReportProgressWhenDue()
+    {
+        if (progress.TakeReport() is { } report)
+        {
+            LogProgress(report.Applied, report.Skipped, report.Retried, report.Parked, report.Failed, report.Elapsed.TotalSeconds, report.PerSecond);
+        }
     }
 
     private async Task PurgeWhenDueAsync(CancellationToken stoppingToken)
@@ -279,6 +448,8 @@ public sealed partial class InboxWorker : BackgroundService
             }
         }
 
+        progress.Count(gaveUp ? ApplyOutcomeKind.Failed : outcome.Kind);
+        LogRecorded(leased.EventId, leased.RecordKey, gaveUp ? ApplyOutcomeKind.Failed.ToString() : outcome.Kind.ToString());
         if (!result.LeaseHeld)
         {
             LogLeaseLost(leased.EventId, leased.RecordKey);
@@ -308,8 +479,23 @@ public sealed partial class InboxWorker : BackgroundService
         !stoppingToken.IsCancellationRequested
         && ex is DbException or TimeoutException or IOException or InvalidOperationException;
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Inbox worker {Instance} started, {Parallelism} records at a time")]
-    private partial void LogStarted(string instance, int parallelism);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Inbox worker {Instance} started, {Parallelism} records or batches at a time, batches of up to {BatchSize} events")]
+    private partial void LogStarted(string instance, int parallelism, int batchSize);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Events in the last {Seconds:0.#} s: {Applied} applied, {Skipped} skipped, {Retried} to retry, {Parked} parked, {Failed} failed ({PerSecond:0.#}/s)")]
+    private partial void LogProgress(long applied, long skipped, long retried, long parked, long failed, double seconds, double perSecond);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Applied a batch of {Count} events of {EntitySet}")]
+    private partial void LogBatchApplied(int count, string entitySet);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Event {EventId} of {RecordKey}: {Outcome}")]
+    private partial void LogRecorded(string eventId, string recordKey, string outcome);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Applying a batch of {Count} events of {EntitySet} threw; they will be retried")]
+    private partial void LogBatchThrew(Exception exception, int count, string entitySet);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The applier answered a batch of {Count} events with {Outcomes} outcomes; the batch will be retried")]
+    private partial void LogBatchMiscounted(int count, int outcomes);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Inbox worker {Instance} stopped; {Released} leased events returned to the inbox")]
     private partial void LogStopped(string instance, int released);
@@ -323,10 +509,10 @@ public sealed partial class InboxWorker : BackgroundService
     [LoggerMessage(Level = LogLevel.Error, Message = "Applying event {EventId} of {RecordKey} threw; it will be retried")]
     private partial void LogApplyThrew(Exception exception, string eventId, string recordKey);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Event {EventId} of {RecordKey} retries in {Delay}: {Reason}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Event {EventId} of {RecordKey} retries in {Delay}: {Reason}")]
     private partial void LogRetry(string eventId, string recordKey, TimeSpan delay, string? reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Event {EventId} of {RecordKey} parked until {WaitingFor} arrives: {Reason}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Event {EventId} of {RecordKey} parked until {WaitingFor} arrives: {Reason}")]
     private partial void LogParked(string eventId, string recordKey, string waitingFor, string? reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Event {EventId} of {RecordKey} failed and is in the error queue: {Reason}")]

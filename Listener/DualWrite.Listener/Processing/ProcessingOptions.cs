@@ -10,6 +10,22 @@ public sealed class ProcessingOptions
     /// <summary>How many records are applied at once (each record's events stay sequential). Default 8.</summary>
     public int MaxDegreeOfParallelism { get; set; } = 8;
 
+    /// <summary>
+    /// The most events of one map applied together in one batch (bulk reads, one bulk write) when several are ready at
+    /// once, so a burst drains at bulk speed; each record still has one event in flight, so its order holds. 1 applies
+    /// one event at a time, as before batching existed. Default 500.
+    /// </summary>
+    public int ApplyBatchSize { get; set; } = 500;
+
+    /// <summary>
+    /// How many ready events of one map make a batch; fewer are applied one at a time (a trickle gains nothing from a
+    /// batch and keeps the single path's latency). Default 4.
+    /// </summary>
+    public int MinimumBatchSize { get; set; } = 4;
+
+    /// <summary>How often, at most, the worker logs a summary of what it applied (Information). Default 5 seconds.</summary>
+    public TimeSpan ProgressLogInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How long a claimed record stays leased; another instance takes it over after that. Default 1 minute.</summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(1);
 

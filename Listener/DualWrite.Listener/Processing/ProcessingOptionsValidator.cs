@@ -6,11 +6,18 @@ namespace DualWrite.Listener.Processing;
 
 public sealed class ProcessingOptionsValidator : IValidateOptions<ProcessingOptions>
 {
+    /// <summary>Dataverse takes at most 1,000 operations in one <c>$batch</c> or <c>UpsertMultiple</c>.</summary>
+    public const int MaxApplyBatchSize = 1000;
+
     public ValidateOptionsResult Validate(string? name, ProcessingOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var problems = new OptionsProblems(ProcessingOptions.SectionName);
         problems.AtLeast(nameof(options.MaxDegreeOfParallelism), options.MaxDegreeOfParallelism, 1);
+        problems.AtLeast(nameof(options.ApplyBatchSize), options.ApplyBatchSize, 1);
+        problems.Require(options.ApplyBatchSize <= MaxApplyBatchSize, nameof(options.ApplyBatchSize), "must be at most " + MaxApplyBatchSize + " (a batch is one bulk write)", options.ApplyBatchSize);
+        problems.AtLeast(nameof(options.MinimumBatchSize), options.MinimumBatchSize, 2);
+        problems.Positive(nameof(options.ProgressLogInterval), options.ProgressLogInterval);
         problems.Positive(nameof(options.LeaseDuration), options.LeaseDuration);
         problems.Positive(nameof(options.ApplyTimeout), options.ApplyTimeout);
         problems.Require(

@@ -75,16 +75,20 @@ public sealed class ApplierHarness : IAsyncDisposable
     public ChangeApplier Applier { get; }
 
     /// <param name="editCustomersMap">Changes the standard customers-v3.json before it is loaded.</param>
-    public static async Task<ApplierHarness> StartAsync(Func<string, string>? editCustomersMap = null)
+    /// <param name="customers">How many customers F&amp;O is seeded with.</param>
+    /// <param name="configureDataverse">Changes the Dataverse emulator's options (a refusing plug-in step, say).</param>
+    public static async Task<ApplierHarness> StartAsync(Func<string, string>? editCustomersMap = null, int customers = 3, Action<DataverseEmulatorOptions>? configureDataverse = null)
     {
         var finOps = await FinOpsEmulator.StartAsync(new FinOpsEmulatorOptions
         {
-            Seed = SeedOptions.Small with { Customers = 3, Vendors = 0, Contacts = 0, Products = 0, SalesOrders = 0 },
+            Seed = SeedOptions.Small with { Customers = customers, Vendors = 0, Contacts = 0, Products = 0, SalesOrders = 0 },
         });
-        var dataverse = await DataverseEmulator.StartAsync(new DataverseEmulatorOptions
+        var dataverseOptions = new DataverseEmulatorOptions
         {
             Seed = DataverseSeedOptions.Small with { Accounts = 0, Contacts = 0, Products = 0 },
-        });
+        };
+        configureDataverse?.Invoke(dataverseOptions);
+        var dataverse = await DataverseEmulator.StartAsync(dataverseOptions);
         var harness = new ApplierHarness(finOps, dataverse, LoadMaps(editCustomersMap), new ApplierOptions());
         await harness.Stores.Database.InitializeAsync(CancellationToken.None);
 
@@ -96,6 +100,33 @@ public sealed class ApplierHarness : IAsyncDisposable
     /// <summary>An update (or other) event of customer US-001 as the worker hands it over: leased, control numbers increasing.</summary>
     public InboxEvent CustomerEvent(ChangeOperation operation = ChangeOperation.Update) =>
         EventFor("CustomersV3", operation, ("dataAreaId", "usmf"), ("CustomerAccount", "US-001"));
+
+    /// <summary>An event of one usmf customer, as <see cref="CustomerEvent(ChangeOperation)"/> is for US-001.</summary>
+    public InboxEvent CustomerEvent(string account, ChangeOperation operation = ChangeOperation.Update) =>
+        EventFor("CustomersV3", operation, ("dataAreaId", "usmf"), ("CustomerAccount", account));
+
+    /// <summary>The usmf customers, every one made an organisation (inside the map's filter), in account order.</summary>
+    public async Task<IReadOnlyList<string>> UsmfCustomersAsync()
+    {
+        var rows = await FinOps.QueryAllAsync("CustomersV3", new DualWrite.Listener.Clients.OData.ODataQuery { Filter = "dataAreaId eq 'usmf'", Select = ["CustomerAccount", "PartyType"] });
+        Assert.True(rows.Succeeded, rows.ToString());
+        var accounts = new List<string>();
+        foreach (var row in rows.Value!)
+        {
+            var account = row["CustomerAccount"]!.GetValue<string>();
+            if (row["PartyType"]?.GetValue<string>() != "Organization")
+            {
+                await UpdateFinOpsAsync(CustomerPath(account), new JsonObject { ["PartyType"] = "Organization" });
+            }
+
+            accounts.Add(account);
+        }
+
+        accounts.Sort(StringComparer.Ordinal);
+        return accounts;
+    }
+
+    public static string CustomerPath(string account) => "CustomersV3(dataAreaId='usmf',CustomerAccount='" + account + "')";
 
     public InboxEvent EventFor(string entitySet, ChangeOperation operation, params (string Name, object Value)[] key)
     {
@@ -131,18 +162,24 @@ public sealed class ApplierHarness : IAsyncDisposable
     }
 
     /// <summary>The Dataverse account of customer US-001 (null when absent).</summary>
-    public async Task<JsonObject?> AccountAsync()
+    public Task<JsonObject?> AccountAsync() => AccountAsync("US-001");
+
+    /// <summary>The Dataverse account of a usmf customer (null when absent).</summary>
+    public async Task<JsonObject?> AccountAsync(string account)
     {
         var companyId = await Dataverse.FindIdAsync("cdm_companies(cdm_companycode='USMF')", "cdm_company", CancellationToken.None);
-        var result = await Dataverse.RetrieveAsync("accounts(_msdyn_company_value=" + companyId.Value + ",accountnumber='US-001')", null, CancellationToken.None);
+        var result = await Dataverse.RetrieveAsync("accounts(_msdyn_company_value=" + companyId.Value + ",accountnumber='" + account + "')", null, CancellationToken.None);
         Assert.True(result.Succeeded, result.ToString());
         return result.Value;
     }
 
     /// <summary>Changes the account in Dataverse past our plug-in (tagged), as a concurrent Dataverse edit.</summary>
-    public async Task UpdateAccountAsync(JsonObject changes)
+    public Task UpdateAccountAsync(JsonObject changes) => UpdateAccountAsync("US-001", changes);
+
+    /// <summary>Changes a usmf customer's account in Dataverse past our plug-in (tagged), as a concurrent Dataverse edit.</summary>
+    public async Task UpdateAccountAsync(string accountNumber, JsonObject changes)
     {
-        var account = (await AccountAsync())!;
+        var account = (await AccountAsync(accountNumber))!;
         using var http = await DataverseEmulator.CreateAuthenticatedClientAsync();
         using var content = new StringContent(changes.ToJsonString(), Encoding.UTF8, "application/json");
         var path = "accounts(" + account["accountid"]!.GetValue<string>() + ")";
