@@ -45,21 +45,12 @@ public sealed class InitialSyncRunner
     }
 
     /// <summary>The command line: the maps, F&amp;O → Dataverse, a fresh run, JSON, the batch size and concurrency ceiling.</summary>
-    public List<string> Arguments(LoadedPair pair)
+    public List<string> Arguments(LoadedPair pair, int? concurrency = null)
     {
-        var arguments = new List<string>();
-        foreach (var map in Maps)
-        {
-            arguments.Add("--maps");
-            arguments.Add(map);
-        }
-
-        arguments.AddRange(["--direction", "fno-to-dataverse", "--restart", "--json"]);
+        var arguments = new List<string> { "--maps", string.Join(',', Maps), "--direction", "fno-to-dataverse", "--restart", "--json" };
+        arguments.AddRange(["--batch-size", _options.BatchSize.ToString(CultureInfo.InvariantCulture)]);
+        arguments.AddRange(["--max-concurrency", (concurrency ?? _options.Concurrency).ToString(CultureInfo.InvariantCulture)]);
         arguments.AddRange(ListenerProcesses.Settings(pair.FinOps, pair.Dataverse, pair.DataDirectory));
-        var batch = _options.BatchSize.ToString(CultureInfo.InvariantCulture);
-        arguments.Add("--DualWrite:InitialSync:BatchSize=" + batch);
-        arguments.Add("--DualWrite:Bulk:BatchSize=" + batch);
-        arguments.Add("--DualWrite:Bulk:MaxConcurrency=" + _options.Concurrency.ToString(CultureInfo.InvariantCulture));
         return arguments;
     }
 

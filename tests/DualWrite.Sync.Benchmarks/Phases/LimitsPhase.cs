@@ -44,8 +44,7 @@ public sealed class LimitsPhase
         await using var pair = await _runner.StartPairAsync(_options.Customers, latency, limits).ConfigureAwait(false);
         if (_initialSyncAvailable)
         {
-            var arguments = _runner.Arguments(pair);
-            arguments.Add("--DualWrite:Bulk:MaxConcurrency=" + ceiling.MaxConcurrent.ToString(CultureInfo.InvariantCulture));
+            var arguments = _runner.Arguments(pair, ceiling.MaxConcurrent);
             var run = await new ListenerProcesses(BuildOutputs.Find(_options.Configuration)).RunAsync("initial-sync", arguments, TimeSpan.FromHours(2)).ConfigureAwait(false);
             written = InitialSyncRunner.Total(run.Json, "written");
             report.Detail("initialSyncUnderLimits", run.Json);
