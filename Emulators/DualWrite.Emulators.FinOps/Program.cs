@@ -22,7 +22,7 @@ public static class Program
 {
     public const int DefaultPort = 5100;
 
-    private const string Usage = "Options: --port N (default 5100) --seed none|small --customers N --random-seed N --client ID:SECRET --quiet --exit-after-load (--help lists all)";
+    private const string Usage = "Options: --port N (default 5100) --seed none|small --customers N --random-seed N --client ID:SECRET --latency-per-request MS --latency-per-record MS --quiet --exit-after-load (--help lists all)";
 
     private static readonly Option<bool> ExitAfterLoad = new("--exit-after-load")
     {
@@ -67,6 +67,7 @@ public static class Program
             options.Seed = options.Seed with { RandomSeed = randomSeed };
         }
 
+        options.Latency = shared.LatencyOf(result, problems);
         foreach (var (clientId, clientSecret) in shared.ClientsOf(result, problems))
         {
             options.Clients.Add(new FinOpsClientCredential(clientId, clientSecret));

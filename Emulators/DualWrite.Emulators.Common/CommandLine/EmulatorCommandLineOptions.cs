@@ -3,12 +3,13 @@ using System.Collections.Generic;
 using System.CommandLine;
 using System.Linq;
 using DualWrite.Emulators.Common.Auth;
+using DualWrite.Emulators.Common.Latency;
 
 namespace DualWrite.Emulators.Common.CommandLine;
 
 /// <summary>
 /// The options both emulator executables understand, defined once so the same thing has the same name on both
-/// (--port, --seed, --customers, --random-seed, --client, --quiet). Each emulator adds its own options to the
+/// (--port, --seed, --customers, --random-seed, --client, --quiet, --latency-per-request, --latency-per-record). Each emulator adds its own options to the
 /// command <see cref="CreateRootCommand"/> returns and turns the values into its options type.
 /// </summary>
 public sealed class EmulatorCommandLineOptions
@@ -52,6 +53,18 @@ public sealed class EmulatorCommandLineOptions
         Description = "Do not log requests to the console.",
     };
 
+    public Option<double?> LatencyPerRequest { get; } = new("--latency-per-request")
+    {
+        Description = "Simulated service latency: milliseconds added to every request (async, holds no thread). Default 0.",
+        HelpName = "MS",
+    };
+
+    public Option<double?> LatencyPerRecord { get; } = new("--latency-per-record")
+    {
+        Description = "Simulated service latency: milliseconds added per record a request writes (bulk actions and $batch count each record). Default 0.",
+        HelpName = "MS",
+    };
+
     /// <summary>A root command carrying the shared options; <c>--help</c> comes with it.</summary>
     public RootCommand CreateRootCommand(string description)
     {
@@ -62,6 +75,8 @@ public sealed class EmulatorCommandLineOptions
         root.Options.Add(RandomSeed);
         root.Options.Add(Clients);
         root.Options.Add(Quiet);
+        root.Options.Add(LatencyPerRequest);
+        root.Options.Add(LatencyPerRecord);
         return root;
     }
 
@@ -104,6 +119,22 @@ public sealed class EmulatorCommandLineOptions
                 problems.Add($"--seed '{seed}' is not none or small (use --customers N for large sets).");
                 return true;
         }
+    }
+
+    /// <summary>The latency profile of --latency-per-request and --latency-per-record (off when neither is given); negative values are reported.</summary>
+    public LatencyProfile LatencyOf(ParseResult result, ICollection<string> problems)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(problems);
+        var perRequest = ValueOr(result, LatencyPerRequest, null) ?? 0;
+        var perRecord = ValueOr(result, LatencyPerRecord, null) ?? 0;
+        if (perRequest < 0 || perRecord < 0)
+        {
+            problems.Add("--latency-per-request and --latency-per-record must not be negative.");
+            return LatencyProfile.None;
+        }
+
+        return LatencyProfile.FromMilliseconds(perRequest, perRecord);
     }
 
     /// <summary>The --client values as id and secret pairs; malformed ones are reported.</summary>

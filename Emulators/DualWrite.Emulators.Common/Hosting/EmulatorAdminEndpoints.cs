@@ -1,4 +1,5 @@
 using System;
+using DualWrite.Emulators.Common.Latency;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -16,13 +17,23 @@ public static class EmulatorAdminEndpoints
     /// <summary>The path every admin endpoint sits under.</summary>
     public const string Prefix = "/_emulator";
 
-    /// <summary>Maps <c>GET /_emulator/requests</c> (the <see cref="RequestLog"/>, oldest first) and returns the admin group.</summary>
+    /// <summary>
+    /// Maps <c>GET /_emulator/requests</c> (the <see cref="RequestLog"/>, oldest first), and <c>GET|POST /_emulator/latency</c>
+    /// when the emulator has a <see cref="LatencySimulator"/>; returns the admin group.
+    /// </summary>
     public static RouteGroupBuilder Map(IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
         var admin = app.MapGroup(Prefix);
         var log = app.ServiceProvider.GetRequiredService<RequestLog>();
         admin.MapGet("/requests", () => Results.Ok(log.Entries));
+        if (app.ServiceProvider.GetService<LatencySimulator>() is { } latency)
+        {
+            admin.MapGet("/latency", () => Results.Ok(new LatencyProfileRequest(latency.Profile.PerRequest.TotalMilliseconds, latency.Profile.PerRecord.TotalMilliseconds)));
+            admin.MapPost("/latency", (LatencyProfileRequest body) =>
+                Guarded(() => latency.Profile = LatencyProfile.FromMilliseconds(body.PerRequestMilliseconds, body.PerRecordMilliseconds)));
+        }
+
         return admin;
     }
 

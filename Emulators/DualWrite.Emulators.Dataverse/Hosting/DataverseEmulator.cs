@@ -8,6 +8,7 @@ using System.Threading.Tasks;
 using DualWrite.Core.Auth;
 using DualWrite.Emulators.Common.Auth;
 using DualWrite.Emulators.Common.Hosting;
+using DualWrite.Emulators.Common.Latency;
 using DualWrite.Emulators.Dataverse.Auth;
 using DualWrite.Emulators.Dataverse.Builder;
 using DualWrite.Emulators.Dataverse.Schema;
@@ -40,8 +41,9 @@ public sealed class DataverseEmulator : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private DataverseEmulator(WebApplication app, Uri baseAddress, InMemoryDataverse engine, ServiceProtection protection, RequestLog log, DataverseEmulatorOptions options, DataverseSeedReport seed)
+    private DataverseEmulator(WebApplication app, Uri baseAddress, InMemoryDataverse engine, ServiceProtection protection, LatencySimulator latency, RequestLog log, DataverseEmulatorOptions options, DataverseSeedReport seed)
     {
+        Latency = latency;
         _app = app;
         BaseAddress = baseAddress;
         Engine = engine;
@@ -62,6 +64,9 @@ public sealed class DataverseEmulator : IAsyncDisposable
 
     /// <summary>Service protection limits, changeable while running (Options, Reset).</summary>
     public ServiceProtection ServiceProtection { get; }
+
+    /// <summary>The latency profile, changeable while running (Profile).</summary>
+    public LatencySimulator Latency { get; }
 
     public RequestLog RequestLog { get; }
 
@@ -104,7 +109,9 @@ public sealed class DataverseEmulator : IAsyncDisposable
         var web = EmulatorHost.CreateBuilder(typeof(DataverseEmulator).Assembly.GetName().Name, options.Port, options.LogToConsole, time, options.Clients, RequestLogCapacity);
         var protection = new ServiceProtection(options.ServiceProtection, time);
         var model = new ServiceModel(engine.Metadata, schema);
+        var latency = new LatencySimulator(options.Latency, time);
         web.Services.AddSingleton(protection);
+        web.Services.AddSingleton(latency);
         web.Services.AddSingleton(new WebApiRequestHandler(engine, model));
         web.Services.AddSingleton<WebApiEndpoint>();
         var app = web.Build();
@@ -122,7 +129,7 @@ public sealed class DataverseEmulator : IAsyncDisposable
         app.Map(WebApiEndpoint.ServicePath + "/{**path}", (RequestDelegate)endpoint.HandleAsync);
         app.Map(WebApiEndpoint.ServicePath, (RequestDelegate)endpoint.HandleAsync);
         var baseAddress = await LoopbackWebHost.StartAsync(app, cancellationToken).ConfigureAwait(false);
-        return new DataverseEmulator(app, baseAddress, engine, protection, app.Services.GetRequiredService<RequestLog>(), options, seedReport);
+        return new DataverseEmulator(app, baseAddress, engine, protection, latency, app.Services.GetRequiredService<RequestLog>(), options, seedReport);
     }
 
     /// <summary>&lt;base&gt;/{tenant}/oauth2/v2.0/token</summary>

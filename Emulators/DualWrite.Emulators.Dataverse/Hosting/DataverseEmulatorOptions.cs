@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using DualWrite.Emulators.Common.Latency;
 using DualWrite.Emulators.Dataverse.Auth;
 using DualWrite.Emulators.Dataverse.Pipeline;
 using DualWrite.Emulators.Dataverse.Seed;
@@ -41,6 +42,9 @@ public sealed class DataverseEmulatorOptions
     /// <summary>Service protection limits; off by default.</summary>
     public ServiceProtectionOptions ServiceProtection { get; set; } = new();
 
+    /// <summary>Simulated service latency (per request, per record written); off by default. Service protection counts it as execution time.</summary>
+    public LatencyProfile Latency { get; set; } = LatencyProfile.None;
+
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
     /// <summary>Write one line per request to the console (the command line turns it on).</summary>
@@ -76,6 +80,15 @@ public sealed class DataverseEmulatorOptions
         else if (ServiceProtection.Window <= TimeSpan.Zero || ServiceProtection.MaxRequests <= 0 || ServiceProtection.MaxConcurrentRequests <= 0 || ServiceProtection.MaxExecutionTime <= TimeSpan.Zero)
         {
             problems.Add("ServiceProtection limits must be positive.");
+        }
+
+        if (Latency is null)
+        {
+            problems.Add("Latency is required (LatencyProfile.None for none).");
+        }
+        else if (Latency.PerRequest < TimeSpan.Zero || Latency.PerRecord < TimeSpan.Zero)
+        {
+            problems.Add("Latency must not be negative.");
         }
 
         if (TimeProvider is null)

@@ -7,6 +7,7 @@ using System.Text.Json.Nodes;
 using DualWrite.Emulators.Common.CommandLine;
 using DualWrite.Emulators.Dataverse.Auth;
 using DualWrite.Emulators.Dataverse.Seed;
+using DualWrite.Emulators.Dataverse.Throttling;
 
 namespace DualWrite.Emulators.Dataverse.Hosting;
 
@@ -14,7 +15,7 @@ namespace DualWrite.Emulators.Dataverse.Hosting;
 /// Command line of the emulator executable on System.CommandLine, all problems reported at once. The options both
 /// emulators have (--port, --seed, --customers, --random-seed, --client, --quiet) come from
 /// <see cref="EmulatorCommandLineOptions"/>; the Dataverse ones are --solution DIR, --plugins DLL (repeatable),
-/// --metadata FILE, --secure-config JSON|@FILE, --step-setting NAME=VALUE (repeatable), --no-auth, --service-protection.
+/// --metadata FILE, --secure-config JSON|@FILE, --step-setting NAME=VALUE (repeatable), --no-auth, --service-protection with --max-requests, --max-execution-seconds, --max-concurrent, --window-seconds.
 /// </summary>
 public sealed class EmulatorCommandLine
 {
@@ -25,7 +26,8 @@ public sealed class EmulatorCommandLine
         "    [--solution solution --plugins Plugins/DualWrite.Plugins/bin/Debug/net10.0/DualWrite.Plugins.dll]\n" +
         "    [--secure-config '{\"tenantId\":\"t\",\"clientId\":\"c\",\"clientSecret\":\"s\",\"authority\":\"http://127.0.0.1:5300/\"}']\n" +
         "    [--step-setting finOpsBaseUrl=http://127.0.0.1:5300/ --step-setting allowEmulatorUrls=true]\n" +
-        "    [--metadata dataverse.xml] [--client id:secret] [--no-auth] [--service-protection] [--quiet]   (--help lists all)";
+        "    [--metadata dataverse.xml] [--client id:secret] [--no-auth] [--service-protection [--max-requests 6000] [--max-execution-seconds 1200] [--max-concurrent 52]]\n" +
+        "    [--latency-per-request MS] [--latency-per-record MS] [--quiet]   (--help lists all)";
 
     private readonly EmulatorCommandLineOptions _shared = new(DefaultPort);
 
@@ -41,7 +43,15 @@ public sealed class EmulatorCommandLine
 
     private readonly Option<bool> _noAuth = new("--no-auth") { Description = "Accept requests without a bearer token." };
 
-    private readonly Option<bool> _serviceProtection = new("--service-protection") { Description = "Enforce Dataverse's service protection limits (429 with Retry-After)." };
+    private readonly Option<bool> _serviceProtection = new("--service-protection") { Description = "Enforce Dataverse's service protection limits per user (429 with Retry-After): 6,000 requests and 1,200 s execution time per 5 minutes, 52 concurrent." };
+
+    private readonly Option<int?> _maxRequests = new("--max-requests") { Description = "With --service-protection: requests per window per user (default 6000).", HelpName = "N" };
+
+    private readonly Option<double?> _maxExecutionSeconds = new("--max-execution-seconds") { Description = "With --service-protection: combined execution time per window per user, seconds (default 1200).", HelpName = "S" };
+
+    private readonly Option<int?> _maxConcurrent = new("--max-concurrent") { Description = "With --service-protection: concurrent requests per user (default 52).", HelpName = "N" };
+
+    private readonly Option<double?> _windowSeconds = new("--window-seconds") { Description = "With --service-protection: the sliding window, seconds (default 300).", HelpName = "S" };
 
     public EmulatorCommandLine()
     {
@@ -53,6 +63,10 @@ public sealed class EmulatorCommandLine
         Command.Options.Add(_stepSettings);
         Command.Options.Add(_noAuth);
         Command.Options.Add(_serviceProtection);
+        Command.Options.Add(_maxRequests);
+        Command.Options.Add(_maxExecutionSeconds);
+        Command.Options.Add(_maxConcurrent);
+        Command.Options.Add(_windowSeconds);
     }
 
     /// <summary>The root command (for --help and for setting its action).</summary>
@@ -119,13 +133,45 @@ public sealed class EmulatorCommandLine
             options.Steps.UnsecureSettings[setting[..equals]] = ParseSettingValue(setting[(equals + 1)..]);
         }
 
-        if (EmulatorCommandLineOptions.ValueOr(result, _serviceProtection, false))
-        {
-            options.ServiceProtection = options.ServiceProtection with { Enabled = true };
-        }
+        options.Latency = _shared.LatencyOf(result, problems);
+        options.ServiceProtection = ServiceProtectionOf(result, problems);
 
         problems.AddRange(options.Validate());
         return (options, problems);
+    }
+
+    /// <summary>--service-protection with the service's defaults, each limit overridable; a limit without --service-protection is a problem (it would do nothing).</summary>
+    private ServiceProtectionOptions ServiceProtectionOf(ParseResult result, List<string> problems)
+    {
+        var enabled = EmulatorCommandLineOptions.ValueOr(result, _serviceProtection, false);
+        var maxRequests = EmulatorCommandLineOptions.ValueOr(result, _maxRequests, null);
+        var maxExecution = EmulatorCommandLineOptions.ValueOr(result, _maxExecutionSeconds, null);
+        var maxConcurrent = EmulatorCommandLineOptions.ValueOr(result, _maxConcurrent, null);
+        var window = EmulatorCommandLineOptions.ValueOr(result, _windowSeconds, null);
+        var protection = new ServiceProtectionOptions { Enabled = enabled };
+        if (!enabled)
+        {
+            if (maxRequests is not null || maxExecution is not null || maxConcurrent is not null || window is not null)
+            {
+                problems.Add("--max-requests, --max-execution-seconds, --max-concurrent and --window-seconds need --service-protection.");
+            }
+
+            return protection;
+        }
+
+        if (maxRequests is <= 0 || maxExecution is <= 0 || maxConcurrent is <= 0 || window is <= 0)
+        {
+            problems.Add("--max-requests, --max-execution-seconds, --max-concurrent and --window-seconds must be positive.");
+            return protection;
+        }
+
+        return protection with
+        {
+            MaxRequests = maxRequests ?? protection.MaxRequests,
+            MaxExecutionTime = maxExecution is { } seconds ? TimeSpan.FromSeconds(seconds) : protection.MaxExecutionTime,
+            MaxConcurrentRequests = maxConcurrent ?? protection.MaxConcurrentRequests,
+            Window = window is { } windowSeconds ? TimeSpan.FromSeconds(windowSeconds) : protection.Window,
+        };
     }
 
     /// <summary>JSON when the value parses as JSON (true, 15, "x", {...}), else the text as a string.</summary>

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
+using DualWrite.Emulators.Common.Latency;
 using DualWrite.Emulators.Dataverse.WebApi.Faults;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -20,11 +21,13 @@ public sealed class WebApiEndpoint
 
     private readonly WebApiRequestHandler _handler;
     private readonly ILogger _logger;
+    private readonly LatencySimulator? _latency;
 
-    public WebApiEndpoint(WebApiRequestHandler handler, ILogger<WebApiEndpoint> logger)
+    public WebApiEndpoint(WebApiRequestHandler handler, ILogger<WebApiEndpoint> logger, LatencySimulator? latency = null)
     {
         _handler = handler;
         _logger = logger;
+        _latency = latency;
     }
 
     public async Task HandleAsync(HttpContext context)
@@ -64,6 +67,12 @@ public sealed class WebApiEndpoint
         {
             _logger.LogError(ex, "Unexpected failure for {Method} {Path}", request.Method, path);
             response = WebApiResponse.Error(new WebApiError(500, WebApiErrorCodes.Unexpected, ex.GetType().Name + ": " + ex.Message));
+        }
+
+        if (_latency is not null)
+        {
+            // After the work (no lock held), before the answer: the caller waits as it would on the service.
+            await _latency.DelayAsync(_latency.CountsRecords ? WrittenRecordCounter.Count(webRequest) : 1, context.RequestAborted).ConfigureAwait(false);
         }
 
         await WriteAsync(context, response).ConfigureAwait(false);

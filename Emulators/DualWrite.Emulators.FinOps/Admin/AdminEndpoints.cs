@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using DualWrite.Emulators.Common.Hosting;
+using DualWrite.Emulators.FinOps.BulkChanges;
 using DualWrite.Emulators.FinOps.Events;
 using DualWrite.Emulators.FinOps.Hosting;
 using Microsoft.AspNetCore.Builder;
@@ -46,6 +47,18 @@ public static class AdminEndpoints
                 control.Throttle.SetLimit(body.Limit, TimeSpan.FromSeconds(body.WindowSeconds));
                 control.Throttle.SetConcurrencyLimit(body.Concurrent);
             }));
+
+        admin.MapPost("/data/bulk-change", (FinOpsEmulatorControl control, BulkChangeRequest body) =>
+        {
+            try
+            {
+                return Results.Ok(control.BulkChanges.Apply(body));
+            }
+            catch (ArgumentException ex)
+            {
+                return Results.BadRequest(new { error = ex.Message });
+            }
+        });
 
         admin.MapGet("/events/endpoints", (FinOpsEmulatorControl control) => Results.Ok(control.Events.Endpoints));
         admin.MapPost("/events/endpoints", (FinOpsEmulatorControl control, EndpointRegistrationRequest body) =>

@@ -6,9 +6,11 @@ using System.Threading.Tasks;
 using DualWrite.Core.Auth;
 using DualWrite.Emulators.Common.Auth;
 using DualWrite.Emulators.Common.Hosting;
+using DualWrite.Emulators.Common.Latency;
 using DualWrite.Emulators.FinOps.Admin;
 using DualWrite.Emulators.FinOps.Auth;
 using DualWrite.Emulators.FinOps.Events;
+using DualWrite.Emulators.FinOps.BulkChanges;
 using DualWrite.Emulators.FinOps.Faults;
 using DualWrite.Emulators.FinOps.OData;
 using DualWrite.Emulators.FinOps.Schema;
@@ -88,13 +90,17 @@ public sealed class FinOpsEmulator : IAsyncDisposable
         services.AddSingleton(sp => new ODataService(
             store, sp.GetRequiredService<WriteValidator>(), sp.GetRequiredService<IChangePublisher>(), options.KeyAccessNeedsCrossCompany));
         services.AddSingleton<FaultInjector>();
+        services.AddSingleton(new LatencySimulator(options.Latency, time));
+        services.AddSingleton(sp => new BulkChanger(store, sp.GetRequiredService<IChangePublisher>(), time));
         services.AddSingleton<Throttle>();
         services.AddSingleton<FinOpsEmulatorControl>(sp => new FinOpsEmulatorControl(
             sp.GetRequiredService<FaultInjector>(),
             sp.GetRequiredService<Throttle>(),
             sp.GetRequiredService<BusinessEventPublisher>(),
             sp.GetRequiredService<RequestLog>(),
-            store));
+            store,
+            sp.GetRequiredService<LatencySimulator>(),
+            sp.GetRequiredService<BulkChanger>()));
 
         var app = builder.Build();
 

@@ -1,5 +1,7 @@
 using System.Collections.Generic;
 using DualWrite.Emulators.Common.Hosting;
+using DualWrite.Emulators.Common.Latency;
+using DualWrite.Emulators.FinOps.BulkChanges;
 using DualWrite.Emulators.FinOps.Events;
 using DualWrite.Emulators.FinOps.Faults;
 using DualWrite.Emulators.FinOps.Store;
@@ -12,8 +14,10 @@ namespace DualWrite.Emulators.FinOps.Hosting;
 /// </summary>
 public sealed class FinOpsEmulatorControl
 {
-    internal FinOpsEmulatorControl(FaultInjector faults, Throttle throttle, BusinessEventPublisher events, RequestLog requests, FinOpsStore store)
+    internal FinOpsEmulatorControl(FaultInjector faults, Throttle throttle, BusinessEventPublisher events, RequestLog requests, FinOpsStore store, LatencySimulator latency, BulkChanger bulkChanges)
     {
+        Latency = latency;
+        BulkChanges = bulkChanges;
         Faults = faults;
         Throttle = throttle;
         Events = events;
@@ -31,6 +35,12 @@ public sealed class FinOpsEmulatorControl
     public BusinessEventPublisher Events { get; }
 
     public RequestLog RequestLog { get; }
+
+    /// <summary>The latency profile (per request, per record written), changeable while running.</summary>
+    public LatencySimulator Latency { get; }
+
+    /// <summary>Changes a field of many rows at once and publishes their events (a burst of live changes).</summary>
+    public BulkChanger BulkChanges { get; }
 
     /// <summary>Recent requests, oldest first.</summary>
     public IReadOnlyList<RequestLogEntry> Requests => RequestLog.Entries;

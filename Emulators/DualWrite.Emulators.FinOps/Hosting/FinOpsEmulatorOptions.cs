@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using DualWrite.Emulators.Common.Latency;
 using DualWrite.Emulators.FinOps.Auth;
 using DualWrite.Emulators.FinOps.Events;
 using DualWrite.Emulators.FinOps.Seed;
@@ -35,6 +36,9 @@ public sealed class FinOpsEmulatorOptions
 
     /// <summary>The clock for tokens, throttling windows, event times and retry waits. Default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Simulated service latency on /data (per request, per record written: a $batch counts its operations). Default off.</summary>
+    public LatencyProfile Latency { get; set; } = LatencyProfile.None;
 
     /// <summary>Write the request log to the console. Default false (true from the command line).</summary>
     public bool LogToConsole { get; set; }
@@ -77,6 +81,11 @@ public sealed class FinOpsEmulatorOptions
         if (RequestLogCapacity <= 0)
         {
             problems.Add("RequestLogCapacity must be positive.");
+        }
+
+        if (Latency is null || Latency.PerRequest < TimeSpan.Zero || Latency.PerRecord < TimeSpan.Zero)
+        {
+            problems.Add("Latency is required and must not be negative (LatencyProfile.None for none).");
         }
 
         if (TimeProvider is null)

@@ -4,6 +4,7 @@ using System.IO;
 using System.Text;
 using System.Threading.Tasks;
 using DualWrite.Emulators.Common.Auth;
+using DualWrite.Emulators.Common.Latency;
 using DualWrite.Emulators.FinOps.Auth;
 using DualWrite.Emulators.FinOps.OData;
 using Microsoft.AspNetCore.Http;
@@ -60,6 +61,13 @@ public static class ODataHttpEndpoint
         {
             // An emulator bug: answer as F&O answers an unexpected server error (the write, if any, was rolled back).
             response = ODataErrors.Create(500, ex.GetType().Name + ": " + ex.Message, ex.GetType().FullName ?? "System.Exception");
+        }
+
+        if (services.GetService<LatencySimulator>() is { } latency)
+        {
+            // After the work (the store lock is released), before the answer: the caller waits as on the service.
+            var records = latency.CountsRecords && resourcePath.EndsWith("$batch", StringComparison.Ordinal) ? BatchOperationCounter.Count(body) : 1;
+            await latency.DelayAsync(records, context.RequestAborted).ConfigureAwait(false);
         }
 
         context.Response.StatusCode = response.StatusCode;
