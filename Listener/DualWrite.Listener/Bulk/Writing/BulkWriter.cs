@@ -8,6 +8,7 @@ using System.Threading.Tasks;
 using DualWrite.Core.Maps;
 using DualWrite.Listener.Clients.OData;
 using Microsoft.Extensions.Logging;
+using Polly;
 using Polly.CircuitBreaker;
 
 namespace DualWrite.Listener.Bulk.Writing;
@@ -145,6 +146,11 @@ public sealed partial class BulkWriter : IBulkWriter
         {
             // The host's circuit is open: nothing was sent; worth sending again once it closes.
             return BatchAnswer.Refused(new ODataError(HttpStatusCode.ServiceUnavailable, null, "the target's circuit is open: " + ex.Message, ex.RetryAfter, run.Channel.GetType().Name, "bulk write"));
+        }
+        catch (ExecutionRejectedException ex)
+        {
+            // No answer in time (the attempt timeout): the batch may or may not have landed; an upsert by key is safe to send again.
+            return BatchAnswer.Refused(new ODataError(0, null, "no answer in time: " + ex.Message, null, run.Channel.GetType().Name, "bulk write"));
         }
     }
 
