@@ -14,6 +14,7 @@ using DualWrite.Listener.Clients.Dataverse;
 using DualWrite.Listener.Clients.OData;
 using DualWrite.Listener.Inbox;
 using DualWrite.Listener.Processing;
+using DualWrite.Listener.SyncState;
 using Microsoft.Extensions.Logging;
 
 namespace DualWrite.Listener.Applying;
@@ -138,6 +139,8 @@ public sealed partial class ChangeApplier
             inputs.Select(i => i.Input.Result.TargetKey!.Path! + select).ToList(),
             chunk => _dataverse.BatchAsync(chunk, atomic: false, null, cancellationToken),
             "Map '" + map.Name + "': read records of " + map.Dataverse.EntitySet).ConfigureAwait(false);
+        var syncedRecords = (await _syncState.GetSyncedRecordsAsync(inputs.Select(i => i.Input.RecordKey).ToList(), cancellationToken).ConfigureAwait(false))
+            .ToDictionary(r => r.RecordKey, StringComparer.Ordinal);
         var plans = new List<(BatchEntry Entry, PlannedUpsert Plan)>();
         for (var i = 0; i < inputs.Count; i++)
         {
@@ -149,7 +152,7 @@ public sealed partial class ChangeApplier
                 continue;
             }
 
-            var (plan, decided) = await DecideAsync(input, row, cancellationToken).ConfigureAwait(false);
+            var (plan, decided) = await DecideAsync(input, row, cancellationToken, syncedRecords).ConfigureAwait(false);
             if (plan is null)
             {
                 outcomes[entry.Index] = decided;
@@ -194,7 +197,30 @@ public sealed partial class ChangeApplier
         return rows;
     }
 
+    /// <summary>Writes the plans in one call, then saves the new bases of those written in one transaction.</summary>
     private async Task WriteInBulkAsync(TableMap map, List<(BatchEntry Entry, PlannedUpsert Plan)> plans, ApplyOutcome?[] outcomes, CancellationToken cancellationToken)
+    {
+        var saves = new List<SyncedRecordWrite>();
+        await WritePlansAsync(map, plans, outcomes, saves, cancellationToken).ConfigureAwait(false);
+        if (saves.Count > 0)
+        {
+            await _syncState.SaveSyncedRecordsAsync(saves, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>A written plan: its new base queued for the batch's save, the event applied.</summary>
+    private ApplyOutcome Written(PlannedUpsert plan, List<SyncedRecordWrite> saves)
+    {
+        if (MergedSynced(plan.Resolution, plan.Synced, plan.KeptAgreed) is { } json)
+        {
+            saves.Add(new SyncedRecordWrite(plan.Input.RecordKey, json));
+        }
+
+        LogWritten(plan.Input.Map.Name, plan.Input.Result.SourceKey, plan.Creating ? "created" : "updated", plan.Body.Count);
+        return ApplyOutcome.Applied;
+    }
+
+    private async Task WritePlansAsync(TableMap map, List<(BatchEntry Entry, PlannedUpsert Plan)> plans, ApplyOutcome?[] outcomes, List<SyncedRecordWrite> saves, CancellationToken cancellationToken)
     {
         if (_bulkWriter is not null)
         {
@@ -211,7 +237,7 @@ public sealed partial class ChangeApplier
             {
                 if (written.Contains(plan.Input.RecordKey))
                 {
-                    outcomes[entry.Index] = await WrittenAsync(plan, cancellationToken).ConfigureAwait(false);
+                    outcomes[entry.Index] = Written(plan, saves);
                 }
                 else if (failed.TryGetValue(plan.Input.RecordKey, out var error))
                 {
@@ -250,7 +276,7 @@ public sealed partial class ChangeApplier
             else
             {
                 outcomes[entry.Index] = part.Succeeded
-                    ? await WrittenAsync(plan, cancellationToken).ConfigureAwait(false)
+                    ? Written(plan, saves)
                     : NotWritten(plan, part.Error!, path);
             }
         }

@@ -195,12 +195,15 @@ public sealed partial class ChangeApplier : IChangeApplier
     /// now: the conflict policy against the last synced values, manual review to the conflict store, values kept from
     /// Dataverse written back to F&amp;O, and what is left to write. Either a plan to write, or the outcome when nothing is.
     /// </summary>
-    private async Task<(PlannedUpsert? Plan, ApplyOutcome? Outcome)> DecideAsync(UpsertInput input, JsonObject? currentJson, CancellationToken cancellationToken)
+    /// <param name="preloadedSynced">A batch's last synced values read in one query (null: read this record's now).</param>
+    private async Task<(PlannedUpsert? Plan, ApplyOutcome? Outcome)> DecideAsync(UpsertInput input, JsonObject? currentJson, CancellationToken cancellationToken, IReadOnlyDictionary<string, SyncedRecord>? preloadedSynced = null)
     {
         var (map, result, finOpsJson, recordKey) = (input.Map, input.Result, input.FinOpsJson, input.RecordKey);
         var context = "Map '" + map.Name + "', key " + result.SourceKey;
         var currentRecord = currentJson is null ? null : DataverseRecordReader.Read(map, currentJson);
-        var synced = await _syncState.GetSyncedRecordAsync(recordKey, cancellationToken).ConfigureAwait(false);
+        var synced = preloadedSynced is not null
+            ? preloadedSynced.GetValueOrDefault(recordKey)
+            : await _syncState.GetSyncedRecordAsync(recordKey, cancellationToken).ConfigureAwait(false);
         var lastSynced = input.Authoritative ? CurrentAsBase(map, currentRecord) : SyncedValues.Read(synced?.FieldsJson);
         var payloadByField = new Dictionary<FieldMap, PayloadField>();
         foreach (var field in result.Payload)
@@ -418,6 +421,21 @@ public sealed partial class ChangeApplier : IChangeApplier
     /// </summary>
     private async Task SaveSyncedAsync(string recordKey, ConflictResolution resolution, SyncedRecord? synced, bool keptWrittenToFinOps, CancellationToken cancellationToken)
     {
+        if (MergedSynced(resolution, synced, keptWrittenToFinOps) is not { } json)
+        {
+            return;
+        }
+
+        if (!await _syncState.SaveSyncedRecordAsync(recordKey, json, synced?.Version ?? 0, cancellationToken).ConfigureAwait(false))
+        {
+            var again = await _syncState.GetSyncedRecordAsync(recordKey, cancellationToken).ConfigureAwait(false);
+            await _syncState.SaveSyncedRecordAsync(recordKey, json, again?.Version ?? 0, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The new base (the values both sides now hold) as stored JSON; null when it is what is stored already.</summary>
+    private static string? MergedSynced(ConflictResolution resolution, SyncedRecord? synced, bool keptWrittenToFinOps)
+    {
         var values = SyncedValues.Read(synced?.FieldsJson);
         var changed = false;
         foreach (var decision in resolution.Decisions)
@@ -436,17 +454,7 @@ public sealed partial class ChangeApplier : IChangeApplier
             }
         }
 
-        if (!changed && synced is not null)
-        {
-            return;
-        }
-
-        var json = SyncedValues.Write(values);
-        if (!await _syncState.SaveSyncedRecordAsync(recordKey, json, synced?.Version ?? 0, cancellationToken).ConfigureAwait(false))
-        {
-            var again = await _syncState.GetSyncedRecordAsync(recordKey, cancellationToken).ConfigureAwait(false);
-            await _syncState.SaveSyncedRecordAsync(recordKey, json, again?.Version ?? 0, cancellationToken).ConfigureAwait(false);
-        }
+        return !changed && synced is not null ? null : SyncedValues.Write(values);
     }
 
     private static RecordValue ValueOf(PayloadField payload) =>
