@@ -28,42 +28,15 @@ internal static class InitialSyncRun
 {
     public static async Task<int> RunAsync(InitialSyncRequest request, string[] args, bool json, TextWriter output, CancellationToken cancellationToken)
     {
-        var terminal = !json && ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
-        WebApplication app;
-        try
+        var terminal = OneShotHost.IsTerminal(json, output);
+        var (app, problems) = OneShotHost.Build(args, terminal);
+        if (app is null)
         {
-            app = ListenerHost.Build(args, builder =>
-            {
-                builder.Services.AddDualWriteSync(builder.Configuration);
-
-                // Logs never mix with the summary or the JSON on stdout; on a terminal the live display replaces them.
-                builder.Services.Configure<ConsoleLoggerOptions>(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
-                if (terminal)
-                {
-                    builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
-                }
-            });
-        }
-        catch (Exception ex) when (ListenerHost.OptionsProblemsOf(ex) is { Count: > 0 } problems)
-        {
-            return await ConfigurationProblemsAsync(output, problems.ToArray()).ConfigureAwait(false);
+            await ConfigurationProblemsReport.WriteAsync(output, problems).ConfigureAwait(false);
+            return InitialSyncExitCodes.ConfigurationProblem;
         }
 
         await using var owned = app;
-        try
-        {
-            app.Services.GetService<IStartupValidator>()?.Validate();
-        }
-        catch (Exception ex) when (ListenerHost.OptionsProblemsOf(ex) is { Count: > 0 } problems)
-        {
-            // The event endpoint's settings do not matter to a load.
-            var relevant = problems.Where(p => !p.StartsWith("DualWrite:Receiving", StringComparison.Ordinal)).ToArray();
-            if (relevant.Length > 0)
-            {
-                return await ConfigurationProblemsAsync(output, relevant).ConfigureAwait(false);
-            }
-        }
-
         await app.Services.GetRequiredService<StateDatabase>().InitializeAsync(cancellationToken).ConfigureAwait(false);
         var options = app.Services.GetRequiredService<IOptions<InitialSyncOptions>>().Value;
         var engine = app.Services.GetRequiredService<InitialSyncEngine>();
@@ -103,17 +76,5 @@ internal static class InitialSyncRun
         }
 
         return exitCode;
-    }
-
-    private static async Task<int> ConfigurationProblemsAsync(TextWriter output, string[] problems)
-    {
-        await output.WriteLineAsync("The configuration has " + problems.Length + " problem(s):").ConfigureAwait(false);
-        foreach (var problem in problems)
-        {
-            await output.WriteLineAsync("  " + problem).ConfigureAwait(false);
-        }
-
-        await output.WriteLineAsync("Set them in appsettings.json, as environment variables (DualWrite__FinOps__BaseUrl=...) or as arguments (--DualWrite:FinOps:BaseUrl=...).").ConfigureAwait(false);
-        return InitialSyncExitCodes.ConfigurationProblem;
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Threading;
@@ -29,39 +30,14 @@ internal static class ReconcileRun
 
     public static async Task<int> RunAsync(ReconcileRequest request, string[] args, bool json, TextWriter output, CancellationToken cancellationToken)
     {
-        var terminal = !json && ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
-        WebApplication app;
-        try
+        var terminal = OneShotHost.IsTerminal(json, output);
+        var (app, problems) = OneShotHost.Build(args, terminal);
+        if (app is null)
         {
-            app = ListenerHost.Build(args, builder =>
-            {
-                builder.Services.AddDualWriteSync(builder.Configuration);
-                builder.Services.Configure<ConsoleLoggerOptions>(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
-                if (terminal)
-                {
-                    builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
-                }
-            });
-        }
-        catch (Exception ex) when (ListenerHost.OptionsProblemsOf(ex) is { Count: > 0 } problems)
-        {
-            return await ProblemsAsync(output, problems.ToArray()).ConfigureAwait(false);
+            return await ProblemsAsync(output, problems).ConfigureAwait(false);
         }
 
         await using var owned = app;
-        try
-        {
-            app.Services.GetService<IStartupValidator>()?.Validate();
-        }
-        catch (Exception ex) when (ListenerHost.OptionsProblemsOf(ex) is { Count: > 0 } problems)
-        {
-            var relevant = problems.Where(p => !p.StartsWith("DualWrite:Receiving", StringComparison.Ordinal)).ToArray();
-            if (relevant.Length > 0)
-            {
-                return await ProblemsAsync(output, relevant).ConfigureAwait(false);
-            }
-        }
-
         ReconcileReport report;
         try
         {
@@ -110,15 +86,9 @@ internal static class ReconcileRun
         return exitCode;
     }
 
-    private static async Task<int> ProblemsAsync(TextWriter output, string[] problems)
+    private static async Task<int> ProblemsAsync(TextWriter output, IReadOnlyCollection<string> problems)
     {
-        await output.WriteLineAsync("The configuration has " + problems.Length + " problem(s):").ConfigureAwait(false);
-        foreach (var problem in problems)
-        {
-            await output.WriteLineAsync("  " + problem).ConfigureAwait(false);
-        }
-
-        await output.WriteLineAsync("Set them in appsettings.json, as environment variables (DualWrite__FinOps__BaseUrl=...) or as arguments (--DualWrite:FinOps:BaseUrl=...).").ConfigureAwait(false);
+        await ConfigurationProblemsReport.WriteAsync(output, problems).ConfigureAwait(false);
         return ConfigurationProblem;
     }
 }

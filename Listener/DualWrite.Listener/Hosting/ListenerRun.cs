@@ -27,14 +27,7 @@ public static class ListenerRun
         }
         catch (Exception ex) when (ListenerHost.OptionsProblemsOf(ex) is { Count: > 0 } problems)
         {
-            await output.WriteLineAsync("The configuration has " + problems.Count + " problem(s):").ConfigureAwait(false);
-            foreach (var problem in problems)
-            {
-                await output.WriteLineAsync("  " + problem).ConfigureAwait(false);
-            }
-
-            await output.WriteLineAsync("Set them in appsettings.json, as environment variables (DualWrite__FinOps__BaseUrl=...) or as arguments (--DualWrite:FinOps:BaseUrl=...).").ConfigureAwait(false);
-
+            await ConfigurationProblemsReport.WriteAsync(output, problems).ConfigureAwait(false);
             return ConfigurationProblemExitCode;
         }
 
