@@ -75,10 +75,12 @@ public class InitialSyncEngineTests
         InitialSyncSummary summary;
         while (true)
         {
-            // A page with rows waiting for a parent of their own table holds the watermark until the map's second
-            // pass, so later kills come later: the run must be able to reach its end.
-            using var kill = new CancellationTokenSource(TimeSpan.FromMilliseconds(random.Next(150, 900) * (1 + kills / 3)));
-            summary = await Engine(rig).RunAsync(InitialSyncRequest.All with { Mode = mode }, null, kill.Token);
+            // Killed after a random number of rows settle in this pass, not after a time, so a fast machine interrupts
+            // as often as a slow one. A page with rows waiting for a parent of their own table holds the watermark
+            // until the map's second pass, so later kills come later: the run must be able to reach its end.
+            using var kill = new CancellationTokenSource();
+            await using var killer = new KillAfterRows(random.Next(20, 260) * (1 + kills / 3), kill);
+            summary = await Engine(rig).RunAsync(InitialSyncRequest.All with { Mode = mode }, killer, kill.Token);
             if (!summary.Interrupted)
             {
                 break;
@@ -215,6 +217,41 @@ public class InitialSyncEngineTests
         }
 
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
+    /// <summary>Cancels a run once the given number of rows have settled across its maps.</summary>
+    private sealed class KillAfterRows : IInitialSyncProgress
+    {
+        private readonly ConcurrentQueue<MapProgress> maps = new();
+        private readonly CancellationTokenSource kill;
+        private readonly CancellationTokenSource stop = new();
+        private readonly Task watcher;
+
+        public KillAfterRows(long rows, CancellationTokenSource kill)
+        {
+            this.kill = kill;
+            watcher = Task.Run(async () =>
+            {
+                while (!stop.IsCancellationRequested && maps.Sum(m => m.Done) < rows)
+                {
+                    await Task.Delay(1);
+                }
+
+                if (!stop.IsCancellationRequested)
+                {
+                    kill.Cancel();
+                }
+            });
+        }
+
+        public void Track(MapProgress map) => maps.Enqueue(map);
+
+        public async ValueTask DisposeAsync()
+        {
+            stop.Cancel();
+            await watcher;
+            stop.Dispose();
+        }
     }
 
     private sealed class TempFolder : IDisposable
