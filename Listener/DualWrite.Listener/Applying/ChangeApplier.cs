@@ -16,6 +16,7 @@ using DualWrite.Listener.Clients.Dataverse;
 using DualWrite.Listener.Clients.FinOps;
 using DualWrite.Listener.Clients.OData;
 using DualWrite.Listener.Conflicts;
+using DualWrite.Listener.Monitoring;
 using DualWrite.Listener.Inbox;
 using DualWrite.Listener.MapStates;
 using DualWrite.Listener.Processing;
@@ -52,6 +53,8 @@ public sealed partial class ChangeApplier : IChangeApplier
     /// <summary>Writes a batch's records in one call; without one, a batch goes as one Dataverse <c>$batch</c>.</summary>
     private readonly IBulkWriter? _bulkWriter;
 
+    private readonly SyncMetrics? _metrics;
+
     public ChangeApplier(
         MapCatalog catalog,
         FinOpsClient finOps,
@@ -63,8 +66,10 @@ public sealed partial class ChangeApplier : IChangeApplier
         ApplierOptions options,
         ILogger<ChangeApplier> logger,
         TimeProvider? timeProvider = null,
-        IBulkWriter? bulkWriter = null)
+        IBulkWriter? bulkWriter = null,
+        SyncMetrics? metrics = null)
     {
+        _metrics = metrics;
         _bulkWriter = bulkWriter;
         _time = timeProvider ?? TimeProvider.System;
         _catalog = catalog ?? throw new ArgumentNullException(nameof(catalog));
@@ -230,6 +235,7 @@ public sealed partial class ChangeApplier : IChangeApplier
 
         var dataverseModified = currentJson is null ? null : DataverseRecordReader.ModifiedOn(currentJson);
         var resolution = ConflictResolver.Resolve(new ConflictRequest(map, versions, input.FinOpsModifiedUtc, dataverseModified, result.SourceKey));
+        _metrics?.Resolved(map.Name, resolution);
         if (resolution.Outcome == ConflictOutcome.ManualReview)
         {
             var conflictId = await _conflicts.AddConflictAsync(

@@ -8,6 +8,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using DualWrite.Core.Events;
 using DualWrite.Listener.Inbox;
+using DualWrite.Listener.Monitoring;
 using DualWrite.Listener.Processing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -29,7 +30,8 @@ public sealed partial class EventReceiver(
     IOptions<ReceivingOptions> options,
     TimeProvider timeProvider,
     ReceivingMetrics metrics,
-    ILogger<EventReceiver> logger)
+    ILogger<EventReceiver> logger,
+    SyncMetrics? syncMetrics = null)
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -104,6 +106,7 @@ public sealed partial class EventReceiver(
             return ReusedEventId(original, changeEvent!);
         }
 
+        syncMetrics?.Received(changeEvent!.EntitySet, stored.IsDuplicate);
         signal.Notify();
         return Results.Json(
             new ReceiveAcceptance(changeEvent!.EventId, stored.ReceiveCount, stored.IsDuplicate),
