@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using DualWrite.Listener.Admin;
+using DualWrite.Listener.Dashboard;
 using DualWrite.Listener.Monitoring;
 using DualWrite.Listener.Receiving;
 using Microsoft.AspNetCore.Builder;
@@ -50,6 +51,7 @@ public static class ListenerHost
         var api = app.MapAdminGroup();
         api.MapMonitorEndpoints();
         app.MapMonitoring();
+        app.MapDashboard();
         return app;
     }
 
