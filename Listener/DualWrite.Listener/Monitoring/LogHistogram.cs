@@ -45,12 +45,17 @@ public sealed class LogHistogram
         Max = Math.Max(Max, other.Max);
     }
 
-    /// <summary>The value at quantile <paramref name="q"/> (0..1); null when empty. Never above the largest value seen.</summary>
+    /// <summary>The value at quantile <paramref name="q"/> (0..1; 1 is the largest value seen); null when empty. Never above the largest value.</summary>
     public double? Percentile(double q)
     {
         if (Count == 0)
         {
             return null;
+        }
+
+        if (q >= 1)
+        {
+            return Max;
         }
 
         var rank = Math.Max(1, (long)Math.Ceiling(Math.Clamp(q, 0, 1) * Count));
