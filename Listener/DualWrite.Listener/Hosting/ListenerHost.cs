@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using DualWrite.Listener.Admin;
+using DualWrite.Listener.ErrorQueue;
 using DualWrite.Listener.Receiving;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -47,7 +48,7 @@ public static class ListenerHost
 
         // The admin API: one authenticated group, each feature's endpoints on it.
         var api = app.MapAdminGroup();
-        _ = api;
+        api.MapErrorEndpoints();
         return app;
     }
 
