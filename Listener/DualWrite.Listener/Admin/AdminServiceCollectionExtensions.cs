@@ -1,4 +1,6 @@
 using System;
+using DualWrite.Listener.Conflicts;
+using DualWrite.Listener.ErrorQueue;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +18,14 @@ public static class AdminServiceCollectionExtensions
         services.TryAddSingleton<AdminAuthenticator>();
         services.AddProblemDetails();
         services.Configure<JsonOptions>(json => AdminJson.Configure(json.SerializerOptions));
+        return services;
+    }
+
+    /// <summary>The services the admin API and the CLI act through: the error queue's and the conflicts' (needs the sync services).</summary>
+    public static IServiceCollection AddAdminOperations(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddErrorQueueOperations(configuration);
+        services.AddConflictOperations();
         return services;
     }
 }

@@ -12,6 +12,9 @@ public interface IConflictStore
     /// <summary>Unresolved conflicts, oldest first.</summary>
     Task<IReadOnlyList<ConflictEntry>> GetOpenConflictsAsync(int limit, CancellationToken cancellationToken);
 
+    /// <summary>One conflict, open or resolved; null when no conflict has the id.</summary>
+    Task<ConflictEntry?> GetConflictAsync(long conflictId, CancellationToken cancellationToken);
+
     /// <summary>Marks a conflict resolved. False if it does not exist or was resolved already.</summary>
     Task<bool> ResolveConflictAsync(long conflictId, string resolution, CancellationToken cancellationToken);
 }

@@ -66,6 +66,37 @@ public abstract class RelationalConflictStore : IConflictStore
         return conflicts;
     }
 
+    public async Task<ConflictEntry?> GetConflictAsync(long conflictId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(
+            connection,
+            null,
+            "SELECT id, record_key, map_name, event_id, fno_json, dataverse_json, last_synced_json, reason, created_at, resolved_at, resolution " +
+            "FROM conflicts WHERE id = @id");
+        Add(command, "id", conflictId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        var conflict = new NewConflict(
+            reader.GetString(1),
+            reader.GetString(2),
+            NullableString(reader, 3),
+            reader.GetString(4),
+            reader.GetString(5),
+            NullableString(reader, 6),
+            reader.GetString(7));
+        return new ConflictEntry(
+            reader.GetInt64(0),
+            conflict,
+            FromMs(reader.GetInt64(8)),
+            reader.IsDBNull(9) ? null : FromMs(reader.GetInt64(9)),
+            NullableString(reader, 10));
+    }
+
     public async Task<bool> ResolveConflictAsync(long conflictId, string resolution, CancellationToken cancellationToken) =>
         await database.ExecuteAsync(
             "UPDATE conflicts SET resolved_at = @now, resolution = @resolution WHERE id = @id AND resolved_at IS NULL",

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using DualWrite.Listener.Admin;
+using DualWrite.Listener.Conflicts;
+using DualWrite.Listener.ErrorQueue;
 using DualWrite.Listener.Dashboard;
 using DualWrite.Listener.Monitoring;
 using DualWrite.Listener.Receiving;
@@ -49,6 +51,8 @@ public static class ListenerHost
 
         // The admin API: one authenticated group, each feature's endpoints on it.
         var api = app.MapAdminGroup();
+        api.MapErrorEndpoints();
+        api.MapConflictEndpoints();
         api.MapMonitorEndpoints();
         app.MapMonitoring();
         app.MapDashboard();

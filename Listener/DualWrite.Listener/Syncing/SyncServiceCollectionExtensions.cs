@@ -9,6 +9,7 @@ using DualWrite.Listener.Bulk.Writing;
 using DualWrite.Listener.Clients.Auth;
 using DualWrite.Listener.Clients.Dataverse;
 using DualWrite.Listener.Clients.FinOps;
+using DualWrite.Listener.Admin;
 using DualWrite.Listener.Monitoring;
 using DualWrite.Listener.Processing;
 using DualWrite.Listener.Resilience;
@@ -57,6 +58,7 @@ public static class SyncServiceCollectionExtensions
         services.AddBulkReconcile();
         services.AddBulkWriting(configuration);
         services.AddInitialSync(configuration);
+        services.AddAdminOperations(configuration);
         services.AddDualWriteMonitoring();
         return services;
     }
