@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using DualWrite.Listener.Admin;
+using DualWrite.Listener.MapStates;
 using DualWrite.Listener.Receiving;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -47,6 +48,7 @@ public static class ListenerHost
 
         // The admin API: one authenticated group, each feature's endpoints on it.
         var api = app.MapAdminGroup();
+        api.MapMapStateEndpoints();
         _ = api;
         return app;
     }

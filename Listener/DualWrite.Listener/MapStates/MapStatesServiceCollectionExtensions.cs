@@ -16,6 +16,9 @@ public static class MapStatesServiceCollectionExtensions
         services.TryAddSingleton(provider => new MapBacklogReader(provider.GetRequiredService<StateDatabase>()));
         services.TryAddSingleton<MapStateNotifier>();
         services.TryAddSingleton<MapOperations>();
+        services.AddOptions<MapStateOptions>().Bind(configuration.GetSection(MapStateOptions.SectionName));
+        services.TryAddSingleton<MapStateMonitor>();
+        services.AddHostedService(provider => provider.GetRequiredService<MapStateMonitor>());
         return services;
     }
 }
