@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using DualWrite.Listener.Admin;
+using DualWrite.Listener.Alerts;
 using DualWrite.Listener.MapStates;
 using DualWrite.Listener.Receiving;
 using Microsoft.AspNetCore.Builder;
@@ -49,6 +50,7 @@ public static class ListenerHost
         // The admin API: one authenticated group, each feature's endpoints on it.
         var api = app.MapAdminGroup();
         api.MapMapStateEndpoints();
+        api.MapAlertEndpoints();
         _ = api;
         return app;
     }

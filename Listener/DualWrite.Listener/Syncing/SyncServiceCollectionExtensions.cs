@@ -1,6 +1,7 @@
 using System;
 using System.Net.Http;
 using System.Threading;
+using DualWrite.Listener.Alerts;
 using DualWrite.Listener.Applying;
 using DualWrite.Listener.Bulk.InitialSync;
 using DualWrite.Listener.Bulk.Reading;
@@ -58,6 +59,7 @@ public static class SyncServiceCollectionExtensions
         services.AddBulkWriting(configuration);
         services.AddInitialSync(configuration);
         services.AddMapStates(configuration);
+        services.AddAlerts(configuration);
         return services;
     }
 
