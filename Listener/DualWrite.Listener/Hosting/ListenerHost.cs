@@ -6,6 +6,8 @@ using DualWrite.Listener.Conflicts;
 using DualWrite.Listener.ErrorQueue;
 using DualWrite.Listener.Dashboard;
 using DualWrite.Listener.Monitoring;
+using DualWrite.Listener.Alerts;
+using DualWrite.Listener.MapStates;
 using DualWrite.Listener.Receiving;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -53,6 +55,8 @@ public static class ListenerHost
         var api = app.MapAdminGroup();
         api.MapErrorEndpoints();
         api.MapConflictEndpoints();
+        api.MapMapStateEndpoints();
+        api.MapAlertEndpoints();
         api.MapMonitorEndpoints();
         app.MapMonitoring();
         app.MapDashboard();

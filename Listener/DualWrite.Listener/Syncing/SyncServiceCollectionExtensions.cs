@@ -1,6 +1,7 @@
 using System;
 using System.Net.Http;
 using System.Threading;
+using DualWrite.Listener.Alerts;
 using DualWrite.Listener.Applying;
 using DualWrite.Listener.Bulk.InitialSync;
 using DualWrite.Listener.Bulk.Reading;
@@ -11,6 +12,7 @@ using DualWrite.Listener.Clients.Dataverse;
 using DualWrite.Listener.Clients.FinOps;
 using DualWrite.Listener.Admin;
 using DualWrite.Listener.Monitoring;
+using DualWrite.Listener.MapStates;
 using DualWrite.Listener.Processing;
 using DualWrite.Listener.Resilience;
 using Microsoft.Extensions.Configuration;
@@ -59,6 +61,8 @@ public static class SyncServiceCollectionExtensions
         services.AddBulkWriting(configuration);
         services.AddInitialSync(configuration);
         services.AddAdminOperations(configuration);
+        services.AddMapStates(configuration);
+        services.AddAlerts(configuration);
         services.AddDualWriteMonitoring();
         return services;
     }
