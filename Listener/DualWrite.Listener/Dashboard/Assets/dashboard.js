@@ -5,6 +5,7 @@
 (function () {
   const refreshMs = 2000;
   const errorLimit = 12;
+  const chartBuckets = 30; // the last 5 minutes of 10-second buckets
   const stateNames = {
     notRunning: "Not running",
     initialSync: "Initial sync",
@@ -104,6 +105,13 @@
     return (value / 3600).toFixed(1) + " h";
   }
 
+  // CustomersV3(dataAreaId='usmf',CustomerAccount='US-001') reads as "usmf / US-001"; the full key is the cell's title.
+  function shortKey(key) {
+    const inner = /\((.*)\)$/.exec(key || "");
+    if (!inner) return key || "";
+    return inner[1].split(",").map((part) => part.replace(/^[^=]*=/, "").replace(/^'|'$/g, "")).join(" / ");
+  }
+
   function time(value) {
     if (!value) return "–";
     const date = new Date(value);
@@ -124,7 +132,7 @@
   function chart(buckets) {
     const width = 220, height = 26;
     const root = svg("svg", { class: "chart", width: width, height: height, viewBox: "0 0 " + width + " " + height, role: "img" });
-    const list = buckets || [];
+    const list = (buckets || []).slice(-chartBuckets);
     const maxApplied = Math.max(1, ...list.map((b) => b.applied || 0));
     const latencies = list.map((b) => b.applyLatencyP99Ms);
     const maxLatency = Math.max(1, ...latencies.filter((v) => v !== null && v !== undefined));
@@ -165,7 +173,8 @@
       const paused = state === "paused";
       const lag = status.lagSeconds;
       const failed = status.failed !== undefined ? status.failed : totals.failed;
-      const reason = status.reason ? el("span", { className: "map-reason", title: status.reason }, status.reason) : null;
+      // A running map's reason ("caught up") is history; any other state's says why the map is not syncing.
+      const reason = status.reason && state !== "running" ? el("span", { className: "map-reason", title: status.reason }, status.reason) : null;
       return el("tr", { "data-map": name },
         el("td", {}, el("span", { className: "map-name" }, name), reason),
         el("td", {}, el("span", { className: "pill state " + state, "data-field": "state" }, stateNames[state] || state)),
@@ -219,8 +228,9 @@
 
     body.replaceChildren(...errors.map((error) => el("tr", { className: "error-row", "data-error-id": error.id, onclick: () => openError(error.id) },
       el("td", {}, error.map),
-      el("td", { className: "key", title: error.direction || "" }, error.key),
-      el("td", { className: "reason-cell", title: error.reason }, error.reason),
+      el("td", { className: "key", title: error.key + (error.direction ? " · " + error.direction : "") }, shortKey(error.key)),
+      // The map and key have their own columns: the reason cell starts at what went wrong.
+      el("td", { className: "reason-cell", title: error.reason }, String(error.reason || "").replace(/^Map '[^']*', key [^:]*: /, "")),
       el("td", { className: "num" }, number(error.attempts)),
       el("td", {}, time(error.lastFailureAt)),
       el("td", {}, el("button", {
