@@ -35,7 +35,7 @@ internal static class MapsStateCommands
         var map = new Argument<string>("NAME") { Description = "The map's name, as in its map file (any case)." };
         var reason = new Option<string?>("--reason") { Description = "Why: kept with the state and shown in maps list." };
         var json = new Option<bool>("--json") { Description = "Print JSON on stdout." };
-        var url = new Option<Uri?>("--url") { Description = "A running listener's base URL (http://localhost:5000): act through its admin API instead of the store.", HelpName = "url" };
+        var url = new Option<string?>("--url") { Description = "A running listener's base URL (http://localhost:5000): act through its admin API instead of the store.", HelpName = "url" };
         var apiKey = new Option<string?>("--api-key") { Description = "The admin key for --url (default: the " + MapsStateRun.ApiKeyVariable + " environment variable).", HelpName = "key" };
         var command = new Command(name, description + " " + MapsExitCodes.Text);
         if (operation is not null)
@@ -52,10 +52,11 @@ internal static class MapsStateCommands
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction((parseResult, cancellationToken) =>
         {
-            var target = parseResult.GetValue(url);
-            if (target is not null && !target.IsAbsoluteUri)
+            var text = parseResult.GetValue(url);
+            Uri? target = null;
+            if (text is not null && (!Uri.TryCreate(text, UriKind.Absolute, out target) || (target.Scheme != Uri.UriSchemeHttp && target.Scheme != Uri.UriSchemeHttps)))
             {
-                output.WriteLine("--url must be an absolute URL such as http://localhost:5000, not '" + target + "'.");
+                output.WriteLine("--url must be an absolute http(s) URL such as http://localhost:5080, not '" + text + "'.");
                 return System.Threading.Tasks.Task.FromResult(MapsExitCodes.BadInput);
             }
 

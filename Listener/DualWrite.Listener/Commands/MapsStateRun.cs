@@ -32,7 +32,7 @@ internal static class MapsStateRun
         }
         catch (Exception ex) when (ex is InvalidOperationException or IOException or System.Data.Common.DbException)
         {
-            await Console.Error.WriteLineAsync("Cannot open the state store: " + ex.Message).ConfigureAwait(false);
+            await (request.Json ? Console.Error : output).WriteLineAsync("Cannot open the state store: " + ex.Message).ConfigureAwait(false);
             return MapsExitCodes.Failure;
         }
 
@@ -46,7 +46,7 @@ internal static class MapsStateRun
             }
             catch (Exception ex) when (ex is HttpRequestException or System.Data.Common.DbException or IOException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
             {
-                await Console.Error.WriteLineAsync((request.Url is null ? "The state store failed: " : "The listener at " + request.Url + " failed: ") + ex.Message).ConfigureAwait(false);
+                await (request.Json ? Console.Error : output).WriteLineAsync((request.Url is null ? "The state store failed: " : "The listener at " + request.Url + " failed: ") + ex.Message).ConfigureAwait(false);
                 return MapsExitCodes.Failure;
             }
         }
