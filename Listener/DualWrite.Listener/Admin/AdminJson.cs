@@ -11,6 +11,9 @@ public static class AdminJson
 {
     public static JsonSerializerOptions Options { get; } = Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));
 
+    /// <summary>For a terminal or a file: the same, indented, with quotes and non-ASCII letters left as they are.</summary>
+    public static JsonSerializerOptions Printing { get; } = new(Options) { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>Applies the conventions to <paramref name="options"/> (the host's HTTP JSON options).</summary>
     public static JsonSerializerOptions Configure(JsonSerializerOptions options)
     {

@@ -16,6 +16,8 @@ internal static class DualWriteCommandLine
             ListenCommand.Create(output),
             InitialSyncCommand.Create(output),
             ReconcileCommand.Create(output),
+            ErrorsCommand.Create(output),
+            ConflictsCommand.Create(output),
         };
 
         // Configuration overrides (--DualWrite:FinOps:BaseUrl=...) pass through as unmatched tokens.

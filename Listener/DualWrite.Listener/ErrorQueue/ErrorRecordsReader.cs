@@ -21,7 +21,7 @@ namespace DualWrite.Listener.ErrorQueue;
 /// map's fields (transforms and value maps included) and each mapped value compared with Dataverse's. A lookup is compared
 /// by presence only, since Dataverse holds an id where F&amp;O holds a key.
 /// </summary>
-public sealed class ErrorRecordsReader(ErrorEntryStore entries, MapCatalog catalog, FinOpsClient finOps, DataverseClient dataverse)
+public sealed class ErrorRecordsReader(ErrorEntryStore entries, MapCatalog catalog, FinOpsClient finOps, DataverseClient dataverse, DataverseLookupResolver lookups)
 {
     public async Task<OperationResult<RecordsSideBySide>> ReadAsync(long id, CancellationToken cancellationToken)
     {
@@ -60,8 +60,16 @@ public sealed class ErrorRecordsReader(ErrorEntryStore entries, MapCatalog catal
         }
 
         var source = FinOpsRecordReader.Read(map, finOpsRead.Value);
-        var mapping = new MappingLoop(new MappingRequest(map, SyncDirection.FinOpsToDataverse, source, SyncOperation.Create), 1);
-        mapping.Map();
+        // As the applier maps: the company and lookups resolved to Dataverse ids, so the Dataverse key is complete.
+        var mapping = new MappingLoop(new MappingRequest(map, SyncDirection.FinOpsToDataverse, source, SyncOperation.Create), 4, findBoundIds: true);
+        for (var pending = mapping.Map(); pending.Count > 0 && mapping.Result.Succeeded; pending = mapping.Map())
+        {
+            if (await lookups.ResolveAsync(map, mapping.Result.SourceKey, source.Company, pending, mapping.Resolved, cancellationToken).ConfigureAwait(false) is not null)
+            {
+                break;
+            }
+        }
+
         var result = mapping.Result;
         JsonObject? dataverseRecord = null;
         string? note = null;
