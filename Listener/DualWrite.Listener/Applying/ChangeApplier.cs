@@ -90,9 +90,12 @@ public sealed partial class ChangeApplier : IChangeApplier
             return ApplyOutcome.Skipped("No map brings F&O entity set " + changeEvent.EntitySet + " to Dataverse.");
         }
 
-        if (await IsPausedAsync(map, cancellationToken).ConfigureAwait(false))
+        if (await PausedAsync(map, cancellationToken).ConfigureAwait(false) is { } paused)
         {
-            return ApplyOutcome.WhenMapResumed(map.Name, "Map '" + map.Name + "' is paused; the change waits until it is resumed.");
+            // A stopped map is not synced (as in dual-write): its changes are dropped, not kept for later.
+            return paused.Stopped
+                ? ApplyOutcome.Skipped("Map '" + map.Name + "' is stopped; its changes are not synced.")
+                : ApplyOutcome.WhenMapResumed(map.Name, "Map '" + map.Name + "' is paused; the change waits until it is resumed.");
         }
 
         var finOpsPath = ODataKeyFormatter.EntityPath(changeEvent.EntitySet, changeEvent.EntityKey);
@@ -162,10 +165,10 @@ public sealed partial class ChangeApplier : IChangeApplier
         return await UpsertAsync(map, source, finOpsRecord, recordKey, null, readAtUtc, authoritative: true, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<bool> IsPausedAsync(TableMap map, CancellationToken cancellationToken)
+    private async Task<PausedMap?> PausedAsync(TableMap map, CancellationToken cancellationToken)
     {
         var paused = await _mapStates.GetPausedMapsAsync(cancellationToken).ConfigureAwait(false);
-        return paused.Any(p => string.Equals(p.MapName, map.Name, StringComparison.Ordinal));
+        return paused.FirstOrDefault(p => string.Equals(p.MapName, map.Name, StringComparison.Ordinal));
     }
 
     /// <param name="authoritative">

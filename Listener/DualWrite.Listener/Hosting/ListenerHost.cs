@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using DualWrite.Listener.Admin;
+using DualWrite.Listener.MapStates;
 using DualWrite.Listener.Receiving;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -30,6 +32,7 @@ public static class ListenerHost
         });
         configure?.Invoke(builder);
         builder.Services.AddDualWriteListener(builder.Configuration);
+        builder.Services.AddAdminApi(builder.Configuration);
 
         // Read unvalidated here; ValidateOnStart reports every problem when the host starts.
         var receiving = builder.Configuration.GetSection(ReceivingOptions.SectionName).Get<ReceivingOptions>() ?? new ReceivingOptions();
@@ -42,6 +45,11 @@ public static class ListenerHost
         var app = builder.Build();
         var path = string.IsNullOrEmpty(receiving.Path) || receiving.Path[0] != '/' ? "/" + receiving.Path : receiving.Path;
         app.MapPost(path, (HttpContext context, EventReceiver receiver) => receiver.ReceiveAsync(context));
+
+        // The admin API: one authenticated group, each feature's endpoints on it.
+        var api = app.MapAdminGroup();
+        api.MapMapStateEndpoints();
+        _ = api;
         return app;
     }
 

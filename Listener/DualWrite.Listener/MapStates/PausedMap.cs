@@ -2,4 +2,8 @@ using System;
 
 namespace DualWrite.Listener.MapStates;
 
-public sealed record PausedMap(string MapName, string? Reason, DateTimeOffset PausedAt);
+/// <param name="Stopped">
+/// The map is stopped (not running), not paused: its events are dropped rather than parked, since a stopped map is not
+/// synced.
+/// </param>
+public sealed record PausedMap(string MapName, string? Reason, DateTimeOffset PausedAt, bool Stopped = false);

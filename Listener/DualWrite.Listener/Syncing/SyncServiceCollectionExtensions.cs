@@ -9,6 +9,7 @@ using DualWrite.Listener.Bulk.Writing;
 using DualWrite.Listener.Clients.Auth;
 using DualWrite.Listener.Clients.Dataverse;
 using DualWrite.Listener.Clients.FinOps;
+using DualWrite.Listener.MapStates;
 using DualWrite.Listener.Processing;
 using DualWrite.Listener.Resilience;
 using Microsoft.Extensions.Configuration;
@@ -56,6 +57,7 @@ public static class SyncServiceCollectionExtensions
         services.AddBulkReconcile();
         services.AddBulkWriting(configuration);
         services.AddInitialSync(configuration);
+        services.AddMapStates(configuration);
         return services;
     }
 

@@ -1,0 +1,9 @@
+using System;
+
+namespace DualWrite.Listener.MapStates;
+
+/// <summary>
+/// A map's state as the store has it; maps it has no row for are <see cref="MapRunState.Running"/>. A map an initial
+/// sync is loading reads <see cref="MapRunState.InitialSync"/> unless an operator paused or stopped it.
+/// </summary>
+public sealed record StoredMapState(string MapName, MapRunState State, string? Reason, DateTimeOffset Since);
