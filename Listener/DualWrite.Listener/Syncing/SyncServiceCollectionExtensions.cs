@@ -10,6 +10,7 @@ using DualWrite.Listener.Clients.Auth;
 using DualWrite.Listener.Clients.Dataverse;
 using DualWrite.Listener.Clients.FinOps;
 using DualWrite.Listener.MapStates;
+using DualWrite.Listener.MapStates.Mirror;
 using DualWrite.Listener.Processing;
 using DualWrite.Listener.Resilience;
 using Microsoft.Extensions.Configuration;
@@ -58,6 +59,7 @@ public static class SyncServiceCollectionExtensions
         services.AddBulkWriting(configuration);
         services.AddInitialSync(configuration);
         services.AddMapStates(configuration);
+        services.AddMapStateMirror(configuration);
         return services;
     }
 
