@@ -84,6 +84,39 @@ public sealed class PausedMapWriteThroughTests
     }
 
     [Fact]
+    public async Task A_queued_change_FinOps_refuses_stays_with_its_reason_and_holds_back_only_its_records_later_changes()
+    {
+        await using var rig = await SyncRig.StartAsync(dataverse => dataverse.Steps.UnsecureSettings["onPaused"] = "queue", customers: 6, FastQueue, "--DualWrite:QueuedChanges:RetryDelay=00:00:05");
+        var (account, id) = await FirstAccountAsync(rig);
+        var (otherAccount, otherId) = await FirstAccountAsync(rig, skip: 1);
+        var operations = rig.Listener.Services.GetRequiredService<MapOperations>();
+        Assert.True((await operations.PauseAsync(Map, null, CancellationToken.None)).Succeeded);
+        foreach (var (path, name) in new[] { (id, "Refused by F&O"), (id, "Fine after all"), (otherId, "Other queued") })
+        {
+            using var saved = await rig.SaveInDataverseAsync("accounts(" + path + ")", new JsonObject { ["name"] = name });
+            Assert.True(saved.IsSuccessStatusCode, await saved.Content.ReadAsStringAsync());
+        }
+
+        // The first write F&O sees after the resume (the oldest queued change) is refused.
+        rig.Emulators.FinOps.Control.Faults.FailNextWrites(1, 400, "The customer is locked by a journal.");
+        Assert.True((await operations.ResumeAsync(Map, null, CancellationToken.None)).Succeeded);
+
+        await Eventually.TrueAsync(
+            async () => (await QueuedRowsAsync(rig)) is { Count: 2 } rows && rows[0]![QueuedChangeTable.LastError] is JsonValue,
+            "the other record's change to be sent, the refused one kept with F&O's reason");
+        var held = await QueuedRowsAsync(rig);
+        Assert.Contains("The customer is locked by a journal.", held[0]![QueuedChangeTable.LastError]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(1, held[0]![QueuedChangeTable.Attempts]!.GetValue<int>());
+        Assert.Null(held[1]![QueuedChangeTable.LastError]);
+        Assert.Equal("Other queued", (await rig.FinOpsCustomerAsync(otherAccount))!["OrganizationName"]!.GetValue<string>());
+        Assert.True(await QueueFlagAsync(rig), "saves keep queuing behind a refused change");
+
+        // F&O takes it on the next try; the record's later change follows, in order.
+        await Eventually.TrueAsync(async () => (await QueuedRowsAsync(rig)).Count == 0 && !await QueueFlagAsync(rig), "the held changes to be sent", TimeSpan.FromSeconds(60));
+        Assert.Equal("Fine after all", (await rig.FinOpsCustomerAsync(account))!["OrganizationName"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task A_stopped_map_lets_saves_through_and_sends_nothing()
     {
         await using var rig = await SyncRig.StartAsync(customers: 6, FastQueue);
@@ -111,7 +144,7 @@ public sealed class PausedMapWriteThroughTests
     private static async Task<JsonArray> QueuedRowsAsync(SyncRig rig)
     {
         using var http = await rig.Emulators.Dataverse.CreateAuthenticatedClientAsync();
-        return JsonNode.Parse(await http.GetStringAsync(QueuedChangeTable.EntitySet))!["value"]!.AsArray();
+        return JsonNode.Parse(await http.GetStringAsync(QueuedChangeTable.EntitySet + "?$orderby=" + QueuedChangeTable.Sequence + " asc"))!["value"]!.AsArray();
     }
 
     private static async Task<bool> QueueFlagAsync(SyncRig rig)
