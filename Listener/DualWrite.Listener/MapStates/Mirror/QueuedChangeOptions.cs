@@ -9,6 +9,12 @@ public sealed class QueuedChangeOptions
     public const string SectionName = "DualWrite:QueuedChanges";
 
     /// <summary>
+    /// Whether this instance sends queued changes (default true). Sends are not coordinated between instances, so with
+    /// several listeners on one inbox let exactly one send: two could repeat a change after a later one of the same record.
+    /// </summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>
     /// How often Dataverse is asked whether any map has queued changes, besides being woken when a map resumes
     /// (one small query per interval). Default 10 seconds.
     /// </summary>

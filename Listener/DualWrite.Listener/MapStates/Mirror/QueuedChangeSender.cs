@@ -46,6 +46,12 @@ public sealed partial class QueuedChangeSender : BackgroundService
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var options = _options.Value;
+        if (!options.Enabled)
+        {
+            LogDisabled();
+            return;
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             _wake.Reset();
@@ -246,6 +252,9 @@ public sealed partial class QueuedChangeSender : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Queued changes: could not {Action}: {Error}; trying again later.")]
     private partial void LogDataverseFailed(string action, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Queued changes: this instance does not send them (DualWrite:QueuedChanges:Enabled is false); another instance must.")]
+    private partial void LogDisabled();
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Queued changes: a pass failed; trying again later.")]
     private partial void LogPassFailed(Exception exception);
