@@ -66,7 +66,7 @@ public static class SolutionFolder
         return differences;
     }
 
-    /// <summary>Files of kinds the generator writes: steps, the data file, the two Other/ files.</summary>
+    /// <summary>Files of kinds the generator writes: steps, tables, the data file, the two Other/ files.</summary>
     private static IEnumerable<string> OwnedFiles(string directory)
     {
         var steps = Path.Combine(directory, "SdkMessageProcessingSteps");
@@ -75,6 +75,15 @@ public static class SolutionFolder
             foreach (var file in Directory.GetFiles(steps, "*.xml"))
             {
                 yield return "SdkMessageProcessingSteps/" + Path.GetFileName(file);
+            }
+        }
+
+        var entities = Path.Combine(directory, "Entities");
+        if (Directory.Exists(entities))
+        {
+            foreach (var file in Directory.GetFiles(entities, "Entity.xml", SearchOption.AllDirectories))
+            {
+                yield return Path.GetRelativePath(directory, file).Replace(Path.DirectorySeparatorChar, '/');
             }
         }
 

@@ -5,6 +5,7 @@ using System.IO;
 using System.Text;
 using System.Xml;
 using DualWrite.MapValidation.Validation;
+using DualWrite.Plugins.Registration.Tables;
 
 namespace DualWrite.Plugins.Registration;
 
@@ -61,8 +62,17 @@ public static class SolutionGenerator
             files["SdkMessageProcessingSteps/" + Braced(step.Id) + ".xml"] = StepXml(step);
         }
 
+        // The tables the plug-in and the listener share: importing the solution creates them before any step runs.
+        foreach (var table in DualWriteTables.All)
+        {
+            files[EntityFile(table)] = Document(w => EntityXml.Write(w, table));
+        }
+
         return files;
     }
+
+    /// <summary>Entities/&lt;table&gt;/Entity.xml: where the packer expects a table's definition.</summary>
+    public static string EntityFile(TableDefinition table) => "Entities/" + table.LogicalName + "/Entity.xml";
 
     /// <summary>PluginAssemblies/DualWritePlugins-&lt;ASSEMBLY-ID&gt;: where the packer expects the .dll next to its data file.</summary>
     public static string AssemblyFolder =>
@@ -96,6 +106,16 @@ public static class SolutionGenerator
         w.WriteElementString("CustomizationOptionValuePrefix", PublisherOptionValuePrefix.ToString(CultureInfo.InvariantCulture));
         w.WriteEndElement();
         w.WriteStartElement("RootComponents");
+        foreach (var table in DualWriteTables.All)
+        {
+            // Tables are named, not numbered, in the manifest (component type 1).
+            w.WriteStartElement("RootComponent");
+            w.WriteAttributeString("type", "1");
+            w.WriteAttributeString("schemaName", table.LogicalName);
+            w.WriteAttributeString("behavior", "0");
+            w.WriteEndElement();
+        }
+
         RootComponent(w, 91, PluginAssemblyIdentity.AssemblyId, PluginAssemblyIdentity.FullName);
         foreach (var step in steps)
         {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using DualWrite.Core.Json;
+using DualWrite.Core.Pausing;
 using DualWrite.Plugins.Configuration;
 
 namespace DualWrite.Plugins.Registration;
@@ -19,7 +20,8 @@ public static class StepConfigurationJson
         TimeSpan? callTimeout = null,
         TimeSpan? budget = null,
         string? loopTag = null,
-        IReadOnlyList<string>? finOpsNotNullable = null)
+        IReadOnlyList<string>? finOpsNotNullable = null,
+        PausedSaveBehavior onPaused = PausedSaveBehavior.Refuse)
     {
         ArgumentNullException.ThrowIfNull(map);
         var root = new JsonObject();
@@ -28,6 +30,9 @@ public static class StepConfigurationJson
         root.Add(StepConfiguration.BudgetSetting, Seconds(budget ?? WriteThroughSettings.DefaultBudget));
         root.Add(StepConfiguration.LoopTagSetting, new JsonString(loopTag ?? WriteThroughSettings.DefaultLoopTag));
         root.Add(StepConfiguration.AllowEmulatorUrlsSetting, allowEmulatorUrls ? JsonBoolean.True : JsonBoolean.False);
+
+        // Written even at its default, so whoever opens the step sees the choice and where to change it.
+        root.Add(StepConfiguration.OnPausedSetting, new JsonString(OnPausedText(onPaused)));
         if (finOpsNotNullable is not null)
         {
             var names = new JsonArray();
@@ -44,7 +49,8 @@ public static class StepConfigurationJson
     }
 
     /// <summary>A step configuration with the environment settings replaced (tests and emulators point it at a loopback F&amp;O).</summary>
-    public static string Retarget(string configuration, string finOpsBaseUrl, bool allowEmulatorUrls, TimeSpan? callTimeout = null, TimeSpan? budget = null)
+    /// <param name="onPaused">Replaces the step's setting when given; otherwise it is kept.</param>
+    public static string Retarget(string configuration, string finOpsBaseUrl, bool allowEmulatorUrls, TimeSpan? callTimeout = null, TimeSpan? budget = null, PausedSaveBehavior? onPaused = null)
     {
         var root = (JsonObject)JsonParser.Parse(configuration);
         var map = (JsonObject)root[StepConfiguration.MapSetting]!;
@@ -59,8 +65,12 @@ public static class StepConfigurationJson
             }
         }
 
-        return Build(map, finOpsBaseUrl, allowEmulatorUrls, callTimeout, budget, loopTag, notNullable);
+        var kept = (root[StepConfiguration.OnPausedSetting] as JsonString)?.Value == "queue" ? PausedSaveBehavior.Queue : PausedSaveBehavior.Refuse;
+        return Build(map, finOpsBaseUrl, allowEmulatorUrls, callTimeout, budget, loopTag, notNullable, onPaused ?? kept);
     }
+
+    /// <summary>The setting's value as the step configuration spells it.</summary>
+    public static string OnPausedText(PausedSaveBehavior behavior) => behavior == PausedSaveBehavior.Queue ? "queue" : "refuse";
 
     private static JsonNumber Seconds(TimeSpan time) =>
         new(time.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture));

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using DualWrite.Core.Maps;
 using DualWrite.Core.Maps.Loading;
+using DualWrite.Core.Pausing;
 using DualWrite.Emulators.Dataverse;
 using DualWrite.Emulators.Dataverse.Builder;
 using DualWrite.Emulators.Dataverse.Pipeline;
@@ -59,7 +60,8 @@ public sealed class CustomersScenario : IAsyncDisposable
     /// <param name="registerSteps">False builds the same Dataverse without the write-through steps (the benchmark's baseline).</param>
     /// <param name="tenantId">The tenant the steps sign in to (the fake knows only <see cref="FakeFinOps.TenantId"/>).</param>
     /// <param name="configure">More setup (extra steps) before the Dataverse is built.</param>
-    public static async Task<CustomersScenario> StartAsync(TimeSpan? callTimeout = null, TimeSpan? budget = null, Uri? finOpsBaseUrl = null, bool registerSteps = true, string tenantId = FakeFinOps.TenantId, Action<InMemoryDataverseBuilder>? configure = null)
+    /// <param name="onPaused">The steps' <c>onPaused</c> setting (default: as generated, refuse).</param>
+    public static async Task<CustomersScenario> StartAsync(TimeSpan? callTimeout = null, TimeSpan? budget = null, Uri? finOpsBaseUrl = null, bool registerSteps = true, string tenantId = FakeFinOps.TenantId, Action<InMemoryDataverseBuilder>? configure = null, PausedSaveBehavior? onPaused = null)
     {
         var finOps = await FakeFinOps.StartAsync();
         var json = File.ReadAllText(RepositoryPaths.MapFile(MapFile));
@@ -67,7 +69,7 @@ public sealed class CustomersScenario : IAsyncDisposable
         var builder = new InMemoryDataverseBuilder().AddTablesFor(map, UnmappedColumn);
         foreach (var step in registerSteps ? WriteThroughSteps.For([new global::DualWrite.MapValidation.Validation.MapFile(MapFile, json)]) : [])
         {
-            builder.AddStep(Register(step, finOpsBaseUrl ?? finOps.BaseUrl, finOps.BaseUrl, callTimeout, budget, tenantId));
+            builder.AddStep(Register(step, finOpsBaseUrl ?? finOps.BaseUrl, finOps.BaseUrl, callTimeout, budget, tenantId, onPaused));
         }
 
         builder
@@ -82,7 +84,7 @@ public sealed class CustomersScenario : IAsyncDisposable
     }
 
     /// <summary>The step as the solution registers it, pointed at the fake F&amp;O (an emulator URL, so allowed explicitly).</summary>
-    public static StepRegistration Register(StepDefinition step, Uri finOpsBaseUrl, Uri authority, TimeSpan? callTimeout = null, TimeSpan? budget = null, string tenantId = FakeFinOps.TenantId) => new()
+    public static StepRegistration Register(StepDefinition step, Uri finOpsBaseUrl, Uri authority, TimeSpan? callTimeout = null, TimeSpan? budget = null, string tenantId = FakeFinOps.TenantId, PausedSaveBehavior? onPaused = null) => new()
     {
         PluginType = typeof(WriteThroughPlugin),
         Name = step.Name,
@@ -93,7 +95,7 @@ public sealed class CustomersScenario : IAsyncDisposable
         Rank = step.Rank,
         FilteringAttributes = step.FilteringAttributes,
         Images = step.PreImage is { } image ? [new StepImage(image.Alias, ImageType.PreImage, [.. image.Attributes])] : [],
-        UnsecureConfiguration = StepConfigurationJson.Retarget(step.UnsecureConfiguration, finOpsBaseUrl.AbsoluteUri, allowEmulatorUrls: true, callTimeout, budget),
+        UnsecureConfiguration = StepConfigurationJson.Retarget(step.UnsecureConfiguration, finOpsBaseUrl.AbsoluteUri, allowEmulatorUrls: true, callTimeout, budget, onPaused),
         SecureConfiguration = SecureConfiguration(authority, tenantId),
     };
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using DualWrite.Core.Ledger;
 using DualWrite.Core.Maps;
+using DualWrite.Core.Pausing;
 using DualWrite.Emulators.Dataverse.Builder;
 using DualWrite.Emulators.Dataverse.Metadata;
 using DualWrite.Plugins.WriteThrough;
@@ -80,6 +81,26 @@ public static class MapTables
             {
                 t.Column(column, ColumnType.String);
             }
+        });
+
+        // The map states the listener mirrors and the changes a paused map's steps queue (both read or written per save).
+        builder.AddTable(MapStateTable.LogicalName, t => t
+            .Column(MapStateTable.Name, ColumnType.String)
+            .Column(MapStateTable.State, ColumnType.String)
+            .Column(MapStateTable.Reason, ColumnType.String)
+            .Column(MapStateTable.ChangedOn, ColumnType.DateTime)
+            .Column(MapStateTable.HasQueuedChanges, ColumnType.Boolean)
+            .AlternateKey(MapStateTable.NameKey, MapStateTable.Name));
+        builder.AddTable(QueuedChangeTable.LogicalName, t =>
+        {
+            foreach (var column in new[] { QueuedChangeTable.Name, QueuedChangeTable.Map, QueuedChangeTable.EntitySetName, QueuedChangeTable.FinOpsRecord, QueuedChangeTable.Operation, QueuedChangeTable.LastError })
+            {
+                t.Column(column, ColumnType.String);
+            }
+
+            t.Column(QueuedChangeTable.Body, ColumnType.Memo)
+                .Column(QueuedChangeTable.Sequence, ColumnType.BigInt)
+                .Column(QueuedChangeTable.Attempts, ColumnType.Integer);
         });
 
         return builder;

@@ -13,6 +13,7 @@ using DualWrite.Listener.Clients.FinOps;
 using DualWrite.Listener.Admin;
 using DualWrite.Listener.Monitoring;
 using DualWrite.Listener.MapStates;
+using DualWrite.Listener.MapStates.Mirror;
 using DualWrite.Listener.Processing;
 using DualWrite.Listener.Resilience;
 using Microsoft.Extensions.Configuration;
@@ -63,6 +64,9 @@ public static class SyncServiceCollectionExtensions
         services.AddAdminOperations(configuration);
         services.AddMapStates(configuration);
         services.AddAlerts(configuration);
+        services.AddMapStateMirror(configuration);
+
+        // Last: it wraps the registered change applier to measure it.
         services.AddDualWriteMonitoring();
         return services;
     }

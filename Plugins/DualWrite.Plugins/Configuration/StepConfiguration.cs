@@ -4,6 +4,7 @@ using DualWrite.Core.Filters;
 using DualWrite.Core.Json;
 using DualWrite.Core.Maps;
 using DualWrite.Core.Maps.Loading;
+using DualWrite.Core.Pausing;
 
 namespace DualWrite.Plugins.Configuration;
 
@@ -25,6 +26,7 @@ public sealed class StepConfiguration
     public const string LoopTagSetting = "loopTag";
     public const string AllowEmulatorUrlsSetting = "allowEmulatorUrls";
     public const string FinOpsNotNullableSetting = "finOpsNotNullable";
+    public const string OnPausedSetting = "onPaused";
     public const string TenantIdSetting = "tenantId";
     public const string ClientIdSetting = "clientId";
     public const string ClientSecretSetting = "clientSecret";
@@ -73,6 +75,7 @@ public sealed class StepConfiguration
         var loopTag = reader.String(LoopTagSetting, required: false) ?? WriteThroughSettings.DefaultLoopTag;
         var allowEmulatorUrls = reader.Boolean(AllowEmulatorUrlsSetting, defaultValue: false);
         var notNullable = ReadNames(reader, FinOpsNotNullableSetting);
+        var onPaused = ReadOnPaused(reader);
         reader.RejectUnknown();
         if (callTimeout > budget)
         {
@@ -93,7 +96,23 @@ public sealed class StepConfiguration
 
         return map is null || baseUrl is null || problems.Count > 0
             ? null
-            : new WriteThroughSettings(map, filter, baseUrl, callTimeout, budget, loopTag, allowEmulatorUrls, notNullable);
+            : new WriteThroughSettings(map, filter, baseUrl, callTimeout, budget, loopTag, allowEmulatorUrls, notNullable, onPaused);
+    }
+
+    /// <summary>"refuse" (the default) or "queue": what a save does while the map is paused.</summary>
+    private static PausedSaveBehavior ReadOnPaused(ConfigurationReader reader)
+    {
+        switch (reader.String(OnPausedSetting, required: false))
+        {
+            case null:
+            case "refuse":
+                return PausedSaveBehavior.Refuse;
+            case "queue":
+                return PausedSaveBehavior.Queue;
+            case var other:
+                reader.Problem(OnPausedSetting, "must be \"refuse\" or \"queue\", not '" + other + "'");
+                return PausedSaveBehavior.Refuse;
+        }
     }
 
     /// <summary>An optional array of names (F&amp;O properties); null when absent.</summary>

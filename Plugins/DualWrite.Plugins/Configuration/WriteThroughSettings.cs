@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using DualWrite.Core.Filters;
 using DualWrite.Core.Maps;
+using DualWrite.Core.Pausing;
 
 namespace DualWrite.Plugins.Configuration;
 
@@ -21,7 +22,7 @@ public sealed class WriteThroughSettings
 
     public const string DefaultLoopTag = "DualWrite";
 
-    public WriteThroughSettings(TableMap map, FilterExpression? dataverseFilter, Uri finOpsBaseUrl, TimeSpan callTimeout, TimeSpan budget, string loopTag, bool allowEmulatorUrls, IReadOnlyList<string>? finOpsNotNullable = null)
+    public WriteThroughSettings(TableMap map, FilterExpression? dataverseFilter, Uri finOpsBaseUrl, TimeSpan callTimeout, TimeSpan budget, string loopTag, bool allowEmulatorUrls, IReadOnlyList<string>? finOpsNotNullable = null, PausedSaveBehavior onPaused = PausedSaveBehavior.Refuse)
     {
         Map = map ?? throw new ArgumentNullException(nameof(map));
         DataverseFilter = dataverseFilter;
@@ -31,7 +32,11 @@ public sealed class WriteThroughSettings
         LoopTag = loopTag ?? throw new ArgumentNullException(nameof(loopTag));
         AllowEmulatorUrls = allowEmulatorUrls;
         FinOpsNotNullable = finOpsNotNullable;
+        OnPaused = onPaused;
     }
+
+    /// <summary>What a save does while the map is paused: refused (default) or queued for F&amp;O.</summary>
+    public PausedSaveBehavior OnPaused { get; }
 
     /// <summary>
     /// The F&amp;O properties the map writes that do not accept null (from F&amp;O's $metadata, written by the

@@ -1,10 +1,12 @@
 using System;
 using System.Net.Http;
 using System.Threading;
+using DualWrite.Core.Pausing;
 using DualWrite.Plugins.Auth;
 using DualWrite.Plugins.Base;
 using DualWrite.Plugins.Configuration;
 using DualWrite.Plugins.FinOps;
+using DualWrite.Plugins.Pausing;
 using Microsoft.Xrm.Sdk;
 
 namespace DualWrite.Plugins.WriteThrough;
@@ -48,6 +50,22 @@ public sealed class WriteThroughPlugin : PluginBase
                 throw new InvalidPluginExecutionException(plan.Reason!);
         }
 
+        // Read only now: skips and failures above cost no query. The row is read as SYSTEM, as the ledger is written.
+        var operationCreatedOn = ToUtc(context.ExecutionContext.OperationCreatedOn);
+        var mapState = MapStateReader.Read(context.SystemService, settings.Map.Name);
+        switch (SaveRouting.Decide(mapState?.State, mapState?.HasQueuedChanges ?? false, settings.OnPaused))
+        {
+            case SaveRoute.Skip:
+                context.Trace("Skipped: map '{0}' is stopped, so nothing is sent to F&O.", settings.Map.Name);
+                return;
+            case SaveRoute.Refuse:
+                throw new InvalidPluginExecutionException(PausedMessages.Refused(settings.Map.Name, mapState!.Reason, plan), PluginHttpStatusCode.ServiceUnavailable);
+            case SaveRoute.Queue:
+                QueuedChanges.Queue(context.SystemService, settings.Map.Name, mapState, plan, operationCreatedOn);
+                context.Trace("Queued for F&O (map '{0}' is {1}): {2}", settings.Map.Name, mapState!.State ?? "running", plan.Request!);
+                return;
+        }
+
         // The ledger row goes first, in this transaction: it commits with the save or not at all, and the listener
         // reverts in F&O any write-through whose row never commits (a later step, record or workflow failed).
         var ledgerRow = WriteThroughLedger.Record(context.SystemService, settings.Map.Name, plan);
@@ -59,7 +77,7 @@ public sealed class WriteThroughPlugin : PluginBase
         http.DefaultRequestHeaders.ConnectionClose = true;
         var tokens = new FinOpsTokenProvider(http, _configuration.Credentials!);
         var client = new FinOpsWriteClient(http, settings.DataRoot, tokens, line => context.Trace("{0}", line));
-        var result = client.Send(plan.Request!, ToUtc(context.ExecutionContext.OperationCreatedOn), budget);
+        var result = client.Send(plan.Request!, operationCreatedOn, budget);
         if (!result.Succeeded && !(plan.Request!.Method == "DELETE" && result.StatusCode == 404))
         {
             throw new InvalidPluginExecutionException(FailureMessages.Describe(result, plan), ToHttpStatus(result));

@@ -9,11 +9,15 @@ public sealed class CsdlSchemaReaderTests
     private static readonly DataverseSchema Schema = CsdlSchemaReader.ReadDefault();
 
     [Fact]
-    public void The_standard_maps_tables_and_the_write_through_ledger_come_with_their_entity_sets()
+    public void The_standard_maps_tables_and_DualWrites_own_tables_come_with_their_entity_sets()
     {
-        Assert.Equal(13, Schema.Tables.Count);
+        Assert.Equal(15, Schema.Tables.Count);
         Assert.True(Schema.TryGetTable("dw_writethrough", out var ledger));
         Assert.Equal("dw_writethroughs", ledger.EntitySetName);
+        Assert.True(Schema.TryGetTable("dw_queuedchange", out var queued));
+        Assert.Equal("dw_queuedchanges", queued.EntitySetName);
+        Assert.True(Schema.TryGetTable("dw_mapstate", out var mapState));
+        Assert.Equal(["dw_name"], Assert.Single(mapState.AlternateKeys).Columns);
         Assert.True(Schema.TryGetTable("cdm_company", out var company));
         Assert.Equal("cdm_companies", company.EntitySetName);
         Assert.Equal("cdm_companyid", company.PrimaryIdAttribute);

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using DualWrite.Core.Json;
+using DualWrite.Core.Pausing;
 using DualWrite.Plugins.Configuration;
 using DualWrite.Plugins.TestSupport;
 
@@ -40,6 +41,25 @@ public sealed class StepConfigurationTests
         Assert.True(configured.IsValid, string.Join("; ", configured.Problems));
         Assert.Equal(["CreditLimit", "OnHoldStatus"], configured.Settings!.FinOpsNotNullable);
         Assert.Null(absent.Settings!.FinOpsNotNullable);
+    }
+
+    [Fact]
+    public void OnPaused_defaults_to_refuse_and_takes_queue()
+    {
+        var absent = StepConfiguration.Parse(StepConfigurations.UnsecureWith("onPaused", null), StepConfigurations.Secure);
+        var queue = StepConfiguration.Parse(StepConfigurations.UnsecureWith("onPaused", new JsonString("queue")), StepConfigurations.Secure);
+
+        Assert.Equal(PausedSaveBehavior.Refuse, absent.Settings!.OnPaused);
+        Assert.Equal(PausedSaveBehavior.Queue, queue.Settings!.OnPaused);
+    }
+
+    [Fact]
+    public void An_unknown_onPaused_value_is_reported_by_name()
+    {
+        var configuration = StepConfiguration.Parse(StepConfigurations.UnsecureWith("onPaused", new JsonString("hold")), StepConfigurations.Secure);
+
+        var problem = Assert.Single(configuration.Problems);
+        Assert.Equal("Setting 'onPaused' of the step's unsecure configuration must be \"refuse\" or \"queue\", not 'hold'", problem);
     }
 
     [Fact]
