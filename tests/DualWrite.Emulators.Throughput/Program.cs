@@ -8,7 +8,7 @@ namespace DualWrite.Emulators.Throughput;
 /// Measures the emulators alone, in process, Release: Dataverse CreateMultiple / UpsertMultiple / single POST and
 /// PATCH with the standard solution's steps registered (writes tagged as the listener tags them), and F&amp;O paged
 /// reads of every customer. Prints one line per figure (median of <c>--repeat</c> runs).
-/// <code>dotnet run -c Release --project tests/DualWrite.Emulators.Throughput -- [--rows 200000] [--batches 20] [--repeat 3] [--only dataverse|finops]</code>
+/// <code>dotnet run -c Release --project tests/DualWrite.Emulators.Throughput -- [--rows 200000] [--batches 20] [--repeat 3] [--only dataverse|finops] [--no-steps]</code>
 /// </summary>
 public static class Program
 {
