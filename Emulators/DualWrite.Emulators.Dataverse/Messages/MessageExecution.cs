@@ -34,6 +34,9 @@ internal sealed class MessageExecution : IStateAccess
 
     public Guid PrimaryEntityId { get; set; }
 
+    /// <summary>The state <see cref="IMessageHandler.Prepare"/> resolved the record in; while it is still the current state, that answer holds.</summary>
+    public StoreState? ResolvedState { get; set; }
+
     public string? Tag { get; init; }
 
     public bool Bypass { get; init; }

@@ -21,14 +21,26 @@ internal sealed class UpsertHandler : IMessageHandler
         execution.PrimaryEntityName = table.LogicalName;
         var id = execution.Records.ResolveId(execution.State, table, target.Id, target.KeyAttributes);
         execution.PrimaryEntityId = id != Guid.Empty && execution.State.Find(table.LogicalName, id) is not null ? id : Guid.Empty;
+        execution.ResolvedState = execution.State;
     }
 
     public void Execute(MessageExecution execution)
     {
         var target = execution.Input<Entity>("Target");
         var table = execution.Metadata.Table(target.LogicalName);
-        var id = execution.Records.ResolveId(execution.State, table, target.Id, target.KeyAttributes);
-        var exists = id != Guid.Empty && execution.State.Find(table.LogicalName, id) is not null;
+        Guid id;
+        bool exists;
+        if (ReferenceEquals(execution.ResolvedState, execution.State) && execution.PrimaryEntityId != Guid.Empty)
+        {
+            // Nothing was written since Prepare found the record (PreOperation steps wrote nothing): no second lookup.
+            id = execution.PrimaryEntityId;
+            exists = true;
+        }
+        else
+        {
+            id = execution.Records.ResolveId(execution.State, table, target.Id, target.KeyAttributes);
+            exists = id != Guid.Empty && execution.State.Find(table.LogicalName, id) is not null;
+        }
         if (exists)
         {
             target.Id = id;

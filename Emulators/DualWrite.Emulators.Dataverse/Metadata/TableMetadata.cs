@@ -25,6 +25,7 @@ public sealed class TableMetadata
         PrimaryNameAttribute = primaryNameAttribute;
         _columns = columns.ToDictionary(c => c.LogicalName, StringComparer.Ordinal);
         AlternateKeys = alternateKeys.ToList();
+        RequiredColumns = _columns.Values.Where(c => c.IsRequired).Select(c => c.LogicalName).ToList();
         if (!_columns.TryGetValue(primaryIdAttribute, out var pk) || pk.Type != ColumnType.UniqueIdentifier)
         {
             throw new ArgumentException($"Table '{logicalName}': the primary key '{primaryIdAttribute}' must be a UniqueIdentifier column.");
@@ -48,6 +49,9 @@ public sealed class TableMetadata
     public string? PrimaryNameAttribute { get; }
 
     public IReadOnlyCollection<ColumnMetadata> Columns => _columns.Values;
+
+    /// <summary>The columns every write must leave with a value (found once: each write checks them).</summary>
+    public IReadOnlyList<string> RequiredColumns { get; }
 
     public IReadOnlyList<AlternateKeyMetadata> AlternateKeys { get; }
 

@@ -1,17 +1,23 @@
 using System;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using DualWrite.Emulators.Dataverse.Faults;
 using Microsoft.Xrm.Sdk;
 
 namespace DualWrite.Emulators.Dataverse.Pipeline;
 
 /// <summary>
-/// Creates a step's plug-in (handing it the unsecure and secure configuration) and runs it. An
+/// Creates a step's plug-in once (handing it the unsecure and secure configuration) and runs it. Like the platform,
+/// which caches plug-in instances, the instance is kept for its step and reused for every execution, so a plug-in
+/// parses its configuration once, not per record (plug-ins must be stateless, as on the service). An
 /// InvalidPluginExecutionException or a fault from a nested request passes through untouched; any other
 /// exception becomes a fault naming the plug-in type and the original message.
 /// </summary>
 internal static class StepInvoker
 {
+    // Keyed by registration: a step registered again (a new engine) gets a new instance; a dropped one frees its own.
+    private static readonly ConditionalWeakTable<StepRegistration, IPlugin> Instances = new();
+
     public static void Invoke(InMemoryDataverse engine, StepRegistration step, PluginExecutionContext context, ActiveTransaction? transactionForNestedRequests)
     {
         var tracing = new TracingService(engine.TraceLog, step.DisplayName, context);
@@ -19,7 +25,7 @@ internal static class StepInvoker
         var provider = new PluginServiceProvider(context, tracing, factory);
         try
         {
-            var plugin = CreatePlugin(step);
+            var plugin = Instances.GetValue(step, CreatePlugin);
             plugin.Execute(provider);
         }
         catch (Exception ex) when (ex is not (InvalidPluginExecutionException or DataverseFaultException))

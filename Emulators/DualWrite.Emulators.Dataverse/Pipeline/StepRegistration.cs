@@ -11,7 +11,7 @@ namespace DualWrite.Emulators.Dataverse.Pipeline;
 /// </summary>
 public sealed class StepRegistration
 {
-    /// <summary>The plug-in class; created for each execution like the platform's sandbox may do.</summary>
+    /// <summary>The plug-in class; created once for the step and reused for every execution, as the platform caches plug-in instances.</summary>
     public Type? PluginType { get; init; }
 
     /// <summary>Alternative to <see cref="PluginType"/>: builds the plug-in from (unsecure, secure) configuration.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using DualWrite.Emulators.Dataverse.Metadata;
@@ -25,6 +26,9 @@ internal sealed class StepRegistry
     };
 
     private readonly List<StepRegistration> _steps = [];
+
+    // Every message asks four times (stages and modes); the answer only changes when a step is added.
+    private readonly ConcurrentDictionary<(string Message, string? Table, PipelineStage Stage, StepMode Mode), IReadOnlyList<StepRegistration>> _found = new();
 
     public IReadOnlyList<StepRegistration> Steps => _steps;
 
@@ -76,6 +80,7 @@ internal sealed class StepRegistry
         }
 
         _steps.Add(step);
+        _found.Clear();
     }
 
     /// <summary>A copy for an engine, so registering more steps on the builder later cannot change a built engine.</summary>
@@ -115,6 +120,9 @@ internal sealed class StepRegistry
 
     /// <summary>Steps for one message, table, stage and mode: lowest rank first, registration order within a rank.</summary>
     public IReadOnlyList<StepRegistration> Find(string message, string? table, PipelineStage stage, StepMode mode)
+        => _found.GetOrAdd((message, table, stage, mode), key => Search(key.Message, key.Table, key.Stage, key.Mode));
+
+    private List<StepRegistration> Search(string message, string? table, PipelineStage stage, StepMode mode)
         => _steps
             .Select((step, index) => (step, index))
             .Where(s => s.step.Stage == stage

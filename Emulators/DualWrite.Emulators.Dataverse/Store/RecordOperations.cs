@@ -235,11 +235,16 @@ internal sealed class RecordOperations
 
     private static void CheckRequired(TableMetadata table, IReadOnlyDictionary<string, object?> values)
     {
-        var missing = table.Columns
-            .Where(c => c.IsRequired && (!values.TryGetValue(c.LogicalName, out var v) || v is null))
-            .Select(c => c.LogicalName)
-            .ToList();
-        if (missing.Count > 0)
+        List<string>? missing = null;
+        foreach (var column in table.RequiredColumns)
+        {
+            if (!values.TryGetValue(column, out var v) || v is null)
+            {
+                (missing ??= []).Add(column);
+            }
+        }
+
+        if (missing is not null)
         {
             throw DataverseFaultException.Create(
                 ErrorCodes.InvalidArgument,

@@ -18,16 +18,37 @@ public static class RowETag
         ArgumentNullException.ThrowIfNull(set);
         ArgumentNullException.ThrowIfNull(row);
         var hash = OffsetBasis;
+        // Formatted into a stack buffer, not a string per field: every row of a 10,000-row page gets a tag.
+        Span<char> buffer = stackalloc char[64];
         foreach (var field in set.Fields)
         {
-            var text = FieldValues.Read(field, row) switch
+            var value = FieldValues.Read(field, row);
+            scoped ReadOnlySpan<char> text;
+            if (value is null)
             {
-                null => string.Empty,
-                string s => s,
-                DateTimeOffset d => d.UtcTicks.ToString(CultureInfo.InvariantCulture),
-                IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-                var other => other.ToString() ?? string.Empty,
-            };
+                text = [];
+            }
+            else if (value is string s)
+            {
+                text = s;
+            }
+            else if (value is DateTimeOffset d && d.UtcTicks.TryFormat(buffer, out var written, default, CultureInfo.InvariantCulture))
+            {
+                text = buffer[..written];
+            }
+            else if (value is not DateTimeOffset && value is ISpanFormattable span && span.TryFormat(buffer, out written, default, CultureInfo.InvariantCulture))
+            {
+                text = buffer[..written];
+            }
+            else
+            {
+                text = value switch
+                {
+                    DateTimeOffset other => other.UtcTicks.ToString(CultureInfo.InvariantCulture),
+                    IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+                    var other => other.ToString() ?? string.Empty,
+                };
+            }
 
             // FNV-1a over the characters, with a separator so ("ab","c") and ("a","bc") differ.
             foreach (var c in text)

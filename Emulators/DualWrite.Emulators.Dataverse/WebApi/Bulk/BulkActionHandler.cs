@@ -2,6 +2,7 @@ using System;
 using System.Text.Json.Nodes;
 using DualWrite.Emulators.Dataverse.WebApi.Faults;
 using DualWrite.Emulators.Dataverse.WebApi.Routing;
+using DualWrite.Emulators.Dataverse.WebApi.Serialization;
 using Microsoft.Xrm.Sdk;
 
 namespace DualWrite.Emulators.Dataverse.WebApi.Bulk;
@@ -47,7 +48,8 @@ internal sealed class BulkActionHandler
                 throw WebApiException.BadRequest($"{action} on '{set.Name}' got a target of type '{type}'; expected '{set.TypeName}'.");
             }
 
-            var entity = _handler.ReadBody(new WebApiRequest { Method = request.Method, RelativePath = request.RelativePath, ServiceRoot = request.ServiceRoot, Body = target.ToJsonString() }, set, execution);
+            // The target is read as parsed: writing it back to text to parse it again cost more than the write itself.
+            var entity = DataverseEntityJsonReader.Read(set, target, url => _handler.ResolveBindToId(request, url, execution));
             if (target["@odata.id"]?.GetValue<string>() is { } odataId)
             {
                 var reference = _handler.ResolveBind(request, odataId, execution);

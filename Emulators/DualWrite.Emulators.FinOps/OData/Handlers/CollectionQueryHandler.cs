@@ -80,10 +80,7 @@ internal sealed class CollectionQueryHandler
         var rows = MatchingRows.Of(view, request, set, options);
         if (options.OrderBy.Count > 0)
         {
-            // OrderBy is stable: ties keep insertion order, so pages do not overlap.
-            var sorted = rows.OrderBy(r => r, new RowOrderComparer(options.OrderBy)).ToList();
-            var pageRows = sorted.Skip(options.Skip).Take(wanted).ToList();
-            return new QueryPage(pageRows, sorted.Count, sorted.Count > options.Skip + pageRows.Count);
+            return OrderedPageSelector.Select(rows, new RowOrderComparer(options.OrderBy), options.Skip, wanted);
         }
 
         var page = new List<object?[]>(Math.Min(wanted, 1024));
