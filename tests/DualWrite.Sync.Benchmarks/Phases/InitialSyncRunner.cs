@@ -62,7 +62,7 @@ public sealed class InitialSyncRunner
         var written = Total(json, "written");
         var failed = Total(json, "failed");
         double? commandRate = json?["rowsPerSecond"] is JsonValue rate && rate.TryGetValue<double>(out var r) ? r : null;
-        return new LoadResult(run.ExitCode, written, failed, run.Elapsed, run.PeakMegabytes, commandRate, json, run.Tail);
+        return new LoadResult(run.ExitCode, written, failed, run.Elapsed, run.PeakMegabytes, commandRate, json, run.Tail, run.ProcessorTime);
     }
 
     /// <summary>A count from the answer: the top-level property, else the sum over its maps (names compared case-insensitively).</summary>

@@ -70,7 +70,7 @@ public sealed class ListenerProcesses
     {
         await using var process = ChildProcess.Start("dualwrite " + command, _outputs.Listener, new[] { command }.Concat(arguments));
         var exitCode = await process.WaitForExitAsync(timeout).ConfigureAwait(false);
-        return new CommandRun(exitCode, process.Elapsed, process.PeakWorkingSetBytes, LastJson(process.StandardOutput), process.Tail);
+        return new CommandRun(exitCode, process.Elapsed, process.PeakWorkingSetBytes, LastJson(process.StandardOutput), process.Tail, process.ProcessorTime);
     }
 
     /// <summary>Starts <c>dualwrite listen</c> on a free port and waits until its events endpoint answers.</summary>

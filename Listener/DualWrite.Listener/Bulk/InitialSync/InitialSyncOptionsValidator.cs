@@ -22,6 +22,26 @@ public sealed class InitialSyncOptionsValidator : IValidateOptions<InitialSyncOp
             problems.Add(Section + "BatchesInFlight must be between 1 and 64 (it is " + options.BatchesInFlight + ").");
         }
 
+        if (options.BatchesQueued is < 1 or > 64)
+        {
+            problems.Add(Section + "BatchesQueued must be between 1 and 64 (it is " + options.BatchesQueued + ").");
+        }
+
+        if (options.PagesAhead is < 1 or > 8)
+        {
+            problems.Add(Section + "PagesAhead must be between 1 and 8 (it is " + options.PagesAhead + ").");
+        }
+
+        if (options.MappingParallelism is < 1 or > 64)
+        {
+            problems.Add(Section + "MappingParallelism must be between 1 and 64 (it is " + options.MappingParallelism + ").");
+        }
+
+        if (options.MappingSliceSize < 1)
+        {
+            problems.Add(Section + "MappingSliceSize must be at least 1 (it is " + options.MappingSliceSize + ").");
+        }
+
         if (options.FinOpsPageSize is < 1 or > 10000)
         {
             problems.Add(Section + "FinOpsPageSize must be between 1 and 10000 (it is " + options.FinOpsPageSize + ").");

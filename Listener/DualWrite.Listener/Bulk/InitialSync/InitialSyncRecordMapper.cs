@@ -39,6 +39,10 @@ public sealed class InitialSyncRecordMapper
         ArgumentNullException.ThrowIfNull(rows);
         var mapped = new MappedRecord?[rows.Count];
         var loops = new List<(int Index, MappingLoop Loop, DataRecord Source, string RecordKey)>(rows.Count);
+
+        // One set of answers for the page: the rows share their companies and groups, so once the first row has
+        // them the others map in one pass instead of one pass per level of lookups.
+        var resolved = new ResolvedLookups();
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
@@ -56,17 +60,17 @@ public sealed class InitialSyncRecordMapper
                 }
                 else
                 {
-                    loops.Add((i, new MappingLoop(new MappingRequest(map, direction, source, SyncOperation.Create), MaxMappingPasses, findBoundIds: true), source, recordKey!));
+                    loops.Add((i, new MappingLoop(new MappingRequest(map, direction, source, SyncOperation.Create, resolved: resolved), MaxMappingPasses, findBoundIds: true), source, recordKey!));
                 }
             }
             else
             {
                 var source = DataverseRecordReader.Read(map, row);
-                loops.Add((i, new MappingLoop(new MappingRequest(map, direction, source, SyncOperation.Create), MaxMappingPasses), source, string.Empty));
+                loops.Add((i, new MappingLoop(new MappingRequest(map, direction, source, SyncOperation.Create, resolved: resolved), MaxMappingPasses), source, string.Empty));
             }
         }
 
-        await _lookups.ResolveAsync(loops.Select(l => l.Loop).ToList(), cancellationToken).ConfigureAwait(false);
+        await _lookups.ResolveAsync(loops.ConvertAll(l => l.Loop), cancellationToken).ConfigureAwait(false);
         foreach (var (index, loop, source, recordKey) in loops)
         {
             mapped[index] = Finish(map, direction, rows[index], loop, source, recordKey);
@@ -106,7 +110,7 @@ public sealed class InitialSyncRecordMapper
 
             var targetKey = result.TargetKey!;
             var item = new BulkItem(recordKey, result.SourceKey, targetKey.IsUsableInUrl ? targetKey.Path : null, PayloadBody.From(result.Payload, WireTarget.Dataverse));
-            return MappedRecord.Ready(row, item, synced);
+            return MappedRecord.Ready(item, synced);
         }
 
         foreach (var field in map.Fields)
@@ -119,7 +123,7 @@ public sealed class InitialSyncRecordMapper
 
         // F&O records are keyed by their F&O path in the state store, whichever side wrote them.
         var path = result.TargetKey!.Path!;
-        return MappedRecord.Ready(row, new BulkItem(path, result.SourceKey, path, PayloadBody.From(result.Payload, WireTarget.FinOps)), synced);
+        return MappedRecord.Ready(new BulkItem(path, result.SourceKey, path, PayloadBody.From(result.Payload, WireTarget.FinOps)), synced);
     }
 
     /// <summary>The state store's key, as the applier writes it for live events; or the key field that is missing.</summary>

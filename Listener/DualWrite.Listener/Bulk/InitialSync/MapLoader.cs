@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Linq;
+using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
@@ -86,7 +88,9 @@ public sealed partial class MapLoader
         // The run's mark comes first, even when already cancelled: a resume must find it.
         await SaveCheckpointAsync(CheckpointStatus.Running, CancellationToken.None).ConfigureAwait(false);
         using var failFast = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var batches = Channel.CreateBounded<PendingBatch>(new BoundedChannelOptions(_options.BatchesInFlight) { SingleWriter = true });
+        // The writers are as many as the batches allowed in flight (the pacer decides how many send at once); the
+        // queue in front of them stays short, so mapped rows waiting for a writer do not grow with the ceiling.
+        var batches = Channel.CreateBounded<PendingBatch>(new BoundedChannelOptions(Math.Min(_options.BatchesInFlight, _options.BatchesQueued)) { SingleWriter = true });
         var writers = Enumerable.Range(0, _options.BatchesInFlight).Select(_ => Task.Run(
             async () =>
             {
@@ -163,53 +167,135 @@ public sealed partial class MapLoader
         var pageSize = side == SyncSide.FinOps ? _options.FinOpsPageSize : _options.DataversePageSize;
         var request = new SourceReadRequest(map, side, context.Company, context.StartAfter, pageSize);
         context.Progress.Expected = await CountAsync(request, cancellationToken).ConfigureAwait(false);
-        await foreach (var page in _reader.ReadAsync(request, cancellationToken).ConfigureAwait(false))
+
+        // The next page is read while this one maps: the source's answer time hides behind the mapping.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var pages = Channel.CreateBounded<SourcePage>(new BoundedChannelOptions(_options.PagesAhead) { SingleWriter = true, SingleReader = true });
+        var reading = Task.Run(() => ReadPagesAsync(request, pages.Writer, stop.Token), CancellationToken.None);
+        try
         {
-            context.Progress.AddRead(page.Rows.Count);
-            var mapped = await _mapper.MapPageAsync(map, context.Direction, page.Rows, cancellationToken).ConfigureAwait(false);
-            var ready = new List<MappedRecord>(mapped.Count);
-            var failed = new List<MappedRecord>();
-            var waiting = new List<MappedRecord>();
-            foreach (var record in mapped)
+            await foreach (var page in pages.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
             {
-                switch (record.Kind)
-                {
-                    case MappedRecordKind.Ready:
-                        ready.Add(record);
-                        break;
-                    case MappedRecordKind.Filtered:
-                        context.Progress.AddSkipped(1);
-                        break;
-                    case MappedRecordKind.Waiting:
-                        waiting.Add(record);
-                        break;
-                    default:
-                        failed.Add(record);
-                        break;
-                }
+                context.Progress.AddRead(page.Rows.Count);
+                var mapStarted = Stopwatch.GetTimestamp();
+                var mapped = await MapInParallelAsync(map, context.Direction, page.Rows, stop.Token).ConfigureAwait(false);
+                var mapMilliseconds = Stopwatch.GetElapsedTime(mapStarted).TotalMilliseconds;
+                await ReleaseAsync(context, watermark, batches, held, page, mapped, mapMilliseconds, stop.Token).ConfigureAwait(false);
             }
-
-            // Refused by the mapping: reported before the page can count as committed.
-            await RecordErrorsAsync(context, failed.Select(f => Error(context, f.SourceKey, f.Field, f.Reason!, 0)).ToList(), cancellationToken).ConfigureAwait(false);
-            var chunks = ready.Chunk(_options.BatchSize).ToList();
-            var pageNumber = watermark.AddPage(page.Last, chunks.Count + (waiting.Count > 0 ? 1 : 0));
-            foreach (var record in waiting)
-            {
-                held.Enqueue(new HeldRecord(pageNumber, record));
-            }
-
-            if (chunks.Count == 0)
-            {
-                watermark.Advance();
-            }
-
-            foreach (var chunk in chunks)
-            {
-                await batches.WriteAsync(new PendingBatch(pageNumber, chunk), cancellationToken).ConfigureAwait(false);
-            }
-
-            LogPageRead(map.Name, page.Rows.Count, ready.Count, waiting.Count, failed.Count);
         }
+        finally
+        {
+            // Whatever ended the mapping ends the reading; its own failure is the one to report.
+            await stop.CancelAsync().ConfigureAwait(false);
+            await reading.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).ConfigureAwait(false);
+        }
+
+        if (reading.IsFaulted)
+        {
+            throw reading.Exception!.GetBaseException();
+        }
+    }
+
+    private async Task ReadPagesAsync(SourceReadRequest request, ChannelWriter<SourcePage> pages, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var page in _reader.ReadAsync(request, cancellationToken).ConfigureAwait(false))
+            {
+                await pages.WriteAsync(page, cancellationToken).ConfigureAwait(false);
+            }
+
+            pages.TryComplete();
+        }
+        catch (Exception ex)
+        {
+            pages.TryComplete(ex);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Maps a page in slices side by side (mapping is CPU work, one core per slice), each slice sharing its
+    /// lookup answers; the records come back in the page's order.
+    /// </summary>
+    private async Task<IReadOnlyList<MappedRecord>> MapInParallelAsync(TableMap map, SyncDirection direction, IReadOnlyList<JsonObject> rows, CancellationToken cancellationToken)
+    {
+        var workers = Math.Max(1, _options.MappingParallelism);
+        if (workers == 1 || rows.Count <= _options.MappingSliceSize)
+        {
+            return await _mapper.MapPageAsync(map, direction, rows, cancellationToken).ConfigureAwait(false);
+        }
+
+        var slices = new List<List<JsonObject>>();
+        for (var start = 0; start < rows.Count; start += _options.MappingSliceSize)
+        {
+            slices.Add(rows.Skip(start).Take(_options.MappingSliceSize).ToList());
+        }
+
+        var results = new IReadOnlyList<MappedRecord>[slices.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, slices.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken },
+            async (index, token) => results[index] = await _mapper.MapPageAsync(map, direction, slices[index], token).ConfigureAwait(false)).ConfigureAwait(false);
+        var all = new List<MappedRecord>(rows.Count);
+        foreach (var result in results)
+        {
+            all.AddRange(result);
+        }
+
+        return all;
+    }
+
+    /// <summary>Sorts a mapped page, reports what the mapping refused, and hands its batches to the writers in order.</summary>
+    private async Task ReleaseAsync(
+        MapLoadContext context, CheckpointWatermark watermark, ChannelWriter<PendingBatch> batches, ConcurrentQueue<HeldRecord> held, SourcePage page, IReadOnlyList<MappedRecord> mapped, double mapMilliseconds, CancellationToken cancellationToken)
+    {
+        var ready = new List<MappedRecord>(mapped.Count);
+        List<MappedRecord>? failed = null;
+        List<MappedRecord>? waiting = null;
+        foreach (var record in mapped)
+        {
+            switch (record.Kind)
+            {
+                case MappedRecordKind.Ready:
+                    ready.Add(record);
+                    break;
+                case MappedRecordKind.Filtered:
+                    context.Progress.AddSkipped(1);
+                    break;
+                case MappedRecordKind.Waiting:
+                    (waiting ??= new List<MappedRecord>()).Add(record);
+                    break;
+                default:
+                    (failed ??= new List<MappedRecord>()).Add(record);
+                    break;
+            }
+        }
+
+        // Refused by the mapping: reported before the page can count as committed.
+        if (failed is not null)
+        {
+            await RecordErrorsAsync(context, failed.ConvertAll(f => Error(context, f.SourceKey, f.Field, f.Reason!, 0)), cancellationToken).ConfigureAwait(false);
+        }
+
+        var chunks = ready.Chunk(_options.BatchSize).ToList();
+        var pageNumber = watermark.AddPage(page.Last, chunks.Count + (waiting is not null ? 1 : 0));
+        foreach (var record in waiting ?? Enumerable.Empty<MappedRecord>())
+        {
+            held.Enqueue(new HeldRecord(pageNumber, record));
+        }
+
+        if (chunks.Count == 0)
+        {
+            watermark.Advance();
+        }
+
+        foreach (var chunk in chunks)
+        {
+            await batches.WriteAsync(new PendingBatch(pageNumber, chunk), cancellationToken).ConfigureAwait(false);
+        }
+
+        LogPageRead(context.Map.Name, page.Rows.Count, ready.Count, waiting?.Count ?? 0, failed?.Count ?? 0, mapMilliseconds);
     }
 
     /// <summary>The rows left to read (for the ETA); a count the service refuses is no reason to stop.</summary>
@@ -276,9 +362,13 @@ public sealed partial class MapLoader
         }
 
         LogSecondPass(context.Map.Name, all.Count);
-        foreach (var chunk in all.Chunk(_options.BatchSize))
+
+        // Rows that waited are mapped again (their parents are written now); items a transient failure kept out are sent as they were.
+        var retried = all.Where(h => h.Record.Kind == MappedRecordKind.Ready).Select(h => h.Record).ToList();
+        var waiting = all.Where(h => h.Record.Kind == MappedRecordKind.Waiting).Select(h => h.Record.Row!).ToList();
+        foreach (var chunk in waiting.Chunk(_options.BatchSize))
         {
-            var again = await _mapper.MapPageAsync(context.Map, context.Direction, chunk.Select(h => h.Record.Row).ToList(), cancellationToken).ConfigureAwait(false);
+            var again = await _mapper.MapPageAsync(context.Map, context.Direction, chunk, cancellationToken).ConfigureAwait(false);
             var errors = new List<RecordError>();
             var ready = new List<MappedRecord>();
             foreach (var record in again)
@@ -300,21 +390,12 @@ public sealed partial class MapLoader
                 }
             }
 
-            if (ready.Count > 0)
-            {
-                var byItem = new Dictionary<BulkItem, MappedRecord>(ReferenceEqualityComparer.Instance);
-                foreach (var record in ready)
-                {
-                    byItem[record.Item!] = record;
-                }
+            await WriteOnceAsync(context, ready, errors, cancellationToken).ConfigureAwait(false);
+        }
 
-                var result = await _writer.WriteAsync(context.Map, context.Direction, ready.Select(r => r.Item!).ToList(), cancellationToken).ConfigureAwait(false);
-                await SaveSyncedAsync(result.Written.Select(item => byItem[item]).ToList(), cancellationToken).ConfigureAwait(false);
-                errors.AddRange(result.Failed.Select(f => Error(context, f.Item.SourceKey, f.Field, f.Reason, f.StatusCode)));
-                context.Progress.AddWritten(result.Written.Count);
-            }
-
-            await RecordErrorsAsync(context, errors, cancellationToken).ConfigureAwait(false);
+        foreach (var chunk in retried.Chunk(_options.BatchSize))
+        {
+            await WriteOnceAsync(context, chunk, new List<RecordError>(), cancellationToken).ConfigureAwait(false);
         }
 
         // Every held row of a page is settled: each page owed one for its waiting rows, one more per transient batch.
@@ -322,6 +403,26 @@ public sealed partial class MapLoader
         {
             watermark.Settle(page.Key, OwedFor(page));
         }
+    }
+
+    /// <summary>The second pass's write: whatever the target still refuses, transient or not, is reported now.</summary>
+    private async Task WriteOnceAsync(MapLoadContext context, IReadOnlyList<MappedRecord> ready, List<RecordError> errors, CancellationToken cancellationToken)
+    {
+        if (ready.Count > 0)
+        {
+            var byItem = new Dictionary<BulkItem, MappedRecord>(ReferenceEqualityComparer.Instance);
+            foreach (var record in ready)
+            {
+                byItem[record.Item!] = record;
+            }
+
+            var result = await _writer.WriteAsync(context.Map, context.Direction, ready.Select(r => r.Item!).ToList(), cancellationToken).ConfigureAwait(false);
+            await SaveSyncedAsync(result.Written.Select(item => byItem[item]).ToList(), cancellationToken).ConfigureAwait(false);
+            errors.AddRange(result.Failed.Select(f => Error(context, f.Item.SourceKey, f.Field, f.Reason, f.StatusCode)));
+            context.Progress.AddWritten(result.Written.Count);
+        }
+
+        await RecordErrorsAsync(context, errors, cancellationToken).ConfigureAwait(false);
     }
 
     // A page owes one for all its waiting rows (added when read) and one per transient refusal (added when refused).
@@ -385,8 +486,8 @@ public sealed partial class MapLoader
     [LoggerMessage(Level = LogLevel.Debug, Message = "Initial sync, map '{Map}': the source would not count its rows ({Reason}); no ETA")]
     private partial void LogCountFailed(string map, string reason);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Initial sync, map '{Map}': page of {Rows} row(s), {Ready} to write, {Waiting} waiting, {Failed} refused by the mapping")]
-    private partial void LogPageRead(string map, int rows, int ready, int waiting, int failed);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Initial sync, map '{Map}': page of {Rows} row(s), {Ready} to write, {Waiting} waiting, {Failed} refused by the mapping (mapped in {MapMilliseconds:0} ms)")]
+    private partial void LogPageRead(string map, int rows, int ready, int waiting, int failed, double mapMilliseconds);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Initial sync, map '{Map}': batch of {Count}, {Written} written, {Failed} refused, {Transient} held after a transient failure")]
     private partial void LogBatchWritten(string map, int count, int written, int failed, int transient);

@@ -51,28 +51,79 @@ public sealed partial class BulkLookupResolver
     /// <summary>
     /// Drives a page of mapping loops to the end together: maps every record, answers all their lookups in bulk,
     /// maps again (a company's id is needed before a group keyed by company can be asked), until none asks for
-    /// more. A loop's <see cref="MappingLoop.Unresolved"/> then names what no record answers.
+    /// more. A loop whose lookups the cache already answers is driven on at once, without waiting for the page's
+    /// queries; loops that share one <see cref="ResolvedLookups"/> then map in one pass once the first has its
+    /// answers. A loop's <see cref="MappingLoop.Unresolved"/> then names what no record answers.
     /// </summary>
     public async Task ResolveAsync(IReadOnlyList<MappingLoop> loops, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(loops);
-        var pending = loops.Select(loop => (Loop: loop, Lookups: loop.Map())).Where(entry => entry.Lookups.Count > 0).ToList();
+        var pending = new List<(MappingLoop Loop, IReadOnlyList<LookupToResolve> Lookups)>();
+        foreach (var loop in loops)
+        {
+            DriveFromCache(loop, loop.Map(), pending);
+        }
+
         while (pending.Count > 0)
         {
             await PreloadAsync(pending.SelectMany(entry => entry.Lookups), cancellationToken).ConfigureAwait(false);
-            var next = new List<(MappingLoop Loop, IReadOnlyList<LookupToResolve> Lookups)>();
-            foreach (var (loop, lookups) in pending)
+            var current = pending;
+            pending = new List<(MappingLoop Loop, IReadOnlyList<LookupToResolve> Lookups)>();
+            foreach (var (loop, lookups) in current)
             {
                 Answer(lookups, loop.Resolved);
-                var again = loop.Map();
-                if (again.Count > 0)
-                {
-                    next.Add((loop, again));
-                }
+                DriveFromCache(loop, loop.Map(), pending);
+            }
+        }
+    }
+
+    /// <summary>Maps again while the known answers cover what the loop asks; what they do not cover waits for the next bulk query.</summary>
+    private void DriveFromCache(MappingLoop loop, IReadOnlyList<LookupToResolve> lookups, List<(MappingLoop Loop, IReadOnlyList<LookupToResolve> Lookups)> pending)
+    {
+        while (lookups.Count > 0)
+        {
+            if (!AnswerAll(lookups, loop.Resolved))
+            {
+                pending.Add((loop, lookups));
+                return;
             }
 
-            pending = next;
+            lookups = loop.Map();
         }
+    }
+
+    /// <summary>Adds every known answer; true when all were known (no list allocated on the hot path).</summary>
+    private bool AnswerAll(IReadOnlyList<LookupToResolve> lookups, ResolvedLookups resolved)
+    {
+        var all = true;
+        for (var i = 0; i < lookups.Count; i++)
+        {
+            var lookup = lookups[i];
+            if (lookup.Kind == LookupResolutionKind.FindId && resolved.TryGetId(lookup.Path, out _))
+            {
+                continue;
+            }
+
+            if (lookup.Kind == LookupResolutionKind.ReadKeyValue && resolved.TryGetKeyValue(lookup.Path, out _))
+            {
+                continue;
+            }
+
+            if (lookup.Kind == LookupResolutionKind.FindId && cache.TryGet(lookup.Path, out var id))
+            {
+                resolved.AddId(lookup.Path, id);
+            }
+            else if (lookup.Kind == LookupResolutionKind.ReadKeyValue && keyValues.TryGetValue(lookup.Path, out var value))
+            {
+                resolved.AddKeyValue(lookup.Path, value);
+            }
+            else
+            {
+                all = false;
+            }
+        }
+
+        return all;
     }
 
     /// <summary>

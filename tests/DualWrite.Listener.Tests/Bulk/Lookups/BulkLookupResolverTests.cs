@@ -77,7 +77,42 @@ public sealed class BulkLookupResolverTests
         Assert.Equal(await rig.CompanyIdAsync("USRT"), usrt);
     }
 
-    private static MappingLoop Loop(TableMap map, int i, string? group = null)
+    [Fact]
+    public async Task Loops_sharing_their_answers_map_once_each_when_the_cache_already_knows_them()
+    {
+        await using var rig = await BulkWriterRig.StartAsync();
+        await rig.Lookups.ResolveAsync(Enumerable.Range(0, 60).Select(i => Loop(rig.Customers, i)).ToArray(), CancellationToken.None);
+        var before = rig.DataverseRequests.Requests.Count;
+        var shared = new ResolvedLookups();
+
+        var loops = Enumerable.Range(0, 60).Select(i => Loop(rig.Customers, i, resolved: shared)).ToArray();
+        await rig.Lookups.ResolveAsync(loops, CancellationToken.None);
+
+        // Every company, group and currency is cached and shared: no query, and past the first rows one pass each.
+        Assert.Equal(before, rig.DataverseRequests.Requests.Count);
+        Assert.All(loops, loop =>
+        {
+            Assert.True(loop.Result.Succeeded, string.Join(" ", loop.Result.Errors));
+            Assert.Empty(loop.Unresolved);
+        });
+        Assert.All(loops.Skip(12), loop => Assert.Equal(1, loop.Passes));
+    }
+
+    [Fact]
+    public async Task A_shared_answer_set_still_leaves_a_key_with_no_record_unresolved()
+    {
+        await using var rig = await BulkWriterRig.StartAsync();
+        var shared = new ResolvedLookups();
+        var loops = new[] { Loop(rig.Customers, 0, resolved: shared), Loop(rig.Customers, 1, group: "NOPE", resolved: shared), Loop(rig.Customers, 2, resolved: shared) };
+
+        await rig.Lookups.ResolveAsync(loops, CancellationToken.None);
+
+        Assert.Empty(loops[0].Unresolved);
+        Assert.Empty(loops[2].Unresolved);
+        Assert.Contains(loops[1].Unresolved, lookup => lookup.Path.Contains("NOPE", StringComparison.Ordinal));
+    }
+
+    private static MappingLoop Loop(TableMap map, int i, string? group = null, ResolvedLookups? resolved = null)
     {
         var company = Companies[i % Companies.Length];
         var fields = new List<KeyValuePair<string, RecordValue>>
@@ -89,6 +124,6 @@ public sealed class BulkLookupResolverTests
             new("CustomerGroupId", RecordValue.FromString(group ?? Groups[i % Groups.Length])),
             new("SalesCurrencyCode", RecordValue.FromString(Currencies[i % Currencies.Length])),
         };
-        return new MappingLoop(new MappingRequest(map, SyncDirection.FinOpsToDataverse, new DataRecord(fields, company)), 4, findBoundIds: true);
+        return new MappingLoop(new MappingRequest(map, SyncDirection.FinOpsToDataverse, new DataRecord(fields, company), resolved: resolved), 4, findBoundIds: true);
     }
 }
