@@ -73,7 +73,11 @@ public static class Program
             }).ConfigureAwait(false);
 
             Console.WriteLine(ReconcilePhase.Name);
-            if (reconcile && !options.LiveOnly)
+            if (options.LiveOnly)
+            {
+                report.NotAvailable(ReconcilePhase.Name, "skipped: --live-only");
+            }
+            else if (reconcile)
             {
                 await Guarded(report, ReconcilePhase.Name, async () =>
                 {
