@@ -41,6 +41,12 @@ public abstract class RelationalEventInbox : IEventInbox
 
     protected StateDatabase Database { get; }
 
+    /// <summary>
+    /// Makes the claim and next-due queries walk the open events in claim order and stop at their limit; without it a
+    /// planner lacking statistics may sort every open event on each claim, a cost that grows with the backlog.
+    /// </summary>
+    protected virtual string OpenOrderIndexHint => string.Empty;
+
     public virtual async Task<ReceiveResult> ReceiveAsync(FinOpsChangeEvent changeEvent, string body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changeEvent);
@@ -107,7 +113,7 @@ public abstract class RelationalEventInbox : IEventInbox
         await using (var select = Command(
             connection,
             transaction,
-            "SELECT e.event_id FROM inbox_events e WHERE e.next_attempt_at <= @now AND " + ClaimableState + FreeRecordHead +
+            "SELECT e.event_id FROM inbox_events e" + OpenOrderIndexHint + " WHERE e.next_attempt_at <= @now AND " + ClaimableState + FreeRecordHead +
             " ORDER BY e.next_attempt_at, e.control_number LIMIT @max"))
         {
             Add(select, "now", now);
@@ -302,7 +308,8 @@ public abstract class RelationalEventInbox : IEventInbox
         await using var command = Command(
             connection,
             null,
-            "SELECT MIN(t) FROM (SELECT e.next_attempt_at AS t FROM inbox_events e WHERE " + ClaimableState + FreeRecordHead +
+            "SELECT MIN(t) FROM (SELECT h.t FROM (SELECT e.next_attempt_at AS t FROM inbox_events e" + OpenOrderIndexHint + " WHERE " + ClaimableState + FreeRecordHead +
+            " ORDER BY e.next_attempt_at, e.control_number LIMIT 1) h" +
             " UNION ALL SELECT lease_expires_at AS t FROM inbox_events WHERE state = 'Leased' AND lease_expires_at > @now AND lease_owner <> @owner) due");
         Add(command, "now", Now());
         Add(command, "owner", owner);

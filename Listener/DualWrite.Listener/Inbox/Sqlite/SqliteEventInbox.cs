@@ -47,6 +47,8 @@ public sealed class SqliteEventInbox : RelationalEventInbox, IDisposable
         return pending.Stored.Task.WaitAsync(cancellationToken);
     }
 
+    protected override string OpenOrderIndexHint => " INDEXED BY " + InboxSql.OpenOrderIndex;
+
     /// <remarks>
     /// WAL with synchronous=NORMAL: the commit is atomic and survives a crash of the process, only a power cut can undo it.
     /// The WAL is a log, so a lost commit takes every later one with it and the file stays a consistent earlier state;
