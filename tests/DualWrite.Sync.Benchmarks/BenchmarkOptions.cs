@@ -38,6 +38,9 @@ public sealed record BenchmarkOptions
 
     public bool SkipFiveN { get; init; }
 
+    /// <summary>Runs only phase 4 (live apply) over a freshly seeded pair: for working on the live path.</summary>
+    public bool LiveOnly { get; init; }
+
     public string? JsonFile { get; init; }
 
     /// <summary>The build configuration of the emulators and listener started as processes. Default Release.</summary>
@@ -50,7 +53,7 @@ public sealed record BenchmarkOptions
 
     public const string Usage =
         "dotnet run -c Release --project tests/DualWrite.Sync.Benchmarks -- [--customers 200000] [--json FILE] [--quick]\n" +
-        "    [--batch-size 1000] [--concurrency 8] [--burst 100000] [--baseline-burst 10000] [--repeat 3] [--skip-5n]\n" +
+        "    [--batch-size 1000] [--concurrency 8] [--burst 100000] [--baseline-burst 10000] [--repeat 3] [--skip-5n] [--live-only]\n" +
         "    [--latency-per-request 30] [--latency-per-record 1] [--sample 300] [--differences 100]";
 
     public static (BenchmarkOptions Options, IReadOnlyList<string> Problems) Parse(IReadOnlyList<string> args)
@@ -105,6 +108,7 @@ public sealed record BenchmarkOptions
             {
                 "--quick" => options,
                 "--skip-5n" => options with { SkipFiveN = true },
+                "--live-only" => options with { LiveOnly = true },
                 "--customers" => options with { Customers = Int() },
                 "--batch-size" => options with { BatchSize = Int() },
                 "--concurrency" => options with { Concurrency = Int() },

@@ -36,7 +36,11 @@ public static class Program
         try
         {
             Console.WriteLine(InitialSyncPhase.Name);
-            if (initialSync)
+            if (options.LiveOnly)
+            {
+                report.NotAvailable(InitialSyncPhase.Name, "skipped: --live-only");
+            }
+            else if (initialSync)
             {
                 (ours, loaded) = await new InitialSyncPhase(runner, options).RunAsync(report).ConfigureAwait(false);
             }
@@ -46,14 +50,17 @@ public static class Program
             }
 
             Console.WriteLine(CeilingPhase.Name);
-            var ceiling = await Guarded(report, CeilingPhase.Name, async () => await new CeilingPhase(runner, options).RunAsync(report, ours).ConfigureAwait(false)).ConfigureAwait(false);
+            var ceiling = options.LiveOnly ? null : await Guarded(report, CeilingPhase.Name, async () => await new CeilingPhase(runner, options).RunAsync(report, ours).ConfigureAwait(false)).ConfigureAwait(false);
 
             Console.WriteLine(LimitsPhase.Name);
-            await Guarded(report, LimitsPhase.Name, async () =>
+            if (!options.LiveOnly)
             {
-                await new LimitsPhase(runner, options, initialSync).RunAsync(report, ceiling).ConfigureAwait(false);
-                return null;
-            }).ConfigureAwait(false);
+                await Guarded(report, LimitsPhase.Name, async () =>
+                {
+                    await new LimitsPhase(runner, options, initialSync).RunAsync(report, ceiling).ConfigureAwait(false);
+                    return null;
+                }).ConfigureAwait(false);
+            }
 
             // Live and reconcile need both sides loaded alike: phase 1's last N pair, else Dataverse seeded with
             // the same customer numbers (its values differ from F&O's, so reconcile's baseline is not clean then).
@@ -66,7 +73,11 @@ public static class Program
             }).ConfigureAwait(false);
 
             Console.WriteLine(ReconcilePhase.Name);
-            if (reconcile)
+            if (options.LiveOnly)
+            {
+                report.NotAvailable(ReconcilePhase.Name, "skipped: --live-only");
+            }
+            else if (reconcile)
             {
                 await Guarded(report, ReconcilePhase.Name, async () =>
                 {

@@ -20,6 +20,9 @@ public static class InboxSchema
         // Partial indexes over unfinished events only, so claims stay fast however much history the inbox
         // keeps. Queries repeat the exact predicate (SQLite uses a partial index only then).
         "CREATE INDEX IF NOT EXISTS ix_inbox_events_open_due ON inbox_events (next_attempt_at) WHERE state IN " + InboxSql.OpenStates,
+
+        // The claim order: a claim walks it and stops after its LIMIT, so its cost does not grow with the backlog.
+        "CREATE INDEX IF NOT EXISTS " + InboxSql.OpenOrderIndex + " ON inbox_events (next_attempt_at, control_number) WHERE state IN " + InboxSql.OpenStates,
         "CREATE INDEX IF NOT EXISTS ix_inbox_events_active_record ON inbox_events (record_key, control_number, event_id) WHERE state IN " + InboxSql.ActiveStates,
         "CREATE INDEX IF NOT EXISTS ix_inbox_events_leased_record ON inbox_events (record_key, lease_expires_at) WHERE state = 'Leased'",
         "CREATE INDEX IF NOT EXISTS ix_inbox_events_waiting ON inbox_events (waiting_for) WHERE waiting_for IS NOT NULL",

@@ -8,4 +8,7 @@ internal static class InboxSql
 
     // Candidates for a claim: waiting, or held under a lease that has expired.
     public const string OpenStates = "('Pending','Parked','Leased')";
+
+    // Open events in claim order (due time, then ControlNumber).
+    public const string OpenOrderIndex = "ix_inbox_events_open_order";
 }

@@ -34,19 +34,18 @@ public abstract class RelationalEventInbox : IEventInbox
 
     private const string ReleaseLease = "lease_owner = NULL, lease_expires_at = NULL";
 
-    // A redelivery counts only when it says what the stored event says. The columns hold every field the
-    // worker acts on (the record key is entity set plus key), so existing inboxes need no new column.
-    private const string SameContent =
-        "WHERE inbox_events.record_key = excluded.record_key AND inbox_events.legal_entity = excluded.legal_entity " +
-        "AND inbox_events.operation = excluded.operation AND inbox_events.control_number = excluded.control_number " +
-        "AND inbox_events.event_time = excluded.event_time";
-
     protected RelationalEventInbox(StateDatabase database)
     {
         Database = database ?? throw new ArgumentNullException(nameof(database));
     }
 
     protected StateDatabase Database { get; }
+
+    /// <summary>
+    /// Makes the claim and next-due queries walk the open events in claim order and stop at their limit; without it a
+    /// planner lacking statistics may sort every open event on each claim, a cost that grows with the backlog.
+    /// </summary>
+    protected virtual string OpenOrderIndexHint => string.Empty;
 
     public virtual async Task<ReceiveResult> ReceiveAsync(FinOpsChangeEvent changeEvent, string body, CancellationToken cancellationToken)
     {
@@ -71,44 +70,30 @@ public abstract class RelationalEventInbox : IEventInbox
         string body,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(changeEvent);
-        ArgumentNullException.ThrowIfNull(body);
-        await using var command = Command(
-            connection,
-            transaction,
-            "INSERT INTO inbox_events (event_id, record_key, entity_set, entity_key, legal_entity, operation, control_number, " +
-            "event_time, body, receive_count, state, attempts, next_attempt_at, first_received_at, last_received_at, updated_at) " +
-            "VALUES (@event_id, @record_key, @entity_set, @entity_key, @legal_entity, @operation, @control_number, @event_time, @body, " +
-            "1, 'Pending', 0, @now, @now, @now, @now) " +
-            "ON CONFLICT (event_id) DO UPDATE SET receive_count = inbox_events.receive_count + 1, last_received_at = @now " +
-            SameContent + " RETURNING receive_count");
-        Add(command, "event_id", changeEvent.EventId);
-        Add(command, "record_key", changeEvent.ContextRecordSubject);
-        Add(command, "entity_set", changeEvent.EntitySet);
-        Add(command, "entity_key", changeEvent.EntityKey.ToPredicate());
-        Add(command, "legal_entity", changeEvent.LegalEntity);
-        Add(command, "operation", changeEvent.Operation.ToString());
-        Add(command, "control_number", changeEvent.ControlNumber);
-        Add(command, "event_time", new DateTimeOffset(changeEvent.EventTimeUtc, TimeSpan.Zero).ToUnixTimeMilliseconds());
-        Add(command, "body", body);
-        Add(command, "now", Now());
-        var returned = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-        if (returned is not null and not DBNull)
+        await using var statement = new ReceiveStatement(connection, transaction);
+        return await statement.StoreAsync(changeEvent, body, Now(), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Stores received events (or counts redeliveries) on the caller's connection and transaction, one statement
+    /// prepared for all of them; one result per event, in order.
+    /// </summary>
+    protected async Task<ReceiveResult[]> InsertReceivedManyAsync(
+        DbConnection connection,
+        DbTransaction? transaction,
+        IReadOnlyList<(FinOpsChangeEvent Event, string Body)> received,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(received);
+        var results = new ReceiveResult[received.Count];
+        var now = Now();
+        await using var statement = new ReceiveStatement(connection, transaction);
+        for (var i = 0; i < received.Count; i++)
         {
-            var count = Convert.ToInt32(returned, CultureInfo.InvariantCulture);
-            return new ReceiveResult(count > 1, count);
+            results[i] = await statement.StoreAsync(received[i].Event, received[i].Body, now, cancellationToken).ConfigureAwait(false);
         }
 
-        // No row returned: the EventId is stored with other content. Report what is stored; change nothing.
-        await using var select = Command(connection, transaction, "SELECT " + EventColumns + " FROM inbox_events WHERE event_id = @event_id");
-        Add(select, "event_id", changeEvent.EventId);
-        await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            throw new InvalidOperationException("Event " + changeEvent.EventId + " was neither stored nor found.");
-        }
-
-        return ReceiveResult.ReusedEventId(ReadEvent(reader));
+        return results;
     }
 
     public async Task<IReadOnlyList<InboxEvent>> ClaimAsync(string owner, int maxRecords, TimeSpan leaseDuration, CancellationToken cancellationToken)
@@ -121,14 +106,14 @@ public abstract class RelationalEventInbox : IEventInbox
 
         var now = Now();
         using var gate = await EnterWriteAsync(cancellationToken).ConfigureAwait(false);
-        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await OpenLeaseConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await BeginExclusiveTransactionAsync(connection, cancellationToken).ConfigureAwait(false);
 
         var ids = new List<string>();
         await using (var select = Command(
             connection,
             transaction,
-            "SELECT e.event_id FROM inbox_events e WHERE e.next_attempt_at <= @now AND " + ClaimableState + FreeRecordHead +
+            "SELECT e.event_id FROM inbox_events e" + OpenOrderIndexHint + " WHERE e.next_attempt_at <= @now AND " + ClaimableState + FreeRecordHead +
             " ORDER BY e.next_attempt_at, e.control_number LIMIT @max"))
         {
             Add(select, "now", now);
@@ -213,33 +198,34 @@ public abstract class RelationalEventInbox : IEventInbox
         var now = Now();
         var totalWoken = 0;
         using var gate = await EnterWriteAsync(cancellationToken).ConfigureAwait(false);
-        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await OpenLeaseConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        // Two statements bound again per event: a batch parses its SQL once, not twice per event.
+        await using var complete = Command(
+            connection,
+            transaction,
+            "UPDATE inbox_events SET state = @state, " + ReleaseLease + ", waiting_for = NULL, last_error = @note, completed_at = @now, updated_at = @now " +
+            "WHERE event_id = @id AND state = 'Leased' AND lease_owner = @owner");
+        Add(complete, "id", null);
+        Add(complete, "owner", owner);
+        Add(complete, "now", now);
+        Add(complete, "state", null);
+        Add(complete, "note", null);
+        await using var wake = Command(connection, transaction, WakeSql);
+        Add(wake, "wake", null);
+        Add(wake, "now", now);
         for (var i = 0; i < completions.Count; i++)
         {
             var completion = completions[i];
-            int updated;
-            await using (var command = Command(
-                connection,
-                transaction,
-                "UPDATE inbox_events SET state = @state, " + ReleaseLease + ", waiting_for = NULL, last_error = @note, completed_at = @now, updated_at = @now " +
-                "WHERE event_id = @id AND state = 'Leased' AND lease_owner = @owner"))
-            {
-                Add(command, "id", completion.Event.EventId);
-                Add(command, "owner", owner);
-                Add(command, "now", now);
-                Add(command, "state", completion.State.ToString());
-                Add(command, "note", completion.Note);
-                updated = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-
+            complete.Parameters["@id"].Value = completion.Event.EventId;
+            complete.Parameters["@state"].Value = completion.State.ToString();
+            complete.Parameters["@note"].Value = (object?)completion.Note ?? DBNull.Value;
+            var updated = await complete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             var woken = 0;
             if (updated == 1)
             {
-                await using var command = Command(connection, transaction, WakeSql);
-                Add(command, "wake", completion.Event.RecordKey);
-                Add(command, "now", now);
-                woken = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                wake.Parameters["@wake"].Value = completion.Event.RecordKey;
+                woken = await wake.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
             totalWoken += woken;
@@ -322,7 +308,8 @@ public abstract class RelationalEventInbox : IEventInbox
         await using var command = Command(
             connection,
             null,
-            "SELECT MIN(t) FROM (SELECT e.next_attempt_at AS t FROM inbox_events e WHERE " + ClaimableState + FreeRecordHead +
+            "SELECT MIN(t) FROM (SELECT h.t FROM (SELECT e.next_attempt_at AS t FROM inbox_events e" + OpenOrderIndexHint + " WHERE " + ClaimableState + FreeRecordHead +
+            " ORDER BY e.next_attempt_at, e.control_number LIMIT 1) h" +
             " UNION ALL SELECT lease_expires_at AS t FROM inbox_events WHERE state = 'Leased' AND lease_expires_at > @now AND lease_owner <> @owner) due");
         Add(command, "now", Now());
         Add(command, "owner", owner);
@@ -375,7 +362,7 @@ public abstract class RelationalEventInbox : IEventInbox
         ArgumentException.ThrowIfNullOrEmpty(owner);
         var now = Now();
         using var gate = await EnterWriteAsync(cancellationToken).ConfigureAwait(false);
-        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await OpenLeaseConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         int updated;
         await using (var command = Command(
@@ -424,6 +411,29 @@ public abstract class RelationalEventInbox : IEventInbox
     private ValueTask<IDisposable> EnterWriteAsync(CancellationToken cancellationToken) => Database.EnterWriteAsync(cancellationToken);
 
     private ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) => Database.OpenConnectionAsync(cancellationToken);
+
+    /// <summary>
+    /// A connection for the worker's lease bookkeeping (claims and outcomes). Unlike a receive, losing the last of these
+    /// in a power cut costs at most a repeated apply (the event is claimed again), never an acknowledged event, so a
+    /// database may commit them without waiting for the disk.
+    /// </summary>
+    private async ValueTask<DbConnection> OpenLeaseConnectionAsync(CancellationToken cancellationToken)
+    {
+        var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await RelaxCommitDurabilityAsync(connection, cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Lets this connection's next commits skip waiting for the disk (see <see cref="OpenLeaseConnectionAsync"/>); default: unchanged.</summary>
+    protected virtual Task RelaxCommitDurabilityAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
 
     private Task<DbTransaction> BeginExclusiveTransactionAsync(DbConnection connection, CancellationToken cancellationToken) =>
         Database.BeginExclusiveTransactionAsync(connection, cancellationToken);

@@ -31,6 +31,9 @@ public sealed partial class InboxWorker : BackgroundService
     private DateTimeOffset nextPurgeAt;
     private ApplyProgress progress = null!;
 
+    /// <summary>The smallest batch a map's ready events are split into to keep several slots busy.</summary>
+    private const int MinimumSplitShare = 16;
+
     /// <summary>How often finished events older than the retention are deleted.</summary>
     private static readonly TimeSpan PurgeInterval = TimeSpan.FromHours(1);
 
@@ -63,6 +66,7 @@ public sealed partial class InboxWorker : BackgroundService
         var ready = new List<InboxEvent>();
         var parallelism = options.MaxDegreeOfParallelism;
         var batching = options.ApplyBatchSize > 1;
+        var gatherUntil = DateTimeOffset.MinValue;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -77,7 +81,8 @@ public sealed partial class InboxWorker : BackgroundService
                 // completions. Twice the parallelism one at a time; with batching, two full batches, so a burst
                 // is claimed in pieces a bulk write can take.
                 var claimedSome = false;
-                if (ready.Count == 0 && running.Count < parallelism)
+                var gathering = batching && running.Count > 0 && timeProvider.GetUtcNow() < gatherUntil;
+                if (ready.Count == 0 && running.Count < parallelism && !gathering)
                 {
                     try
                     {
@@ -85,6 +90,9 @@ public sealed partial class InboxWorker : BackgroundService
                         var claimed = await store.ClaimAsync(InstanceName, claimSize, options.LeaseDuration, stoppingToken).ConfigureAwait(false);
                         ready.AddRange(claimed);
                         claimedSome = claimed.Count > 0;
+
+                        // A claim that did not fill up means events are arriving as we go: let the next ones gather.
+                        gatherUntil = claimed.Count < claimSize ? timeProvider.GetUtcNow() + options.BatchGatherTime : DateTimeOffset.MinValue;
                     }
                     catch (Exception ex) when (IsStoreFailure(ex, stoppingToken))
                     {
@@ -113,7 +121,8 @@ public sealed partial class InboxWorker : BackgroundService
                     continue; // Slots are still free and there may be more; the next claim says.
                 }
 
-                await WaitForWorkAsync(ready.Count == 0 && running.Count < parallelism, stoppingToken).ConfigureAwait(false);
+                var untilGathered = gathering ? gatherUntil - timeProvider.GetUtcNow() : (TimeSpan?)null;
+                await WaitForWorkAsync(ready.Count == 0 && running.Count < parallelism, untilGathered, stoppingToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -167,7 +176,9 @@ public sealed partial class InboxWorker : BackgroundService
         {
             var ofMap = ready.Count(e => string.Equals(e.EntitySet, first.EntitySet, StringComparison.Ordinal));
             var share = (ofMap + Math.Max(freeSlots, 1) - 1) / Math.Max(freeSlots, 1);
-            var size = Math.Min(options.ApplyBatchSize, Math.Max(options.MinimumBatchSize, share));
+
+            // Split among free slots only into pieces worth a bulk call: every batch pays its own reads, write and commits.
+            var size = Math.Min(options.ApplyBatchSize, Math.Max(Math.Max(options.MinimumBatchSize, share), Math.Min(ofMap, MinimumSplitShare)));
             var sameMap = new List<InboxEvent>();
             foreach (var candidate in ready)
             {
@@ -325,8 +336,20 @@ public sealed partial class InboxWorker : BackgroundService
         }
     }
 
-    private async Task WaitForWorkAsync(bool canTakeMore, CancellationToken stoppingToken)
+    /// <param name="untilGathered">Set while arriving events gather: the wait ends then at the latest, signal or not.</param>
+    private async Task WaitForWorkAsync(bool canTakeMore, TimeSpan? untilGathered, CancellationToken stoppingToken)
     {
+        if (untilGathered is { } gatherWait)
+        {
+            // No claim before the gathering ends; a signal (a batch finished) only lets the loop look again.
+            if (gatherWait > TimeSpan.Zero)
+            {
+                await signal.WaitAsync(gatherWait, timeProvider, stoppingToken).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
         var wait = options.IdleRecheckInterval;
         if (canTakeMore)
         {

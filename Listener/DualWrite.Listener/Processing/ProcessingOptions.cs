@@ -23,6 +23,13 @@ public sealed class ProcessingOptions
     /// </summary>
     public int MinimumBatchSize { get; set; } = 4;
 
+    /// <summary>
+    /// While batches are running, how long newly received events gather before the worker claims them: a burst is then
+    /// claimed in fewer, larger batches (each claim, write and completion is a commit the receiver waits behind). An idle
+    /// worker claims at once, so a trickle keeps its latency. Zero claims whenever a slot is free. Default 25 ms.
+    /// </summary>
+    public TimeSpan BatchGatherTime { get; set; } = TimeSpan.FromMilliseconds(25);
+
     /// <summary>How often, at most, the worker logs a summary of what it applied (Information). Default 5 seconds.</summary>
     public TimeSpan ProgressLogInterval { get; set; } = TimeSpan.FromSeconds(5);
 

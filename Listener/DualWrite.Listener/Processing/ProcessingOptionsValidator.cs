@@ -17,6 +17,11 @@ public sealed class ProcessingOptionsValidator : IValidateOptions<ProcessingOpti
         problems.AtLeast(nameof(options.ApplyBatchSize), options.ApplyBatchSize, 1);
         problems.Require(options.ApplyBatchSize <= MaxApplyBatchSize, nameof(options.ApplyBatchSize), "must be at most " + MaxApplyBatchSize + " (a batch is one bulk write)", options.ApplyBatchSize);
         problems.AtLeast(nameof(options.MinimumBatchSize), options.MinimumBatchSize, 2);
+        problems.Require(
+            options.BatchGatherTime >= TimeSpan.Zero && options.BatchGatherTime <= TimeSpan.FromSeconds(5),
+            nameof(options.BatchGatherTime),
+            "must be between 0 and 5 seconds (it delays claims while batches run)",
+            options.BatchGatherTime);
         problems.Positive(nameof(options.ProgressLogInterval), options.ProgressLogInterval);
         problems.Positive(nameof(options.LeaseDuration), options.LeaseDuration);
         problems.Positive(nameof(options.ApplyTimeout), options.ApplyTimeout);

@@ -33,6 +33,7 @@ public sealed class OptionsValidationTests : IDisposable
             ["DualWrite:Processing:LeaseDuration"] = "00:00:10",
             ["DualWrite:Processing:ApplyTimeout"] = "00:00:20",
             ["DualWrite:Processing:IdleRecheckInterval"] = "-00:00:01",
+            ["DualWrite:Processing:BatchGatherTime"] = "00:00:06",
             ["DualWrite:Resilience:BreakerFailureRatio"] = "1.5",
             ["DualWrite:Resilience:InitialConcurrency"] = "100",
         });
@@ -51,6 +52,7 @@ public sealed class OptionsValidationTests : IDisposable
             "DualWrite:Processing:MaxDegreeOfParallelism must be at least 1 (is 0)",
             "DualWrite:Processing:ApplyTimeout must be shorter than LeaseDuration",
             "DualWrite:Processing:IdleRecheckInterval must be a positive time span",
+            "DualWrite:Processing:BatchGatherTime must be between 0 and 5 seconds",
             "DualWrite:Resilience:BreakerFailureRatio must be more than 0 and at most 1 (is 1.5)",
             "DualWrite:Resilience:InitialConcurrency must be between MinConcurrency and MaxConcurrency (is 100)",
         };
