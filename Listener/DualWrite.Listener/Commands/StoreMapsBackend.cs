@@ -8,6 +8,7 @@ using DualWrite.Listener.StateStore;
 using DualWrite.Listener.Syncing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 
@@ -26,6 +27,9 @@ internal sealed class StoreMapsBackend(WebApplication app) : IMapsBackend
         var app = ListenerHost.Build(args, builder =>
         {
             builder.Services.AddDualWriteSync(builder.Configuration);
+            // On the store alone the command needs neither service: a running listener's monitor sees the change on
+            // its next check and tells its observers (the Dataverse map-state mirror among them).
+            builder.Services.RemoveAll<IMapStateObserver>();
             builder.Services.Configure<ConsoleLoggerOptions>(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
             builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
         });
