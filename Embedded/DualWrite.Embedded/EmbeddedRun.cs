@@ -62,6 +62,7 @@ public static class EmbeddedRun
             await output.WriteLineAsync("  F&O emulator        " + emulators.FinOps.DataAddress).ConfigureAwait(false);
             await output.WriteLineAsync("  Dataverse emulator  " + emulators.Dataverse.ServiceRoot).ConfigureAwait(false);
             await output.WriteLineAsync("  Listener            " + listener.EventsUrl + " (inbox in " + dataDirectory + ")").ConfigureAwait(false);
+            await output.WriteLineAsync("  Dashboard           " + new Uri(listener.EventsUrl, "/")).ConfigureAwait(false);
             await output.WriteLineAsync().ConfigureAwait(false);
 
             var report = await listener.Services.GetRequiredService<InitialSyncEngine>().RunAsync(InitialSyncRequest.All, null, cancellationToken).ConfigureAwait(false);

@@ -17,7 +17,8 @@ public sealed partial class ErrorQueueMaintenance(
     ErrorEntryStore entries,
     IOptions<ErrorQueueOptions> options,
     TimeProvider time,
-    ILogger<ErrorQueueMaintenance> logger) : BackgroundService
+    ILogger<ErrorQueueMaintenance> logger,
+    IHostApplicationLifetime? lifetime = null) : BackgroundService
 {
     /// <summary>One sweep: refresh, then purge what the retention lets go. Returns the entries purged.</summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
@@ -35,6 +36,12 @@ public sealed partial class ErrorQueueMaintenance(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // The first sweep waits for every hosted service to start: the store's tables are created by one of them.
+        if (lifetime is not null && !await StartedAsync(lifetime, stoppingToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
         using var timer = new PeriodicTimer(options.Value.SweepInterval, time);
         do
         {
@@ -49,6 +56,14 @@ public sealed partial class ErrorQueueMaintenance(
             }
         }
         while (await WaitAsync(timer, stoppingToken).ConfigureAwait(false));
+    }
+
+    private static async Task<bool> StartedAsync(IHostApplicationLifetime lifetime, CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var onStarted = lifetime.ApplicationStarted.Register(() => started.TrySetResult(true));
+        using var onStopping = stoppingToken.Register(() => started.TrySetResult(false));
+        return await started.Task.ConfigureAwait(false);
     }
 
     private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
