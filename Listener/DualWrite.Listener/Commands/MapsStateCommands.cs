@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
+using DualWrite.Listener.Admin;
 
 namespace DualWrite.Listener.Commands;
 
@@ -36,7 +37,7 @@ internal static class MapsStateCommands
         var reason = new Option<string?>("--reason") { Description = "Why: kept with the state and shown in maps list." };
         var json = new Option<bool>("--json") { Description = "Print JSON on stdout." };
         var url = new Option<string?>("--url") { Description = "A running listener's base URL (http://localhost:5000): act through its admin API instead of the store.", HelpName = "url" };
-        var apiKey = new Option<string?>("--api-key") { Description = "The admin key for --url (default: the " + MapsStateRun.ApiKeyVariable + " environment variable).", HelpName = "key" };
+        var apiKey = new Option<string?>("--api-key") { Description = "The admin key for --url (default: the " + AdminApiClient.ApiKeyVariable + " environment variable).", HelpName = "key" };
         var command = new Command(name, description + " " + MapsExitCodes.Text);
         if (operation is not null)
         {

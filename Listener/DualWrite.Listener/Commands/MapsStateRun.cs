@@ -3,6 +3,7 @@ using System.IO;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using DualWrite.Listener.Admin;
 using DualWrite.Listener.Hosting;
 using Spectre.Console;
 
@@ -11,9 +12,6 @@ namespace DualWrite.Listener.Commands;
 /// <summary>Runs one maps command against the store or a listener, and turns what happened into output and an exit code.</summary>
 internal static class MapsStateRun
 {
-    /// <summary>The environment variable the admin key is read from when <c>--api-key</c> is not given.</summary>
-    public const string ApiKeyVariable = "DUALWRITE_ADMIN_KEY";
-
     /// <summary>A request without an operation lists the maps.</summary>
     public static async Task<int> RunAsync(MapsStateRequest request, TextWriter output, CancellationToken cancellationToken)
     {
@@ -22,7 +20,7 @@ internal static class MapsStateRun
         try
         {
             backend = request.Url is { } url
-                ? new ApiMapsBackend(url, request.ApiKey ?? Environment.GetEnvironmentVariable(ApiKeyVariable))
+                ? new ApiMapsBackend(url, request.ApiKey ?? Environment.GetEnvironmentVariable(AdminApiClient.ApiKeyVariable))
                 : await StoreMapsBackend.OpenAsync(request.Overrides, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ListenerHost.OptionsProblemsOf(ex) is { Count: > 0 } problems)
