@@ -27,6 +27,12 @@ internal sealed class ConcurrentEditsFigures
     /// <summary>Slowest single Dataverse save (its plug-in's call to F&amp;O included), per burst.</summary>
     public List<TimeSpan> SlowestSave { get; } = [];
 
+    /// <summary>Most thread-pool threads seen during each burst (the pool starts with one per core).</summary>
+    public List<int> PoolThreads { get; } = [];
+
+    /// <summary>Most work items waiting for a pool thread during each burst.</summary>
+    public List<long> PoolQueued { get; } = [];
+
     public bool AllConverged { get; set; } = true;
 
     public TimeSpan MaxConvergence => Convergence.Count == 0 ? TimeSpan.Zero : Convergence.Max();
@@ -42,6 +48,7 @@ internal sealed class ConcurrentEditsFigures
             $"refused F&O edits: {RefusedFinOpsEdits.Count}",
             $"convergence per burst: {string.Join(", ", Convergence.Select(Seconds))} (max {Seconds(MaxConvergence)})" + (AllConverged ? string.Empty : " - NOT CONVERGED"),
             $"slowest Dataverse save per burst: {string.Join(", ", SlowestSave.Select(Seconds))}",
+            $"thread pool per burst (most threads / most queued items): {string.Join(", ", PoolThreads.Zip(PoolQueued, (t, q) => t + " / " + q))} on {Environment.ProcessorCount} cores",
         };
         lines.AddRange(RefusedSaves.Take(5).Select(r => "  refused: " + r));
         lines.AddRange(RefusedFinOpsEdits.Take(5).Select(r => "  F&O refused: " + r));

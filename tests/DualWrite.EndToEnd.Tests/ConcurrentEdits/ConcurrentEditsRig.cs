@@ -88,6 +88,7 @@ internal sealed class ConcurrentEditsRig : IAsyncDisposable
         var expectedName = new Dictionary<string, string>(StringComparer.Ordinal);
         var slowest = TimeSpan.Zero;
         var gate = new object();
+        var pool = new ThreadPoolSampler();
         var clock = Stopwatch.StartNew();
         using var start = new ManualResetEventSlim();
         var edits = new List<Task>();
@@ -138,6 +139,9 @@ internal sealed class ConcurrentEditsRig : IAsyncDisposable
         }
 
         figures.Convergence.Add(clock.Elapsed);
+        await pool.DisposeAsync();
+        figures.PoolThreads.Add(pool.MaxThreads);
+        figures.PoolQueued.Add(pool.MaxQueued);
     }
 
     private async Task<bool> ConvergedAsync(Dictionary<string, string> names, Dictionary<string, string?> phones)
