@@ -51,7 +51,10 @@ public static class EmbeddedRun
         await using var emulatorsScope = emulators;
         try
         {
-            listener = await RunningListener.StartAsync(emulators.ListenerArguments(options.ListenerUrls, dataDirectory).Concat(args).ToList(), null, cancellationToken).ConfigureAwait(false);
+            // The emulators live in this process and start from their seed, and the initial sync below reloads every map at
+            // each start: that is this run's catch-up, so the listener's own (which would load the same maps) stays off.
+            var arguments = emulators.ListenerArguments(options.ListenerUrls, dataDirectory).Append("--DualWrite:Recovery:Enabled=false").Concat(args).ToList();
+            listener = await RunningListener.StartAsync(arguments, null, cancellationToken).ConfigureAwait(false);
         }
         catch (IOException ex)
         {

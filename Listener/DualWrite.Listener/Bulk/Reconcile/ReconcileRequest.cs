@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using DualWrite.Listener.Bulk.Reading;
 
 namespace DualWrite.Listener.Bulk.Reconcile;
 
@@ -13,4 +14,7 @@ public sealed record ReconcileRequest(IReadOnlyList<string> Maps, string? Compan
     /// were synced and F&amp;O no longer has (deleted while their events were lost). Dataverse-only records never synced stay.
     /// </summary>
     public bool RemoveDeleted { get; init; }
+
+    /// <summary>The master side of every map in this run, whatever is configured (null: each map's configured master).</summary>
+    public SyncSide? Master { get; init; }
 }

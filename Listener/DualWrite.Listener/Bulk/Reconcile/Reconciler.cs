@@ -69,7 +69,7 @@ public sealed partial class Reconciler
         ArgumentNullException.ThrowIfNull(request);
         var clock = Stopwatch.StartNew();
         var maps = Select(request.Maps);
-        var plan = maps.Select(map => (Map: map, Master: MasterOf(map))).ToList();
+        var plan = maps.Select(map => (Map: map, Master: request.Master ?? MasterOf(map))).ToList();
         if (request.Fix)
         {
             foreach (var (map, master) in plan)
