@@ -100,11 +100,17 @@ public sealed partial class RecoveryService : BackgroundService
             return;
         }
 
+        if (cancellationToken.IsCancellationRequested)
+        {
+            // A stop given no time is not a clean one: the marker stays, and whoever finds it catches up.
+            return;
+        }
+
         try
         {
             await _runs.StopAsync(Instance, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (IsStoreFailure(ex))
+        catch (Exception ex) when (IsStoreFailure(ex) || ex is OperationCanceledException)
         {
             LogStoreFailure(ex, "remove the running marker (the next start will take this stop for an unclean one and catch up)");
         }
