@@ -37,6 +37,26 @@ public static class SecretRedaction
         return RedactUrl(absolute);
     }
 
+    /// <summary>
+    /// Only <c>scheme://host[:port]/…</c> of <paramref name="url"/>: for URLs whose path is itself the secret (Slack and
+    /// Teams webhooks, signed URLs).
+    /// </summary>
+    public static string Origin(Uri url)
+    {
+        if (url == null)
+        {
+            throw new ArgumentNullException(nameof(url));
+        }
+
+        if (!url.IsAbsoluteUri)
+        {
+            return Mask;
+        }
+
+        var origin = url.Scheme + "://" + (url.IsDefaultPort ? url.Host : url.Host + ":" + url.Port);
+        return url.PathAndQuery.Length > 1 ? origin + "/" + Mask : origin + "/";
+    }
+
     /// <summary>See <see cref="RedactUrl(string)"/>.</summary>
     public static string RedactUrl(Uri url)
     {
