@@ -28,7 +28,8 @@ public static class SecretRedaction
             return url;
         }
 
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var absolute))
+        // On Unix "/path?x" parses as an absolute file URI: a leading slash means a relative URL here.
+        if (url[0] == '/' || !Uri.TryCreate(url, UriKind.Absolute, out var absolute))
         {
             var query = url.IndexOf('?');
             return query < 0 ? url : url.Substring(0, query + 1) + Mask;
