@@ -5,6 +5,7 @@ using DualWrite.Listener.Conflicts;
 using DualWrite.Listener.ErrorQueue;
 using DualWrite.Listener.Inbox;
 using DualWrite.Listener.MapStates;
+using DualWrite.Listener.Receiving;
 using DualWrite.Listener.SyncState;
 
 namespace DualWrite.Listener.StateStore;
@@ -23,5 +24,6 @@ public static class StateSchema
             .Concat(MapStateSchema.Statements)
             .Concat(CheckpointSchema.Statements)
             .Concat(Recovery.ListenerRunSchema.Statements)
+            .Concat(ReceivedSignatureSchema.Statements)
             .ToList();
 }
