@@ -19,7 +19,7 @@ namespace DualWrite.Listener.Receiving;
 
 /// <summary>
 /// Takes one posted F&amp;O business event: 413 if too large, 401 unless the sender is authentic, 400 with
-/// every reason if it is not a change event or its EventTime lies outside the accepted window, 503 if the
+/// every reason if it is not a change event (of a mapped entity set, by its key) or its EventTime lies outside the accepted window, 503 if the
 /// inbox cannot store it, 409 if its EventId is stored with different content, and 202 only once the event
 /// is committed to the inbox (an exact redelivery only counts, still 202).
 /// </summary>
@@ -31,7 +31,8 @@ public sealed partial class EventReceiver(
     TimeProvider timeProvider,
     ReceivingMetrics metrics,
     ILogger<EventReceiver> logger,
-    SyncMetrics? syncMetrics = null)
+    SyncMetrics? syncMetrics = null,
+    DualWrite.Listener.Applying.MapCatalog? catalog = null)
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -79,6 +80,11 @@ public sealed partial class EventReceiver(
         if (!FinOpsChangeEventJson.TryParse(text, out var changeEvent, out var errors))
         {
             return Results.Json(new ReceiveRejection("The body is not an F&O change event.", errors), statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        if (MappedEventCheck.Problems(changeEvent!, catalog) is { Count: > 0 } unmapped)
+        {
+            return Results.Json(new ReceiveRejection("The event is not for a synced record.", unmapped), statusCode: StatusCodes.Status400BadRequest);
         }
 
         if (OutsideTimeWindow(changeEvent!) is { } timeProblem)
