@@ -60,7 +60,7 @@ public static class AdminEndpoints
             }
         });
 
-        admin.MapGet("/events/endpoints", (FinOpsEmulatorControl control) => Results.Ok(control.Events.Endpoints));
+        admin.MapGet("/events/endpoints", (FinOpsEmulatorControl control) => Results.Ok(control.Events.Endpoints.Select(EventEndpointView.Of)));
         admin.MapPost("/events/endpoints", (FinOpsEmulatorControl control, EndpointRegistrationRequest body) =>
         {
             if (string.IsNullOrWhiteSpace(body.Name) || !Uri.TryCreate(body.Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
@@ -73,6 +73,7 @@ public static class AdminEndpoints
                 Headers = body.Headers ?? new Dictionary<string, string>(),
                 SigningKey = body.SigningKey,
                 SignatureHeader = body.SignatureHeader ?? EventEndpoint.DefaultSignatureHeader,
+                TimestampHeader = body.TimestampHeader ?? EventEndpoint.DefaultTimestampHeader,
             });
             return Results.NoContent();
         });

@@ -1,6 +1,5 @@
 using System;
 using System.Net.Http;
-using System.Security.Cryptography;
 using System.Text;
 using System.Threading;
 using System.Threading.Channels;
@@ -23,6 +22,7 @@ internal sealed partial class EndpointDeliveryWorker : IAsyncDisposable
     private readonly EventErrorLog _errorLog;
     private readonly ILogger _logger;
     private readonly Action _onSettled;
+    private readonly EventSigner? _signer;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _loop;
 
@@ -42,6 +42,7 @@ internal sealed partial class EndpointDeliveryWorker : IAsyncDisposable
         _errorLog = errorLog;
         _logger = logger;
         _onSettled = onSettled;
+        _signer = string.IsNullOrEmpty(endpoint.SigningKey) ? null : new EventSigner(endpoint.SigningKey, time);
         _loop = Task.Run(RunAsync);
     }
 
@@ -134,10 +135,11 @@ internal sealed partial class EndpointDeliveryWorker : IAsyncDisposable
             request.Headers.TryAddWithoutValidation(name, value);
         }
 
-        if (!string.IsNullOrEmpty(Endpoint.SigningKey))
+        if (_signer is not null)
         {
-            var signature = HMACSHA256.HashData(Encoding.UTF8.GetBytes(Endpoint.SigningKey), Encoding.UTF8.GetBytes(json));
-            request.Headers.TryAddWithoutValidation(Endpoint.SignatureHeader, "sha256=" + Convert.ToHexStringLower(signature));
+            var (timestamp, signature) = _signer.Sign(json);
+            request.Headers.TryAddWithoutValidation(Endpoint.TimestampHeader, timestamp);
+            request.Headers.TryAddWithoutValidation(Endpoint.SignatureHeader, signature);
         }
 
         try

@@ -29,7 +29,7 @@ public static class ListenerServiceCollectionExtensions
 
         services.AddStateStores();
         services.AddSingleton<InboxSignal>();
-        services.AddSingleton<SenderAuthenticator>();
+        services.AddSenderAuthentication();
         services.AddMetrics();
         services.TryAddSingleton<ReceivingMetrics>();
         services.AddSingleton<EventReceiver>();

@@ -59,12 +59,11 @@ public sealed partial class EventReceiver(
             return TooLarge(maxBytes);
         }
 
-        if (!authenticator.IsAuthentic(context.Request.Headers, body))
+        var verdict = await authenticator.AuthenticateAsync(context.Request.Headers, body, cancellationToken).ConfigureAwait(false);
+        if (!verdict.IsAuthentic)
         {
-            LogUnauthenticated(context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
-            return Results.Json(
-                new ReceiveRejection("Unauthenticated.", ["Send the shared secret header or an HMAC-SHA256 signature of the body."]),
-                statusCode: StatusCodes.Status401Unauthorized);
+            LogUnauthenticated(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", verdict.Check);
+            return Results.Json(verdict.ToRejection(), statusCode: StatusCodes.Status401Unauthorized);
         }
 
         string text;
@@ -195,8 +194,8 @@ public sealed partial class EventReceiver(
             new ReceiveRejection("The body is too large.", ["Events are at most " + maxBytes + " bytes."]),
             statusCode: StatusCodes.Status413PayloadTooLarge);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an unauthenticated event from {Remote}")]
-    private partial void LogUnauthenticated(string remote);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an unauthenticated event from {Remote}: {Check}")]
+    private partial void LogUnauthenticated(string remote, SenderCheck check);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused event {EventId} with 409: its EventId is stored for {RecordKey} with different content ({Differences})")]
     private partial void LogReusedEventId(string eventId, string recordKey, string differences);

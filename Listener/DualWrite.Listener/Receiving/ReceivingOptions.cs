@@ -18,7 +18,9 @@ public sealed class ReceivingOptions
 
     /// <summary>
     /// A shared secret the sender puts in <see cref="SharedSecretHeader"/>. No default; configure it, or
-    /// <see cref="HmacKey"/>, or both (a request passes with either).
+    /// <see cref="HmacKey"/>, or both (a request passes with either). A secret header is a bearer credential: it
+    /// does not expire and a captured request can be sent again (the inbox then counts it as a redelivery of
+    /// the same EventId); prefer <see cref="HmacKey"/>, which refuses replays.
     /// </summary>
     public string? SharedSecret { get; set; }
 
@@ -26,13 +28,23 @@ public sealed class ReceivingOptions
     public string SharedSecretHeader { get; set; } = "X-DualWrite-Secret";
 
     /// <summary>
-    /// The key of an HMAC-SHA256 signature of the raw body, sent in <see cref="SignatureHeader"/> as hex or
-    /// base64, optionally prefixed <c>sha256=</c>. No default.
+    /// The key of an HMAC-SHA256 signature of <c>"&lt;timestamp&gt;." + raw body</c>, sent in <see cref="SignatureHeader"/>
+    /// as hex or base64, optionally prefixed <c>sha256=</c>, with the timestamp in <see cref="TimestampHeader"/>. No default.
+    /// A signed request is refused outside <see cref="SignatureTolerance"/> or when its signature was accepted before.
     /// </summary>
     public string? HmacKey { get; set; }
 
-    /// <summary>The header carrying the body's signature. Default <c>X-DualWrite-Signature</c>.</summary>
+    /// <summary>The header carrying the signature. Default <c>X-DualWrite-Signature</c>.</summary>
     public string SignatureHeader { get; set; } = "X-DualWrite-Signature";
+
+    /// <summary>The header carrying the signed timestamp (Unix time in milliseconds). Default <c>X-DualWrite-Timestamp</c>.</summary>
+    public string TimestampHeader { get; set; } = "X-DualWrite-Timestamp";
+
+    /// <summary>
+    /// How far a signed timestamp may lie from the listener's clock, before or after (sender latency and clock
+    /// skew together), and how long accepted signatures are remembered to refuse replays. Default 5 minutes (<c>00:05:00</c>).
+    /// </summary>
+    public TimeSpan SignatureTolerance { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
     /// Events whose <c>EventTime</c> is older than this are refused with 400. Default 30 days

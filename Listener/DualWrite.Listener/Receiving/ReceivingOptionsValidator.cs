@@ -24,6 +24,8 @@ public sealed class ReceivingOptionsValidator : IValidateOptions<ReceivingOption
             null);
         problems.Require(!string.IsNullOrWhiteSpace(options.SharedSecretHeader), nameof(options.SharedSecretHeader), "must name a header", options.SharedSecretHeader);
         problems.Require(!string.IsNullOrWhiteSpace(options.SignatureHeader), nameof(options.SignatureHeader), "must name a header", options.SignatureHeader);
+        problems.Require(!string.IsNullOrWhiteSpace(options.TimestampHeader), nameof(options.TimestampHeader), "must name a header", options.TimestampHeader);
+        problems.Positive(nameof(options.SignatureTolerance), options.SignatureTolerance);
         problems.Positive(nameof(options.MaxEventAge), options.MaxEventAge);
         problems.Require(options.MaxClockSkew >= TimeSpan.Zero, nameof(options.MaxClockSkew), "must not be negative", options.MaxClockSkew);
         return problems.ToResult();

@@ -5,6 +5,7 @@ using DualWrite.Listener.Conflicts;
 using DualWrite.Listener.ErrorQueue;
 using DualWrite.Listener.Inbox;
 using DualWrite.Listener.MapStates;
+using DualWrite.Listener.Receiving;
 using DualWrite.Listener.SyncState;
 
 namespace DualWrite.Listener.StateStore;
@@ -22,5 +23,6 @@ public static class StateSchema
             .Concat(ConflictSchema.Statements(dialect))
             .Concat(MapStateSchema.Statements)
             .Concat(CheckpointSchema.Statements)
+            .Concat(ReceivedSignatureSchema.Statements)
             .ToList();
 }

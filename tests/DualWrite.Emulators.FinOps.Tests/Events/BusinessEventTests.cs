@@ -191,17 +191,59 @@ public sealed class BusinessEventTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_endpoint_with_a_signing_key_gets_an_hmac_sha256_signature_of_the_body()
+    public async Task An_endpoint_with_a_signing_key_gets_a_timestamp_and_an_hmac_sha256_signature_of_timestamp_and_body()
     {
         await using var signed = await EventReceiver.StartAsync();
         _harness.Control.Events.Register(new EventEndpoint("signed", signed.Url) { SigningKey = "k3y" });
+        var before = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
 
         using var created = await CreateGroupAsync("E11");
 
         var received = Assert.Single(await signed.WaitForAsync(1));
+        var timestamp = received.Headers[EventEndpoint.DefaultTimestampHeader];
+        var milliseconds = long.Parse(timestamp, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(milliseconds, before - 1000, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + 1000);
         var expected = "sha256=" + Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(
-            System.Text.Encoding.UTF8.GetBytes("k3y"), System.Text.Encoding.UTF8.GetBytes(received.Json)));
+            System.Text.Encoding.UTF8.GetBytes("k3y"), System.Text.Encoding.UTF8.GetBytes(timestamp + "." + received.Json)));
         Assert.Equal(expected, received.Headers[EventEndpoint.DefaultSignatureHeader]);
+    }
+
+    [Fact]
+    public async Task Duplicated_deliveries_are_signed_with_distinct_timestamps()
+    {
+        await using var signed = await EventReceiver.StartAsync();
+        _harness.Control.Events.Register(new EventEndpoint("signed", signed.Url) { SigningKey = "k3y" });
+        _harness.Control.Events.DuplicateNext(1);
+
+        using var created = await CreateGroupAsync("E12");
+
+        var received = await signed.WaitForAsync(2);
+        Assert.Equal(received[0].Json, received[1].Json);
+        Assert.NotEqual(received[0].Headers[EventEndpoint.DefaultTimestampHeader], received[1].Headers[EventEndpoint.DefaultTimestampHeader]);
+        Assert.NotEqual(received[0].Headers[EventEndpoint.DefaultSignatureHeader], received[1].Headers[EventEndpoint.DefaultSignatureHeader]);
+    }
+
+    [Fact]
+    public async Task The_endpoint_listing_shows_no_secret()
+    {
+        _harness.Control.Events.Register(new EventEndpoint("secretive", new Uri("https://user:pa55word@listener.example/events?code=FUNCTION-KEY-123"))
+        {
+            Headers = new Dictionary<string, string> { ["X-DualWrite-Secret"] = "SHARED-SECRET-456" },
+            SigningKey = "SIGNING-KEY-789",
+        });
+        using var admin = new HttpClient { BaseAddress = _harness.Emulator.BaseAddress };
+
+        var listing = await admin.GetStringAsync("_emulator/events/endpoints");
+
+        foreach (var secret in new[] { "pa55word", "FUNCTION-KEY-123", "SHARED-SECRET-456", "SIGNING-KEY-789", "s3cret" })
+        {
+            Assert.DoesNotContain(secret, listing, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("X-DualWrite-Secret", listing, StringComparison.Ordinal);
+        Assert.Contains("\"signed\":true", listing.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.DoesNotContain("pa55word", _harness.Control.Events.Endpoints.Single(e => e.Name == "secretive").ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("SIGNING-KEY-789", _harness.Control.Events.Endpoints.Single(e => e.Name == "secretive").ToString(), StringComparison.Ordinal);
     }
 
     private Task<HttpResponseMessage> CreateGroupAsync(string id) =>

@@ -69,10 +69,11 @@ public sealed class EventReceiverTests : IAsyncLifetime
     {
         var first = TestEvents.Json(TestEvents.Customer("US-001", 1));
         var second = TestEvents.Json(TestEvents.Customer("US-001", 2));
-        var base64 = Convert.ToBase64String(Convert.FromHexString(EventSignature.Compute(ListenerTestHost.HmacKey, Encoding.UTF8.GetBytes(second))["sha256=".Length..]));
+        var timestamp = EventSignature.FormatTimestamp(DateTimeOffset.UtcNow);
+        var base64 = Convert.ToBase64String(EventSignature.Hash(ListenerTestHost.HmacKey, timestamp, Encoding.UTF8.GetBytes(second)));
 
-        using var hex = await host.PostAsync(first, secret: null, signature: EventSignature.Compute(ListenerTestHost.HmacKey, Encoding.UTF8.GetBytes(first)));
-        using var b64 = await host.PostAsync(second, secret: null, signature: base64);
+        using var hex = await host.PostSignedAsync(first);
+        using var b64 = await host.PostAsync(second, secret: null, signature: base64, timestamp: timestamp);
 
         Assert.Equal(HttpStatusCode.Accepted, hex.StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, b64.StatusCode);
@@ -83,10 +84,11 @@ public sealed class EventReceiverTests : IAsyncLifetime
     {
         var body = TestEvents.Json(TestEvents.Customer("US-001", 1));
         var other = TestEvents.Json(TestEvents.Customer("US-001", 2));
+        var timestamp = EventSignature.FormatTimestamp(DateTimeOffset.UtcNow);
 
-        using var wrongBody = await host.PostAsync(body, secret: null, signature: EventSignature.Compute(ListenerTestHost.HmacKey, Encoding.UTF8.GetBytes(other)));
-        using var wrongKey = await host.PostAsync(body, secret: null, signature: EventSignature.Compute("another-key", Encoding.UTF8.GetBytes(body)));
-        using var garbage = await host.PostAsync(body, secret: null, signature: "sha256=not-a-signature");
+        using var wrongBody = await host.PostAsync(body, secret: null, EventSignature.Compute(ListenerTestHost.HmacKey, timestamp, Encoding.UTF8.GetBytes(other)), timestamp);
+        using var wrongKey = await host.PostSignedAsync(body, key: "another-key");
+        using var garbage = await host.PostAsync(body, secret: null, signature: "sha256=not-a-signature", timestamp: timestamp);
 
         Assert.Equal(HttpStatusCode.Unauthorized, wrongBody.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, wrongKey.StatusCode);

@@ -91,7 +91,14 @@ public sealed class ListenerTestHost : IAsyncDisposable
 
     public Task<HttpResponseMessage> PostAsync(FinOpsChangeEvent changeEvent) => PostAsync(TestEvents.Json(changeEvent));
 
-    public Task<HttpResponseMessage> PostAsync(string body, string? secret = Secret, string? signature = null)
+    /// <summary>Posts <paramref name="body"/> signed with <paramref name="key"/> at <paramref name="signedAt"/> (default now).</summary>
+    public Task<HttpResponseMessage> PostSignedAsync(string body, string key = HmacKey, DateTimeOffset? signedAt = null)
+    {
+        var timestamp = DualWrite.Listener.Receiving.EventSignature.FormatTimestamp(signedAt ?? DateTimeOffset.UtcNow);
+        return PostAsync(body, secret: null, DualWrite.Listener.Receiving.EventSignature.Compute(key, timestamp, Encoding.UTF8.GetBytes(body)), timestamp);
+    }
+
+    public Task<HttpResponseMessage> PostAsync(string body, string? secret = Secret, string? signature = null, string? timestamp = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/events") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         if (secret is not null)
@@ -102,6 +109,11 @@ public sealed class ListenerTestHost : IAsyncDisposable
         if (signature is not null)
         {
             request.Headers.Add("X-DualWrite-Signature", signature);
+        }
+
+        if (timestamp is not null)
+        {
+            request.Headers.Add("X-DualWrite-Timestamp", timestamp);
         }
 
         return Client.SendAsync(request);
