@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Net.Http;
 using System.Text;
@@ -17,6 +16,12 @@ namespace DualWrite.Corpus.Tests.Events;
 /// </summary>
 public sealed class EventRequestBuilder(CorpusSystem system)
 {
+    private const string SignatureHeader = "X-DualWrite-Signature";
+    private const string TimestampHeader = "X-DualWrite-Timestamp";
+
+    // One timestamp per case: a case that sends twice with "hmac" replays the very same signed request.
+    private readonly string timestamp = EventSignature.FormatTimestamp(DateTimeOffset.UtcNow);
+
     /// <summary>The body the case sends (built once, so a second send repeats it byte for byte).</summary>
     public string Body(JsonObject input, out string? eventId)
     {
@@ -96,19 +101,48 @@ public sealed class EventRequestBuilder(CorpusSystem system)
                 request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + system.Emulators.EventSecret);
                 break;
             case "hmac":
-                request.Headers.Add("X-DualWrite-Signature", EventSignature.Compute(CorpusSystem.HmacKey, bytes));
+                Sign(request, timestamp, bytes);
+                break;
+            case "hmac-fresh-each-send":
+                Sign(request, EventSignature.FormatTimestamp(DateTimeOffset.UtcNow.AddMilliseconds(Random.Shared.Next(1, 1000))), bytes);
+                break;
+            case "hmac-without-timestamp":
+                request.Headers.Add(SignatureHeader, EventSignature.Compute(CorpusSystem.HmacKey, timestamp, bytes));
+                break;
+            case "hmac-body-only":
+                // The pre-timestamp scheme: HMAC of the body alone.
+                request.Headers.Add(TimestampHeader, timestamp);
+                request.Headers.Add(SignatureHeader, "sha256=" + Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(Encoding.UTF8.GetBytes(CorpusSystem.HmacKey), bytes)));
+                break;
+            case "hmac-stale-timestamp":
+                Sign(request, EventSignature.FormatTimestamp(DateTimeOffset.UtcNow.AddMinutes(-10)), bytes);
+                break;
+            case "hmac-future-timestamp":
+                Sign(request, EventSignature.FormatTimestamp(DateTimeOffset.UtcNow.AddMinutes(10)), bytes);
+                break;
+            case "hmac-malformed-timestamp":
+                request.Headers.Add(TimestampHeader, "2026-12-06T02:00:00Z");
+                request.Headers.Add(SignatureHeader, EventSignature.Compute(CorpusSystem.HmacKey, "2026-12-06T02:00:00Z", bytes));
+                break;
+            case "hmac-timestamp-not-signed":
+                // Signed at one time, sent with another: the signature covers the timestamp.
+                request.Headers.Add(TimestampHeader, EventSignature.FormatTimestamp(DateTimeOffset.UtcNow.AddSeconds(1)));
+                request.Headers.Add(SignatureHeader, EventSignature.Compute(CorpusSystem.HmacKey, timestamp, bytes));
                 break;
             case "hmac-wrong-key":
-                request.Headers.Add("X-DualWrite-Signature", EventSignature.Compute("another-key", bytes));
+                request.Headers.Add(TimestampHeader, timestamp);
+                request.Headers.Add(SignatureHeader, EventSignature.Compute("another-key", timestamp, bytes));
                 break;
             case "hmac-other-body":
-                request.Headers.Add("X-DualWrite-Signature", EventSignature.Compute(CorpusSystem.HmacKey, Encoding.UTF8.GetBytes(body + " ")));
+                Sign(request, timestamp, Encoding.UTF8.GetBytes(body + " "));
                 break;
             case "hmac-garbage":
-                request.Headers.Add("X-DualWrite-Signature", "sha256=zz" + new string('0', 62));
+                request.Headers.Add(TimestampHeader, timestamp);
+                request.Headers.Add(SignatureHeader, "sha256=zz" + new string('0', 62));
                 break;
             case "hmac-truncated":
-                request.Headers.Add("X-DualWrite-Signature", EventSignature.Compute(CorpusSystem.HmacKey, bytes)[..40]);
+                request.Headers.Add(TimestampHeader, timestamp);
+                request.Headers.Add(SignatureHeader, EventSignature.Compute(CorpusSystem.HmacKey, timestamp, bytes)[..40]);
                 break;
             case "admin-key":
                 request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + CorpusSystem.AdminKey);
@@ -120,8 +154,9 @@ public sealed class EventRequestBuilder(CorpusSystem system)
         return request;
     }
 
-    /// <summary>The ContentLength header claims more than is sent: the claim alone must be refused.</summary>
-    public static string Describe(JsonObject input) => input.ToJsonString();
-
-    internal static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
+    private static void Sign(HttpRequestMessage request, string timestamp, byte[] body)
+    {
+        request.Headers.Add(TimestampHeader, timestamp);
+        request.Headers.Add(SignatureHeader, EventSignature.Compute(CorpusSystem.HmacKey, timestamp, body));
+    }
 }
