@@ -74,7 +74,7 @@ public sealed class KeyUrlRoundTripProperties : IClassFixture<LoopbackEmulators>
 
                 Assert.Null(LoopbackEmulators.Ok(await finOps.GetAsync(path, null, CancellationToken.None), "GET after delete"));
             },
-            iter: 60,
+            iter: 150,
             threads: 1,
             print: Printed.Literal);
     }
@@ -110,7 +110,7 @@ public sealed class KeyUrlRoundTripProperties : IClassFixture<LoopbackEmulators>
 
                 Assert.Null(LoopbackEmulators.Ok(await dataverse.RetrieveAsync(path, ["accountnumber"], CancellationToken.None), "GET after delete"));
             },
-            iter: 60,
+            iter: 150,
             threads: 1,
             print: Printed.Literal);
     }
