@@ -32,6 +32,11 @@ public static class Program
             return await ReportAsync(problems).ConfigureAwait(false);
         }
 
+        if (commandLine.CommandLineSecretWarning(result) is { } warning)
+        {
+            await Console.Error.WriteLineAsync(warning).ConfigureAwait(false);
+        }
+
         await using var emulator = await DataverseEmulator.StartAsync(options, cancellationToken).ConfigureAwait(false);
         Console.WriteLine($"Dataverse Web API emulator: {emulator.ServiceRoot} ({emulator.SeedReport.Records} seed records in {emulator.SeedReport.Elapsed.TotalSeconds:0.0} s, {emulator.Engine.Metadata.Tables.Count} tables)");
         Console.WriteLine($"Token: POST {emulator.TokenEndpointFor()} (client_credentials; any client id/secret unless --client is given). Ctrl+C stops.");

@@ -22,7 +22,7 @@ public static class Program
 {
     public const int DefaultPort = 5100;
 
-    private const string Usage = "Options: --port N (default 5100) --seed none|small --customers N --random-seed N --client ID:SECRET --latency-per-request MS --latency-per-record MS --quiet --exit-after-load (--help lists all)";
+    private const string Usage = "Options: --port N (default 5100) --seed none|small --customers N --random-seed N --client ID:SECRET (better: DUALWRITE_EMULATOR_CLIENTS or --clients-file) --latency-per-request MS --latency-per-record MS --quiet --exit-after-load (--help lists all)";
 
     private static readonly Option<bool> ExitAfterLoad = new("--exit-after-load")
     {
@@ -83,6 +83,11 @@ public static class Program
         if (problems.Count > 0)
         {
             return await ReportAsync(problems).ConfigureAwait(false);
+        }
+
+        if (shared.CommandLineSecretWarning(result) is { } warning)
+        {
+            await Console.Error.WriteLineAsync(warning).ConfigureAwait(false);
         }
 
         await using var emulator = await FinOpsEmulator.StartAsync(options, cancellationToken).ConfigureAwait(false);

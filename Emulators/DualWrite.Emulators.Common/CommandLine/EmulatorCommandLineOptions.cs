@@ -42,10 +42,19 @@ public sealed class EmulatorCommandLineOptions
         Description = "Another deterministic data set: the same number always gives the same rows.",
     };
 
+    /// <summary>The environment variable that lists token clients as <c>ID:SECRET;ID:SECRET</c>, off the command line.</summary>
+    public const string ClientsVariable = "DUALWRITE_EMULATOR_CLIENTS";
+
     public Option<string[]> Clients { get; } = new("--client")
     {
-        Description = $"An application that may get tokens, as ID:SECRET (repeatable). Default {DefaultEmulatorClient.ClientId}:{DefaultEmulatorClient.ClientSecret}.",
+        Description = $"An application that may get tokens, as ID:SECRET (repeatable). Visible to every user in the process list: prefer {ClientsVariable} or --clients-file. Default {DefaultEmulatorClient.ClientId}:{DefaultEmulatorClient.ClientSecret}.",
         HelpName = "ID:SECRET",
+    };
+
+    public Option<string?> ClientsFile { get; } = new("--clients-file")
+    {
+        Description = $"A file of applications that may get tokens, one ID:SECRET per line (also {ClientsVariable}=ID:SECRET;ID:SECRET).",
+        HelpName = "PATH",
     };
 
     public Option<bool> Quiet { get; } = new("--quiet")
@@ -74,6 +83,7 @@ public sealed class EmulatorCommandLineOptions
         root.Options.Add(Customers);
         root.Options.Add(RandomSeed);
         root.Options.Add(Clients);
+        root.Options.Add(ClientsFile);
         root.Options.Add(Quiet);
         root.Options.Add(LatencyPerRequest);
         root.Options.Add(LatencyPerRecord);
@@ -137,25 +147,61 @@ public sealed class EmulatorCommandLineOptions
         return LatencyProfile.FromMilliseconds(perRequest, perRecord);
     }
 
-    /// <summary>The --client values as id and secret pairs; malformed ones are reported.</summary>
+    /// <summary>
+    /// The token clients as id and secret pairs, from --client, --clients-file and <see cref="ClientsVariable"/>; malformed
+    /// ones are reported by position, never by value (the value is a secret).
+    /// </summary>
     public IReadOnlyList<(string ClientId, string ClientSecret)> ClientsOf(ParseResult result, ICollection<string> problems)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(problems);
         var clients = new List<(string, string)>();
-        foreach (var client in result.GetValue(Clients) ?? [])
+        Add(result.GetValue(Clients) ?? [], "--client", clients, problems);
+        if (ValueOr(result, ClientsFile, null) is { } file)
         {
-            var colon = client.IndexOf(':', StringComparison.Ordinal);
-            if (colon <= 0)
+            try
             {
-                problems.Add($"--client '{client}' must be ID:SECRET.");
-                continue;
+                Add(System.IO.File.ReadAllLines(file).Where(line => line.Trim().Length > 0 && !line.TrimStart().StartsWith('#')), "--clients-file line", clients, problems);
             }
+            catch (Exception ex) when (ex is System.IO.IOException or UnauthorizedAccessException)
+            {
+                problems.Add("--clients-file '" + file + "' cannot be read: " + ex.Message);
+            }
+        }
 
-            clients.Add((client[..colon], client[(colon + 1)..]));
+        if (Environment.GetEnvironmentVariable(ClientsVariable) is { Length: > 0 } variable)
+        {
+            Add(variable.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), ClientsVariable + " entry", clients, problems);
         }
 
         return clients;
+    }
+
+    /// <summary>A warning to print when --client carried secrets on the command line; null when it did not.</summary>
+    public string? CommandLineSecretWarning(ParseResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return (result.GetValue(Clients) ?? []).Length == 0
+            ? null
+            : "Warning: --client ID:SECRET puts the secret in the process list, readable by every user of this machine; use " + ClientsVariable
+                + "=ID:SECRET or --clients-file PATH (chmod 600) instead.";
+    }
+
+    private static void Add(IEnumerable<string> entries, string source, List<(string, string)> clients, ICollection<string> problems)
+    {
+        var position = 0;
+        foreach (var entry in entries)
+        {
+            position++;
+            var colon = entry.IndexOf(':', StringComparison.Ordinal);
+            if (colon <= 0 || colon == entry.Length - 1)
+            {
+                problems.Add(source + " #" + position + " must be ID:SECRET (an id, a colon, a non-empty secret).");
+                continue;
+            }
+
+            clients.Add((entry[..colon].Trim(), entry[(colon + 1)..]));
+        }
     }
 
     /// <summary>The parser's own problems (unknown options, values of the wrong type), as messages.</summary>

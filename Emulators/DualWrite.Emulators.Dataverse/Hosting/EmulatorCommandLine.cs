@@ -31,6 +31,9 @@ public sealed class EmulatorCommandLine
 
     private readonly EmulatorCommandLineOptions _shared = new(DefaultPort);
 
+    /// <summary>A warning when --client put secrets on the command line; null otherwise.</summary>
+    public string? CommandLineSecretWarning(ParseResult result) => _shared.CommandLineSecretWarning(result);
+
     private readonly Option<string?> _solution = new("--solution") { Description = "A solution folder (SolutionPackager layout) whose steps run in the pipeline." };
 
     private readonly Option<string[]> _plugins = new("--plugins") { Description = "A plug-in assembly the solution's steps name (repeatable)." };

@@ -27,4 +27,7 @@ public sealed record FinOpsClientCredential(string ClientId, string ClientSecret
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes("fno-app-user:" + clientId.ToLowerInvariant()));
         return new Guid(hash.AsSpan(0, 16));
     }
+
+    /// <summary>The id and company only: the secret never reaches a log or a message.</summary>
+    public override string ToString() => "FinOpsClientCredential { ClientId = " + ClientId + ", DefaultCompany = " + DefaultCompany + " }";
 }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using DualWrite.Core.Security;
 using Microsoft.Extensions.Options;
 
 namespace DualWrite.Listener.Alerts;
@@ -32,7 +33,7 @@ public sealed class AlertOptionsValidator : IValidateOptions<AlertOptions>
 
         if (options.WebhookUrl is { } url && (!url.IsAbsoluteUri || (url.Scheme != "http" && url.Scheme != "https")))
         {
-            problems.Add(AlertOptions.SectionName + ":WebhookUrl '" + url + "' is not an absolute http(s) URL.");
+            problems.Add(AlertOptions.SectionName + ":WebhookUrl '" + (url.IsAbsoluteUri ? SecretRedaction.Origin(url) : SecretRedaction.Mask) + "' is not an absolute http(s) URL (its path is not shown: webhook URLs carry their token).");
         }
 
         if (options.EvaluationInterval <= System.TimeSpan.Zero)

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
+using DualWrite.Core.Security;
 using DualWrite.Listener.Admin;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -62,11 +63,11 @@ public sealed partial class AlertWebhookSender(IHttpClientFactory clients, IOpti
 
             if (attempt >= options.Value.WebhookAttempts)
             {
-                LogGaveUp(alert.Map, alert.Rule, url, attempt, problem);
+                LogGaveUp(alert.Map, alert.Rule, SecretRedaction.Origin(url), attempt, problem);
                 return false;
             }
 
-            LogRetrying(alert.Map, alert.Rule, url, attempt, problem, delay);
+            LogRetrying(alert.Map, alert.Rule, SecretRedaction.Origin(url), attempt, problem, delay);
             await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
             delay += delay;
         }
@@ -87,8 +88,8 @@ public sealed partial class AlertWebhookSender(IHttpClientFactory clients, IOpti
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Alert webhook {Url} refused map '{Map}' rule '{Rule}' on try {Attempt} ({Problem}); trying again in {Delay}.")]
-    private partial void LogRetrying(string map, string rule, Uri url, int attempt, string problem, TimeSpan delay);
+    private partial void LogRetrying(string map, string rule, string url, int attempt, string problem, TimeSpan delay);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Alert webhook {Url} did not take map '{Map}' rule '{Rule}' after {Attempts} tries ({Problem}); the alert stays in the log and at /api/alerts.")]
-    private partial void LogGaveUp(string map, string rule, Uri url, int attempts, string problem);
+    private partial void LogGaveUp(string map, string rule, string url, int attempts, string problem);
 }

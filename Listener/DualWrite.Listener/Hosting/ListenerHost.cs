@@ -9,6 +9,7 @@ using DualWrite.Listener.Monitoring;
 using DualWrite.Listener.Alerts;
 using DualWrite.Listener.MapStates;
 using DualWrite.Listener.Receiving;
+using DualWrite.Listener.Secrets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -35,6 +36,7 @@ public static class ListenerHost
             Args = args,
             ContentRootPath = AppContext.BaseDirectory,
         });
+        builder.AddSecrets();
         configure?.Invoke(builder);
         builder.Services.AddDualWriteListener(builder.Configuration);
         builder.Services.AddAdminApi(builder.Configuration);
@@ -48,6 +50,7 @@ public static class ListenerHost
         }
 
         var app = builder.Build();
+        app.WarnAboutCommandLineSecrets(args);
         var path = string.IsNullOrEmpty(receiving.Path) || receiving.Path[0] != '/' ? "/" + receiving.Path : receiving.Path;
         app.MapPost(path, (HttpContext context, EventReceiver receiver) => receiver.ReceiveAsync(context));
 

@@ -36,7 +36,7 @@ public sealed class ServiceTargetOptions
         Authority = Authority ?? (TenantId is null ? null : new Uri("https://login.microsoftonline.com/" + Uri.EscapeDataString(TenantId))),
         ClientId = ClientId,
         ClientSecret = ClientSecret,
-        Scope = Scope ?? (BaseUrl is null ? string.Empty : BaseUrl.GetLeftPart(UriPartial.Authority) + "/.default"),
+        Scope = Scope ?? (BaseUrl is not { IsAbsoluteUri: true } ? string.Empty : BaseUrl.GetLeftPart(UriPartial.Authority) + "/.default"),
     };
 
     /// <summary>Every problem at once, each naming the setting (a missing section names all its required settings).</summary>
@@ -62,7 +62,7 @@ public sealed class ServiceTargetOptions
         foreach (var problem in credentials.Validate(section))
         {
             var repeatsAuthority = credentials.Authority is null && problem.StartsWith(section + ":Authority", StringComparison.Ordinal);
-            var repeatsBaseUrl = Scope is null && BaseUrl is null && problem.StartsWith(section + ":Scope", StringComparison.Ordinal);
+            var repeatsBaseUrl = Scope is null && BaseUrl is not { IsAbsoluteUri: true } && problem.StartsWith(section + ":Scope", StringComparison.Ordinal);
             if (!repeatsAuthority && !repeatsBaseUrl)
             {
                 problems.Add(problem);

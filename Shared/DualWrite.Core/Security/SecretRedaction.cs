@@ -28,13 +28,34 @@ public static class SecretRedaction
             return url;
         }
 
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var absolute))
+        // On Unix "/path?x" parses as an absolute file URI: a leading slash means a relative URL here.
+        if (url[0] == '/' || !Uri.TryCreate(url, UriKind.Absolute, out var absolute))
         {
             var query = url.IndexOf('?');
             return query < 0 ? url : url.Substring(0, query + 1) + Mask;
         }
 
         return RedactUrl(absolute);
+    }
+
+    /// <summary>
+    /// Only <c>scheme://host[:port]/…</c> of <paramref name="url"/>: for URLs whose path is itself the secret (Slack and
+    /// Teams webhooks, signed URLs).
+    /// </summary>
+    public static string Origin(Uri url)
+    {
+        if (url == null)
+        {
+            throw new ArgumentNullException(nameof(url));
+        }
+
+        if (!url.IsAbsoluteUri)
+        {
+            return Mask;
+        }
+
+        var origin = url.Scheme + "://" + (url.IsDefaultPort ? url.Host : url.Host + ":" + url.Port);
+        return url.PathAndQuery.Length > 1 ? origin + "/" + Mask : origin + "/";
     }
 
     /// <summary>See <see cref="RedactUrl(string)"/>.</summary>
