@@ -6,5 +6,5 @@ namespace DualWrite.Listener;
 
 internal static class Program
 {
-    private static Task<int> Main(string[] args) => DualWriteCommandLine.Create(Console.Out).Parse(args).InvokeAsync();
+    private static Task<int> Main(string[] args) => CommandLineInvocation.InvokeAsync(args, Console.Out, Console.Error);
 }

@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using DualWrite.Emulators.Common.Latency;
 using DualWrite.Emulators.Dataverse.WebApi.Faults;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 
 namespace DualWrite.Emulators.Dataverse.WebApi;
@@ -40,8 +41,9 @@ public sealed class WebApiEndpoint
             body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
         }
 
-        var path = request.Path.Value ?? string.Empty;
-        var relative = path.Length > ServicePath.Length ? path[ServicePath.Length..] : string.Empty;
+        var path = RawPath(context);
+        var service = path.IndexOf(ServicePath, StringComparison.OrdinalIgnoreCase);
+        var relative = service >= 0 ? path[(service + ServicePath.Length)..] : string.Empty;
         var webRequest = new WebApiRequest
         {
             Method = request.Method,
@@ -97,5 +99,21 @@ public sealed class WebApiEndpoint
             context.Response.ContentType = response.ContentType;
             await context.Response.WriteAsync(response.Body, context.RequestAborted).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// The request path as the client sent it. ASP.NET's Request.Path is decoded except for %2F, so a key
+    /// holding '/' and one holding the text "%2F" would arrive the same; the raw target keeps them apart.
+    /// </summary>
+    private static string RawPath(HttpContext context)
+    {
+        var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
+        if (string.IsNullOrEmpty(rawTarget) || rawTarget[0] is not '/' and not 'h' and not 'H')
+        {
+            return context.Request.PathBase.ToUriComponent() + context.Request.Path.ToUriComponent();
+        }
+
+        var question = rawTarget.IndexOf('?', StringComparison.Ordinal);
+        return question < 0 ? rawTarget : rawTarget[..question];
     }
 }

@@ -4,7 +4,10 @@ using System.Linq;
 
 namespace DualWrite.Emulators.Dataverse.WebApi;
 
-/// <summary>One Web API request, from HTTP or from a $batch part: the path after /api/data/v9.2/ (decoded), query, headers and body.</summary>
+/// <summary>
+/// One Web API request, from HTTP or from a $batch part: the path after /api/data/v9.2/ as sent (still
+/// percent-encoded, so a key value's '/' or '%' is told from the URL's own; the key parser decodes it), query, headers and body.
+/// </summary>
 public sealed class WebApiRequest
 {
     public required string Method { get; init; }

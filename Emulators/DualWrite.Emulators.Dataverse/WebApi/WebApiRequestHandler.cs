@@ -125,7 +125,7 @@ public sealed class WebApiRequestHandler
         else if (Uri.TryCreate(path, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https")
         {
             var marker = absolute.AbsolutePath.IndexOf(request.ServiceRoot.AbsolutePath, StringComparison.OrdinalIgnoreCase);
-            path = marker >= 0 ? Uri.UnescapeDataString(absolute.AbsolutePath[(marker + request.ServiceRoot.AbsolutePath.Length)..]) : absolute.AbsolutePath;
+            path = marker >= 0 ? absolute.AbsolutePath[(marker + request.ServiceRoot.AbsolutePath.Length)..] : absolute.AbsolutePath;
         }
 
         path = path.TrimStart('/');

@@ -58,6 +58,7 @@ public static class AdminRoutes
 
         properties[MiddlewareAddedKey] = true;
         app.UseMiddleware<AdminAuthenticationMiddleware>();
+        app.UseMiddleware<AdminBadRequestMiddleware>();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AdminRoutes).FullName!);
         app.Lifetime.ApplicationStarted.Register(() =>
         {

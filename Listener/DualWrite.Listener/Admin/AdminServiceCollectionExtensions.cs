@@ -20,6 +20,9 @@ public static class AdminServiceCollectionExtensions
         services.TryAddSingleton<AdminAuthenticator>();
         services.AddProblemDetails();
         services.Configure<JsonOptions>(json => AdminJson.Configure(json.SerializerOptions));
+
+        // Binding failures raise BadHttpRequestException, which AdminBadRequestMiddleware answers with a named problem.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         return services;
     }
 

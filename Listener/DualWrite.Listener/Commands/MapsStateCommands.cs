@@ -4,6 +4,7 @@ using System.CommandLine;
 using System.IO;
 using System.Linq;
 using DualWrite.Listener.Admin;
+using DualWrite.Listener.MapStates;
 
 namespace DualWrite.Listener.Commands;
 
@@ -34,7 +35,14 @@ internal static class MapsStateCommands
     private static Command Command(string name, string description, string? operation, TextWriter output)
     {
         var map = new Argument<string>("NAME") { Description = "The map's name, as in its map file (any case)." };
-        var reason = new Option<string?>("--reason") { Description = "Why: kept with the state and shown in maps list." };
+        var reason = new Option<string?>("--reason") { Description = "Why: kept with the state and shown in maps list (at most " + MapReason.MaxLength + " characters)." };
+        reason.Validators.Add(result =>
+        {
+            if (MapReason.Problem(result.GetValueOrDefault<string?>()) is { } tooLong)
+            {
+                result.AddError("--reason: " + tooLong);
+            }
+        });
         var json = new Option<bool>("--json") { Description = "Print JSON on stdout." };
         var url = new Option<string?>("--url") { Description = "A running listener's base URL (http://localhost:5000): act through its admin API instead of the store.", HelpName = "url" };
         var apiKey = new Option<string?>("--api-key") { Description = "The admin key for --url (default: the " + AdminApiClient.ApiKeyVariable + " environment variable).", HelpName = "key" };

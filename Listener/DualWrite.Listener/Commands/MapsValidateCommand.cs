@@ -8,7 +8,7 @@ namespace DualWrite.Listener.Commands;
 
 /// <summary>
 /// <c>dualwrite maps validate --maps &lt;dir&gt; --finops-metadata &lt;file|url&gt; --dataverse-metadata &lt;file|url&gt;</c>:
-/// every issue one per line; exit code 0 when green, 1 when any issue was found.
+/// every issue one per line; exit code 0 when green, 1 when any issue was found (2: the command line itself is wrong).
 /// </summary>
 internal static class MapsValidateCommand
 {

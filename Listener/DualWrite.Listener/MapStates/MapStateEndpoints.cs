@@ -54,6 +54,11 @@ public static class MapStateEndpoints
             }
         }
 
+        if (MapReason.Problem(reason) is { } tooLong)
+        {
+            return AdminProblems.BadRequest("The reason of " + action + " on map '" + name + "' cannot be kept: " + tooLong);
+        }
+
         var result = await operation(name, reason, cancellationToken).ConfigureAwait(false);
         return result.Problem switch
         {

@@ -7,6 +7,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using DualWrite.Core.Events;
+using DualWrite.Listener.Applying;
 using DualWrite.Listener.Inbox;
 using DualWrite.Listener.Monitoring;
 using DualWrite.Listener.Processing;
@@ -19,8 +20,8 @@ namespace DualWrite.Listener.Receiving;
 
 /// <summary>
 /// Takes one posted F&amp;O business event: 413 if too large, 401 unless the sender is authentic, 400 with
-/// every reason if it is not a change event or its EventTime lies outside the accepted window, 503 if the
-/// inbox cannot store it, 409 if its EventId is stored with different content, and 202 only once the event
+/// every reason if it is not a change event (our event class, an entity set a map syncs, that map's key) or its
+/// EventTime lies outside the accepted window, 503 if the inbox cannot store it, 409 if its EventId is stored with different content, and 202 only once the event
 /// is committed to the inbox (an exact redelivery only counts, still 202).
 /// </summary>
 public sealed partial class EventReceiver(
@@ -31,7 +32,8 @@ public sealed partial class EventReceiver(
     TimeProvider timeProvider,
     ReceivingMetrics metrics,
     ILogger<EventReceiver> logger,
-    SyncMetrics? syncMetrics = null)
+    SyncMetrics? syncMetrics = null,
+    MapCatalog? catalog = null)
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -78,6 +80,13 @@ public sealed partial class EventReceiver(
         if (!FinOpsChangeEventJson.TryParse(text, out var changeEvent, out var errors))
         {
             return Results.Json(new ReceiveRejection("The body is not an F&O change event.", errors), statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        if (MappedEventCheck.Problems(changeEvent!, catalog) is { Count: > 0 } unmapped)
+        {
+            // An operator fixes this in F&O's business event setup (or the maps): say so once per delivery.
+            LogNotSynced(changeEvent!.EventId, changeEvent.EntitySet, string.Join(" ", unmapped));
+            return Results.Json(new ReceiveRejection("The event is not for a synced record.", unmapped), statusCode: StatusCodes.Status400BadRequest);
         }
 
         if (OutsideTimeWindow(changeEvent!) is { } timeProblem)
@@ -190,6 +199,9 @@ public sealed partial class EventReceiver(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an unauthenticated event from {Remote}: {Check}")]
     private partial void LogUnauthenticated(string remote, SenderCheck check);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused event {EventId} of {EntitySet} with 400: {Problems}")]
+    private partial void LogNotSynced(string eventId, string entitySet, string problems);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused event {EventId} with 409: its EventId is stored for {RecordKey} with different content ({Differences})")]
     private partial void LogReusedEventId(string eventId, string recordKey, string differences);

@@ -53,15 +53,16 @@ public sealed class StepConfiguration
     public static StepConfiguration Parse(string? unsecureConfiguration, string? secureConfiguration)
     {
         var problems = new List<string>();
-        var settings = ParseSettings(unsecureConfiguration, problems);
-        var credentials = ParseCredentials(secureConfiguration, settings, problems);
+        var settings = ParseSettings(unsecureConfiguration, problems, out var allowEmulatorUrls);
+        var credentials = ParseCredentials(secureConfiguration, settings, allowEmulatorUrls, problems);
         return problems.Count == 0
             ? new StepConfiguration(settings, credentials, problems)
             : new StepConfiguration(null, null, problems);
     }
 
-    private static WriteThroughSettings? ParseSettings(string? json, List<string> problems)
+    private static WriteThroughSettings? ParseSettings(string? json, List<string> problems, out bool? allowEmulatorUrls)
     {
+        allowEmulatorUrls = null;
         var reader = ConfigurationReader.Open(UnsecureSource, json, problems);
         if (reader.Root is null)
         {
@@ -73,7 +74,7 @@ public sealed class StepConfiguration
         var callTimeout = reader.Seconds(CallTimeoutSetting, WriteThroughSettings.DefaultCallTimeout, 1, WriteThroughSettings.MaxBudget.TotalSeconds);
         var budget = reader.Seconds(BudgetSetting, WriteThroughSettings.DefaultBudget, 1, WriteThroughSettings.MaxBudget.TotalSeconds);
         var loopTag = reader.String(LoopTagSetting, required: false) ?? WriteThroughSettings.DefaultLoopTag;
-        var allowEmulatorUrls = reader.Boolean(AllowEmulatorUrlsSetting, defaultValue: false);
+        allowEmulatorUrls = reader.Boolean(AllowEmulatorUrlsSetting, defaultValue: false);
         var notNullable = ReadNames(reader, FinOpsNotNullableSetting);
         var onPaused = ReadOnPaused(reader);
         reader.RejectUnknown();
@@ -82,7 +83,7 @@ public sealed class StepConfiguration
             reader.Problem(CallTimeoutSetting, "(" + callTimeout.TotalSeconds + " s) must not exceed '" + BudgetSetting + "' (" + budget.TotalSeconds + " s)");
         }
 
-        if (baseUrl is not null && EndpointPolicy.Check(FinOpsBaseUrlSetting, baseUrl, allowEmulatorUrls) is { } refused)
+        if (baseUrl is not null && EndpointPolicy.Check(FinOpsBaseUrlSetting, baseUrl, allowEmulatorUrls.Value) is { } refused)
         {
             problems.Add(refused);
         }
@@ -96,7 +97,7 @@ public sealed class StepConfiguration
 
         return map is null || baseUrl is null || problems.Count > 0
             ? null
-            : new WriteThroughSettings(map, filter, baseUrl, callTimeout, budget, loopTag, allowEmulatorUrls, notNullable, onPaused);
+            : new WriteThroughSettings(map, filter, baseUrl, callTimeout, budget, loopTag, allowEmulatorUrls.Value, notNullable, onPaused);
     }
 
     /// <summary>"refuse" (the default) or "queue": what a save does while the map is paused.</summary>
@@ -170,7 +171,8 @@ public sealed class StepConfiguration
         return result.Map;
     }
 
-    private static ClientCredentials? ParseCredentials(string? json, WriteThroughSettings? settings, List<string> problems)
+    /// <param name="allowEmulatorUrls">Read from the unsecure configuration even when it has other problems, so a bad authority is reported with them; null when that configuration is unreadable (the rule is unknown).</param>
+    private static ClientCredentials? ParseCredentials(string? json, WriteThroughSettings? settings, bool? allowEmulatorUrls, List<string> problems)
     {
         var reader = ConfigurationReader.Open(SecureSource, json, problems);
         if (reader.Root is null)
@@ -184,7 +186,7 @@ public sealed class StepConfiguration
         var authority = reader.AbsoluteUrl(AuthoritySetting, required: false, null) ?? ClientCredentials.DefaultAuthority;
         var scope = reader.String(ScopeSetting, required: false);
         reader.RejectUnknown();
-        if (settings is not null && EndpointPolicy.Check(AuthoritySetting, authority, settings.AllowEmulatorUrls) is { } refused)
+        if (allowEmulatorUrls is { } allowed && EndpointPolicy.Check(AuthoritySetting, authority, allowed) is { } refused)
         {
             problems.Add(refused);
         }

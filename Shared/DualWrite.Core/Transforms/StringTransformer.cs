@@ -55,11 +55,18 @@ public static class StringTransformer
                             transform.MaxLength));
                     }
 
-                    text = text.Substring(0, transform.MaxLength);
+                    text = text.Substring(0, CutPoint(text, transform.MaxLength));
                     break;
             }
         }
 
         return TransformResult.Success(RecordValue.FromString(text));
     }
+
+    /// <summary>
+    /// Where to cut to keep at most <paramref name="maxLength"/> UTF-16 units: one earlier when the cut would
+    /// split a surrogate pair, whose lone half has no UTF-8 form and could be stored by neither service.
+    /// </summary>
+    private static int CutPoint(string text, int maxLength) =>
+        maxLength > 0 && char.IsHighSurrogate(text[maxLength - 1]) && char.IsLowSurrogate(text[maxLength]) ? maxLength - 1 : maxLength;
 }

@@ -40,6 +40,17 @@ public class StringTransformerTests
     }
 
     [Fact]
+    public void Truncating_never_splits_a_surrogate_pair()
+    {
+        // Shrunk from StringTransformProperties: a cut after the high half left a lone surrogate (no UTF-8 form).
+        var result = Apply("\uda6e\udd4f\u0085", SyncDirection.DataverseToFinOps, new StringTransform(StringTransformKind.MaxLength, maxLength: 1, onOverflow: OverflowBehavior.Truncate));
+
+        Assert.Equal(RecordValue.FromString(string.Empty), result.Value);
+        Assert.Equal(RecordValue.FromString("ab"), Apply("ab😀c", SyncDirection.DataverseToFinOps, new StringTransform(StringTransformKind.MaxLength, maxLength: 3, onOverflow: OverflowBehavior.Truncate)).Value);
+        Assert.Equal(RecordValue.FromString("ab😀"), Apply("ab😀c", SyncDirection.DataverseToFinOps, new StringTransform(StringTransformKind.MaxLength, maxLength: 4, onOverflow: OverflowBehavior.Truncate)).Value);
+    }
+
+    [Fact]
     public void A_value_within_max_length_passes_unchanged()
     {
         var result = Apply("Contoso", SyncDirection.DataverseToFinOps, new StringTransform(StringTransformKind.MaxLength, maxLength: 10, onOverflow: OverflowBehavior.Error));

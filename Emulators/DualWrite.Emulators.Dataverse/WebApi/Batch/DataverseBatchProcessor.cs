@@ -197,6 +197,7 @@ internal sealed class DataverseBatchProcessor
             path = path[serviceRoot.AbsolutePath.Length..];
         }
 
-        return (Uri.UnescapeDataString(path.TrimStart('/')), query);
+        // Still encoded, as an HTTP request's path is: the key parser decodes key values itself.
+        return (path.TrimStart('/'), query);
     }
 }

@@ -13,7 +13,8 @@ namespace DualWrite.Emulators.Dataverse.WebApi.Routing;
 /// Parses the part of a Web API URL after /api/data/v9.2/: <c>accounts</c>, <c>accounts(&lt;guid&gt;)</c>,
 /// <c>accounts(accountnumber='A1')</c>, <c>contacts(firstname='Joe',emailaddress1='a@b.c')</c>,
 /// <c>accounts/Microsoft.Dynamics.CRM.CreateMultiple</c>, <c>$metadata</c>, <c>$batch</c>.
-/// Key values are OData literals read by Core's <see cref="ODataKeyParser"/>; lookup parts are written _x_value=&lt;guid&gt;.
+/// The path is as sent (percent-encoded); key values are OData literals read and decoded by Core's <see cref="ODataKeyParser"/>;
+/// lookup parts are written _x_value=&lt;guid&gt;.
 /// </summary>
 public static class ResourcePathParser
 {
@@ -78,7 +79,8 @@ public static class ResourcePathParser
 
     /// <summary>
     /// Reads the inside of a key segment for <paramref name="set"/> with Core's key parser (OData literal rules),
-    /// then binds each part to its column in the column's type.
+    /// then binds each part to its column in the column's type. The text is as sent, percent-encoded: the parser
+    /// decodes it (strict UTF-8), so a value's '/', '%' or '(' never reads as the URL's own.
     /// </summary>
     public static RecordKey ParseKey(EntitySetModel set, string keyText)
     {
@@ -87,7 +89,7 @@ public static class ResourcePathParser
         ODataKey key;
         try
         {
-            key = ODataKeyParser.ParseDecodedPredicate("(" + keyText + ")");
+            key = ODataKeyParser.ParsePredicate("(" + keyText + ")");
         }
         catch (ODataKeyParseException)
         {

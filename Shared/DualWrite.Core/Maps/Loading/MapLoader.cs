@@ -64,7 +64,10 @@ public static class MapLoader
             return true;
         }
 
-        reader.Error(node, "schemaVersion", "schema version " + MapDocumentReader.Describe(node) + " is not supported; this loader reads version " + SchemaVersion + ".");
+        // A quoted "1" would otherwise read as "version '1' is not supported; this loader reads version 1".
+        reader.Error(node, "schemaVersion", node is JsonNumber
+            ? "schema version " + MapDocumentReader.Describe(node) + " is not supported; this loader reads version " + SchemaVersion + "."
+            : "expected the number " + SchemaVersion + ", found " + MapDocumentReader.Describe(node) + " (a " + node.Kind.ToString().ToLowerInvariant() + ").");
         return false;
     }
 
@@ -72,6 +75,13 @@ public static class MapLoader
     {
         reader.RejectUnknownProperties(root, string.Empty, TopLevelProperties);
         var name = reader.ReadString(root, "name", string.Empty, required: true);
+        if (name is not null && name.Trim().Length == 0)
+        {
+            // Blank names cannot identify a map in logs, plans and the admin API.
+            reader.Error(root["name"]!, "name", "expected a map name, found only blanks.");
+            name = null;
+        }
+
         var description = reader.ReadString(root, "description", string.Empty, required: false);
         var direction = reader.ReadEnum<MapDirection>(root, "direction", string.Empty, required: true, "a direction");
         var policy = reader.ReadEnum<ConflictPolicy>(root, "conflictPolicy", string.Empty, required: false, "a conflict policy");
