@@ -24,7 +24,10 @@ public static class ResourcePathParser
     {
         ArgumentNullException.ThrowIfNull(model);
         var path = (relativePath ?? string.Empty).Trim('/');
-        switch (path)
+
+        // The path is as sent: only key values may hold encoded characters that mean something, so the
+        // segments that are names ($batch, an entity set, an action) are compared decoded.
+        switch (Uri.UnescapeDataString(path))
         {
             case "":
                 return new ResourcePath(ResourceKind.ServiceDocument);
@@ -38,7 +41,7 @@ public static class ResourcePathParser
         var slash = FindOutsideQuotes(path, '/');
         if (slash >= 0)
         {
-            action = path[(slash + 1)..];
+            action = Uri.UnescapeDataString(path[(slash + 1)..]);
             path = path[..slash];
             if (action.StartsWith(ActionPrefix, StringComparison.Ordinal))
             {
@@ -47,7 +50,7 @@ public static class ResourcePathParser
         }
 
         var open = path.IndexOf('(', StringComparison.Ordinal);
-        var setName = open < 0 ? path : path[..open];
+        var setName = Uri.UnescapeDataString(open < 0 ? path : path[..open]);
         var set = model.EntitySet(setName);
         if (open < 0)
         {
