@@ -1,3 +1,5 @@
+using System;
+using System.IO;
 using DualWrite.Emulators.FinOps.Seed;
 
 namespace DualWrite.Embedded;
@@ -19,6 +21,14 @@ public sealed class EmbeddedOptions
     /// <summary>The listener's event endpoint. Default <c>http://127.0.0.1:5080</c>.</summary>
     public string ListenerUrls { get; set; } = "http://127.0.0.1:5080";
 
+    /// <summary>
+    /// Where the listener keeps its inbox and state store, kept across restarts so events received but not applied yet
+    /// survive one. Default: <c>DualWrite/embedded</c> under the user's local application data
+    /// (<c>~/.local/share</c> on Linux, <c>%LOCALAPPDATA%</c> on Windows), or <c>./.dualwrite/embedded</c> when there is none.
+    /// <c>--DualWrite:Inbox:DataDirectory</c> overrides it too.
+    /// </summary>
+    public string DataDirectory { get; set; } = DefaultDataDirectory();
+
     /// <summary>Customers in the F&amp;O seed. Default: the small data set's 300.</summary>
     public int Customers { get; set; } = SeedOptions.Small.Customers;
 
@@ -27,4 +37,12 @@ public sealed class EmbeddedOptions
     /// <see cref="Customers"/> customers.
     /// </summary>
     public SeedOptions Seed => SeedOptions.Small with { Customers = Customers };
+
+    private static string DefaultDataDirectory()
+    {
+        var local = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify);
+        return string.IsNullOrEmpty(local)
+            ? Path.GetFullPath(Path.Combine(".dualwrite", "embedded"))
+            : Path.Combine(local, "DualWrite", "embedded");
+    }
 }

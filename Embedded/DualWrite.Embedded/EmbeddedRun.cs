@@ -33,7 +33,9 @@ public static class EmbeddedRun
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args).Build();
 
         var options = configuration.GetSection(EmbeddedOptions.SectionName).Get<EmbeddedOptions>() ?? new EmbeddedOptions();
-        var dataDirectory = Directory.CreateTempSubdirectory("dualwrite-embedded-").FullName;
+        // A folder that outlives the process: what the inbox acknowledged is still there after a restart or a crash.
+        var dataDirectory = Path.GetFullPath(configuration["DualWrite:Inbox:DataDirectory"] is { Length: > 0 } given ? given : options.DataDirectory);
+        Directory.CreateDirectory(dataDirectory);
         await output.WriteLineAsync("DualWrite, embedded default: F&O and Dataverse emulators, the plug-in and the listener in this process.").ConfigureAwait(false);
         EmbeddedEmulators emulators;
         RunningListener listener;
@@ -49,7 +51,10 @@ public static class EmbeddedRun
         await using var emulatorsScope = emulators;
         try
         {
-            listener = await RunningListener.StartAsync(emulators.ListenerArguments(options.ListenerUrls, dataDirectory).Concat(args).ToList(), null, cancellationToken).ConfigureAwait(false);
+            // The emulators live in this process and start from their seed, and the initial sync below reloads every map at
+            // each start: that is this run's catch-up, so the listener's own (which would load the same maps) stays off.
+            var arguments = emulators.ListenerArguments(options.ListenerUrls, dataDirectory).Append("--DualWrite:Recovery:Enabled=false").Concat(args).ToList();
+            listener = await RunningListener.StartAsync(arguments, null, cancellationToken).ConfigureAwait(false);
         }
         catch (IOException ex)
         {
@@ -61,11 +66,13 @@ public static class EmbeddedRun
             emulators.RegisterListener(listener.EventsUrl);
             await output.WriteLineAsync("  F&O emulator        " + emulators.FinOps.DataAddress).ConfigureAwait(false);
             await output.WriteLineAsync("  Dataverse emulator  " + emulators.Dataverse.ServiceRoot).ConfigureAwait(false);
-            await output.WriteLineAsync("  Listener            " + listener.EventsUrl + " (inbox in " + dataDirectory + ")").ConfigureAwait(false);
+            await output.WriteLineAsync("  Listener            " + listener.EventsUrl).ConfigureAwait(false);
+            await output.WriteLineAsync("  Inbox and state     " + dataDirectory + " (kept across restarts; --DualWrite:Embedded:DataDirectory=<folder> moves it)").ConfigureAwait(false);
             await output.WriteLineAsync("  Dashboard           " + new Uri(listener.EventsUrl, "/")).ConfigureAwait(false);
             await output.WriteLineAsync().ConfigureAwait(false);
 
-            var report = await listener.Services.GetRequiredService<InitialSyncEngine>().RunAsync(InitialSyncRequest.All, null, cancellationToken).ConfigureAwait(false);
+            // The emulators start from their seed every run, so every map loads from its first row, whatever an earlier run left.
+            var report = await listener.Services.GetRequiredService<InitialSyncEngine>().RunAsync(InitialSyncRequest.All with { Mode = InitialSyncMode.Restart }, null, cancellationToken).ConfigureAwait(false);
             await output.WriteLineAsync("Initial sync, F&O to Dataverse, in dependency waves (" + report.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s):").ConfigureAwait(false);
             foreach (var line in InitialSyncSummaryText.Lines(report))
             {
@@ -93,7 +100,6 @@ public static class EmbeddedRun
         finally
         {
             await listener.StopAsync().ConfigureAwait(false);
-            TryDelete(dataDirectory);
         }
     }
 
@@ -134,17 +140,5 @@ public static class EmbeddedRun
         await output.WriteLineAsync("Cannot start: " + exception.Message).ConfigureAwait(false);
         await output.WriteLineAsync("Another run may hold the ports. Choose others (0 = any free port): --DualWrite:Embedded:FinOpsPort=0 --DualWrite:Embedded:DataversePort=0 --DualWrite:Embedded:ListenerUrls=http://127.0.0.1:0").ConfigureAwait(false);
         return 2;
-    }
-
-    private static void TryDelete(string directory)
-    {
-        try
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A pooled SQLite connection may still hold the file; the OS temp cleaner gets it.
-        }
     }
 }

@@ -41,6 +41,12 @@ internal static class ReconcileRun
         ReconcileReport report;
         try
         {
+            if (request.Fix)
+            {
+                // Fixes save the records' last synced values: the state store's tables must exist.
+                await app.Services.GetRequiredService<DualWrite.Listener.StateStore.StateDatabase>().InitializeAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             var reconciler = app.Services.GetRequiredService<Reconciler>();
             report = terminal
                 ? await AnsiConsole.Status().StartAsync("Reconciling...", context =>

@@ -55,6 +55,13 @@ public interface IEventInbox
     /// <summary>Moves a leased event to the error queue with the full reason; the record's later events wait behind it.</summary>
     Task<LeaseResult> FailAsync(InboxEvent leased, string owner, string reason, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Extends the leases <paramref name="owner"/> still holds on these events to <paramref name="leaseDuration"/> from now
+    /// (the worker's heartbeat while an apply runs); returns the ids it still holds. An id missing from the answer was
+    /// taken over or finished: its apply must not record an outcome.
+    /// </summary>
+    Task<IReadOnlySet<string>> RenewLeasesAsync(IReadOnlyCollection<string> eventIds, string owner, TimeSpan leaseDuration, CancellationToken cancellationToken);
+
     /// <summary>Returns one leased event to Pending, due now, without counting the attempt (shutdown, cancellation).</summary>
     Task<bool> ReleaseAsync(InboxEvent leased, string owner, CancellationToken cancellationToken);
 

@@ -34,6 +34,9 @@ public abstract class RelationalEventInbox : IEventInbox
 
     private const string ReleaseLease = "lease_owner = NULL, lease_expires_at = NULL";
 
+    /// <summary>Ids bound per renewal statement: well under SQLite's parameter limit.</summary>
+    private const int RenewalsPerStatement = 500;
+
     protected RelationalEventInbox(StateDatabase database)
     {
         Database = database ?? throw new ArgumentNullException(nameof(database));
@@ -279,6 +282,49 @@ public abstract class RelationalEventInbox : IEventInbox
             command => Add(command, "reason", reason),
             wake: null,
             cancellationToken);
+
+    public async Task<IReadOnlySet<string>> RenewLeasesAsync(IReadOnlyCollection<string> eventIds, string owner, TimeSpan leaseDuration, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(eventIds);
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        var held = new HashSet<string>(StringComparer.Ordinal);
+        if (eventIds.Count == 0)
+        {
+            return held;
+        }
+
+        // Only the owner's own Leased rows move: a lease another instance took over (or an outcome already recorded)
+        // stays as it is, and its id is missing from the answer. Claims are serialised with this update, so a lease
+        // that expired but was not taken yet is simply ours again.
+        var now = Now();
+        using var gate = await EnterWriteAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await OpenLeaseConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var chunk in eventIds.Distinct(StringComparer.Ordinal).Chunk(RenewalsPerStatement))
+        {
+            var names = string.Join(", ", chunk.Select((_, i) => "@e" + i.ToString(CultureInfo.InvariantCulture)));
+            await using var command = Command(
+                connection,
+                transaction,
+                "UPDATE inbox_events SET lease_expires_at = @until, updated_at = @now WHERE state = 'Leased' AND lease_owner = @owner AND event_id IN (" + names + ") RETURNING event_id");
+            Add(command, "until", now + (long)leaseDuration.TotalMilliseconds);
+            Add(command, "now", now);
+            Add(command, "owner", owner);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                Add(command, "e" + i.ToString(CultureInfo.InvariantCulture), chunk[i]);
+            }
+
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                held.Add(reader.GetString(0));
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return held;
+    }
 
     public async Task<bool> ReleaseAsync(InboxEvent leased, string owner, CancellationToken cancellationToken)
     {

@@ -69,9 +69,11 @@ public abstract class RelationalMapStateStore : IMapStateStore
         foreach (var row in await ReadRowsAsync(cancellationToken).ConfigureAwait(false))
         {
             var loading = row.LoadingRun is not null && row.State is not (MapRunState.Paused or MapRunState.NotRunning);
-            states.Add(loading
-                ? new StoredMapState(row.MapName, MapRunState.InitialSync, "initial sync " + row.LoadingRun + " is loading the map", row.LoadingSince!.Value)
-                : new StoredMapState(row.MapName, row.State, row.Reason, row.Since!.Value));
+            states.Add(!loading
+                ? new StoredMapState(row.MapName, row.State, row.Reason, row.Since!.Value)
+                : Recovery.CatchUpRun.IsCatchUp(row.LoadingRun)
+                    ? new StoredMapState(row.MapName, MapRunState.CatchingUp, Recovery.CatchUpRun.Reason(row.LoadingRun!), row.LoadingSince!.Value) { HoldsEvents = true }
+                    : new StoredMapState(row.MapName, MapRunState.InitialSync, "initial sync " + row.LoadingRun + " is loading the map", row.LoadingSince!.Value));
         }
 
         return states;
@@ -82,7 +84,7 @@ public abstract class RelationalMapStateStore : IMapStateStore
         var maps = new List<PausedMap>();
         foreach (var state in await GetMapStatesAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (state.State is MapRunState.Paused or MapRunState.InitialSync or MapRunState.NotRunning)
+            if (state.State is MapRunState.Paused or MapRunState.InitialSync or MapRunState.NotRunning || state.HoldsEvents)
             {
                 maps.Add(new PausedMap(state.MapName, state.Reason, state.Since, state.State == MapRunState.NotRunning));
             }

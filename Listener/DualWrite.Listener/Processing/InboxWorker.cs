@@ -30,6 +30,7 @@ public sealed partial class InboxWorker : BackgroundService
     private string? instanceName;
     private DateTimeOffset nextPurgeAt;
     private ApplyProgress progress = null!;
+    private LeaseKeeper keeper = null!;
 
     /// <summary>The smallest batch a map's ready events are split into to keep several slots busy.</summary>
     private const int MinimumSplitShare = 16;
@@ -62,6 +63,9 @@ public sealed partial class InboxWorker : BackgroundService
             : Task.CompletedTask;
         LogStarted(InstanceName, options.MaxDegreeOfParallelism, options.ApplyBatchSize);
         progress = new ApplyProgress(timeProvider, options.ProgressLogInterval);
+        using var leases = new LeaseKeeper(store, InstanceName, options.LeaseDuration, timeProvider);
+        keeper = leases;
+        var renewing = Task.Run(() => RenewLeasesAsync(stoppingToken), CancellationToken.None);
         var running = new List<Task>();
         var ready = new List<InboxEvent>();
         var parallelism = options.MaxDegreeOfParallelism;
@@ -88,6 +92,7 @@ public sealed partial class InboxWorker : BackgroundService
                     {
                         var claimSize = batching ? 2 * options.ApplyBatchSize : (2 * parallelism) - running.Count;
                         var claimed = await store.ClaimAsync(InstanceName, claimSize, options.LeaseDuration, stoppingToken).ConfigureAwait(false);
+                        keeper.Track(claimed);
                         ready.AddRange(claimed);
                         claimedSome = claimed.Count > 0;
 
@@ -132,6 +137,7 @@ public sealed partial class InboxWorker : BackgroundService
 
         // Running applies saw the cancellation; each returns its own event, and this catches any left over.
         await Task.WhenAll(running).ConfigureAwait(false);
+        await renewing.ConfigureAwait(false);
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10), timeProvider);
@@ -148,21 +154,21 @@ public sealed partial class InboxWorker : BackgroundService
 
     /// <summary>
     /// The next unit of work from the local queue: the events of the first event's map, up to a batch, when at least
-    /// <see cref="ProcessingOptions.MinimumBatchSize"/> are ready; otherwise that event alone. Events whose lease would
-    /// run out before an apply could finish go back to the inbox instead (empty result when nothing is left). The map's
+    /// <see cref="ProcessingOptions.MinimumBatchSize"/> are ready; otherwise that event alone. Queued events are renewed
+    /// with the running ones; one whose lease was lost meanwhile is dropped (empty result when nothing is left). The map's
     /// ready events are shared among the free slots, so a burst is written by several bulk calls at once.
     /// </summary>
     private async Task<IReadOnlyList<InboxEvent>> TakeWorkAsync(List<InboxEvent> ready, int freeSlots)
     {
-        var latestStart = timeProvider.GetUtcNow() + options.ApplyTimeout;
         for (var i = ready.Count - 1; i >= 0; i--)
         {
-            if (ready[i].LeaseExpiresAt < latestStart)
+            if (keeper.IsLost(ready[i]))
             {
-                // Waited too long in the queue to finish under its lease: hand it back rather than race a taker.
-                var stale = ready[i];
+                // Taken over (or expired while the store was unreachable): another instance applies it, not this one.
+                var lost = ready[i];
                 ready.RemoveAt(i);
-                await ReleaseQuietlyAsync(stale).ConfigureAwait(false);
+                LogLeaseLostBeforeApply(lost.EventId, lost.RecordKey);
+                await ReleaseQuietlyAsync(lost).ConfigureAwait(false);
             }
         }
 
@@ -229,15 +235,20 @@ public sealed partial class InboxWorker : BackgroundService
         }
         finally
         {
+            foreach (var leased in batch)
+            {
+                keeper.Forget(leased);
+            }
+
             signal.Notify();
         }
     }
 
-    /// <summary>One outcome per event; null when shutdown interrupted the batch (the events go back).</summary>
+    /// <summary>One outcome per event; null when shutdown interrupted the batch or a lease was lost (the events go back).</summary>
     private async Task<IReadOnlyList<ApplyOutcome>?> ApplyBatchAsync(IReadOnlyList<InboxEvent> batch, CancellationToken stoppingToken)
     {
         using var timeout = new CancellationTokenSource(options.ApplyTimeout, timeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, timeout.Token);
+        using var linked = LinkApplyTokens(batch, stoppingToken, timeout.Token);
         ApplyOutcome Everyone(string reason) => ApplyOutcome.RetryLater(reason);
         try
         {
@@ -252,6 +263,11 @@ public sealed partial class InboxWorker : BackgroundService
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+            return null;
+        }
+        catch (OperationCanceledException) when (!timeout.IsCancellationRequested && batch.Any(keeper.IsLost))
+        {
+            LogLeaseLostDuringApply(batch.Count, batch[0].RecordKey);
             return null;
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
@@ -272,7 +288,12 @@ public sealed partial class InboxWorker : BackgroundService
         for (var i = 0; i < batch.Count; i++)
         {
             var outcome = outcomes[i];
-            if (outcome.Kind == ApplyOutcomeKind.Applied)
+            if (keeper.IsLost(batch[i]))
+            {
+                // Another instance holds the record now and applies it again: this outcome is not ours to record.
+                LogLeaseLost(batch[i].EventId, batch[i].RecordKey);
+            }
+            else if (outcome.Kind == ApplyOutcomeKind.Applied)
             {
                 completions.Add(new InboxCompletion(batch[i], InboxEventState.Applied, null));
             }
@@ -386,6 +407,13 @@ public sealed partial class InboxWorker : BackgroundService
                 return;
             }
 
+            if (keeper.IsLost(leased))
+            {
+                // Another instance holds the record now and applies it again: this outcome is not ours to record.
+                LogLeaseLost(leased.EventId, leased.RecordKey);
+                return;
+            }
+
             await RecordAsync(leased, outcome).ConfigureAwait(false);
         }
         catch (Exception ex) when (IsStoreFailure(ex, CancellationToken.None) || ex is OperationCanceledException)
@@ -395,21 +423,27 @@ public sealed partial class InboxWorker : BackgroundService
         }
         finally
         {
+            keeper.Forget(leased);
             signal.Notify();
         }
     }
 
-    /// <summary>The applier's outcome; null when shutdown interrupted it (the event goes back).</summary>
+    /// <summary>The applier's outcome; null when shutdown interrupted it or its lease was lost (the event goes back).</summary>
     private async Task<ApplyOutcome?> ApplyAsync(InboxEvent leased, CancellationToken stoppingToken)
     {
         using var timeout = new CancellationTokenSource(options.ApplyTimeout, timeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, timeout.Token);
+        using var linked = LinkApplyTokens([leased], stoppingToken, timeout.Token);
         try
         {
             return await applier.ApplyAsync(leased, linked.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+            return null;
+        }
+        catch (OperationCanceledException) when (!timeout.IsCancellationRequested && keeper.IsLost(leased))
+        {
+            LogLeaseLostDuringApply(1, leased.RecordKey);
             return null;
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
@@ -479,6 +513,44 @@ public sealed partial class InboxWorker : BackgroundService
         }
     }
 
+    /// <summary>An apply stops on shutdown, on its timeout, or as soon as the lease on one of its events is lost.</summary>
+    private CancellationTokenSource LinkApplyTokens(IReadOnlyList<InboxEvent> events, CancellationToken stoppingToken, CancellationToken timeout)
+    {
+        var tokens = new List<CancellationToken>(events.Count + 2) { stoppingToken, timeout };
+        tokens.AddRange(keeper.LostTokens(events));
+        return CancellationTokenSource.CreateLinkedTokenSource(tokens.ToArray());
+    }
+
+    /// <summary>
+    /// The heartbeat: renews the leases of every event this worker holds, every <see cref="ProcessingOptions.LeaseRenewalInterval"/>
+    /// (a third of the lease by default), so a slow apply keeps its record and a taken-over one stops.
+    /// </summary>
+    private async Task RenewLeasesAsync(CancellationToken stoppingToken)
+    {
+        var interval = options.LeaseRenewalInterval ?? options.LeaseDuration / 3;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(interval, timeProvider, stoppingToken).ConfigureAwait(false);
+                var lost = await keeper.RenewAsync(stoppingToken).ConfigureAwait(false);
+                if (lost > 0)
+                {
+                    LogLeasesLost(lost);
+                    signal.Notify();
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (IsStoreFailure(ex, stoppingToken))
+            {
+                LogStoreFailure(ex, "renew the leases of the events being applied (they run until their leases expire)");
+            }
+        }
+    }
+
     private async Task ReleaseQuietlyAsync(InboxEvent leased)
     {
         try
@@ -540,6 +612,15 @@ public sealed partial class InboxWorker : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Event {EventId} of {RecordKey} failed and is in the error queue: {Reason}")]
     private partial void LogFailed(string eventId, string recordKey, string? reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} leases were lost (taken over by another instance, or expired while the inbox was unreachable); their applies stop and record nothing")]
+    private partial void LogLeasesLost(int count);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Apply of {Count} event(s) starting with {RecordKey} abandoned: a lease was lost, another instance applies them")]
+    private partial void LogLeaseLostDuringApply(int count, string recordKey);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Event {EventId} of {RecordKey} lost its lease while queued; not applied here")]
+    private partial void LogLeaseLostBeforeApply(string eventId, string recordKey);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Lease on event {EventId} of {RecordKey} was lost to another instance before its outcome was recorded")]
     private partial void LogLeaseLost(string eventId, string recordKey);

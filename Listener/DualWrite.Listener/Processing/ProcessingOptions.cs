@@ -36,7 +36,16 @@ public sealed class ProcessingOptions
     /// <summary>How long a claimed record stays leased; another instance takes it over after that. Default 1 minute.</summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>How long one apply may run before it is cancelled and retried; below <see cref="LeaseDuration"/>. Default 30 seconds.</summary>
+    /// <summary>
+    /// How often the worker renews the leases of the events it holds (queued or being applied), so an apply slower than
+    /// <see cref="LeaseDuration"/> keeps its record while this instance lives. Default (null): a third of the lease.
+    /// </summary>
+    public TimeSpan? LeaseRenewalInterval { get; set; }
+
+    /// <summary>
+    /// How long one apply may run before it is cancelled and retried. Leases are renewed meanwhile, so it may exceed
+    /// <see cref="LeaseDuration"/>. Default 30 seconds.
+    /// </summary>
     public TimeSpan ApplyTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>The first retry delay; doubles per attempt, jittered. Default 1 second.</summary>

@@ -25,11 +25,16 @@ public sealed class ProcessingOptionsValidator : IValidateOptions<ProcessingOpti
         problems.Positive(nameof(options.ProgressLogInterval), options.ProgressLogInterval);
         problems.Positive(nameof(options.LeaseDuration), options.LeaseDuration);
         problems.Positive(nameof(options.ApplyTimeout), options.ApplyTimeout);
-        problems.Require(
-            options.ApplyTimeout < options.LeaseDuration,
-            nameof(options.ApplyTimeout),
-            "must be shorter than LeaseDuration (" + options.LeaseDuration + "), or a slow apply loses its lease to another instance",
-            options.ApplyTimeout);
+        // Leases are renewed while an apply runs, so an apply may outlast one lease; a renewal must come before it ends.
+        if (options.LeaseRenewalInterval is { } renewal)
+        {
+            problems.Positive(nameof(options.LeaseRenewalInterval), renewal);
+            problems.Require(
+                renewal < options.LeaseDuration,
+                nameof(options.LeaseRenewalInterval),
+                "must be shorter than LeaseDuration (" + options.LeaseDuration + "), or a lease expires between renewals and another instance takes the record over",
+                renewal);
+        }
         problems.Positive(nameof(options.InitialRetryDelay), options.InitialRetryDelay);
         problems.Require(
             options.MaxRetryDelay >= options.InitialRetryDelay,

@@ -22,5 +22,6 @@ public static class StateSchema
             .Concat(ConflictSchema.Statements(dialect))
             .Concat(MapStateSchema.Statements)
             .Concat(CheckpointSchema.Statements)
+            .Concat(Recovery.ListenerRunSchema.Statements)
             .ToList();
 }

@@ -6,6 +6,7 @@ using DualWrite.Listener.Applying;
 using DualWrite.Listener.Bulk.InitialSync;
 using DualWrite.Listener.Bulk.Reading;
 using DualWrite.Listener.Bulk.Reconcile;
+using DualWrite.Listener.Recovery;
 using DualWrite.Listener.Bulk.Writing;
 using DualWrite.Listener.Clients.Auth;
 using DualWrite.Listener.Clients.Dataverse;
@@ -59,6 +60,7 @@ public static class SyncServiceCollectionExtensions
         services.AddSingleton<IChangeApplier>(provider => provider.GetRequiredService<ChangeApplier>());
         services.AddBulkReading();
         services.AddBulkReconcile();
+        services.AddRecovery(configuration);
         services.AddBulkWriting(configuration);
         services.AddInitialSync(configuration);
         services.AddAdminOperations(configuration);

@@ -265,6 +265,89 @@ public abstract class EventInboxContract : StateStoreContract
     }
 
     [Fact]
+    public async Task A_renewed_lease_is_not_taken_over_while_its_owner_renews_it()
+    {
+        await ReceiveAsync(TestEvents.Customer("A", 1), TestEvents.Customer("B", 1));
+        var held = await Inbox.ClaimAsync("alive", 10, Lease, None);
+        Assert.Equal(2, held.Count);
+
+        // Three lease lengths pass, renewed every half lease: nobody else gets the records.
+        for (var i = 0; i < 6; i++)
+        {
+            Time.Advance(Lease / 2);
+            var renewed = await Inbox.RenewLeasesAsync(held.Select(e => e.EventId).ToList(), "alive", Lease, None);
+            Assert.Equal(held.Select(e => e.EventId).Order(), renewed.Order());
+            Assert.Empty(await Inbox.ClaimAsync("other", 10, Lease, None));
+        }
+
+        Assert.All(held, e => Assert.True(Inbox.CompleteAsync(e, "alive", InboxEventState.Applied, null, None).Result.LeaseHeld));
+    }
+
+    [Fact]
+    public async Task A_lease_whose_owner_stops_renewing_is_taken_over_and_the_old_owner_cannot_renew_it_back()
+    {
+        await ReceiveAsync(TestEvents.Customer("A", 1));
+        var first = Assert.Single(await Inbox.ClaimAsync("died", 10, Lease, None));
+        Time.Advance(Lease / 2);
+        Assert.Single(await Inbox.RenewLeasesAsync([first.EventId], "died", Lease, None));
+
+        // No more heartbeats: the renewed lease runs out a full lease after the last renewal, not before.
+        Time.Advance(Lease - TimeSpan.FromMilliseconds(1));
+        Assert.Empty(await Inbox.ClaimAsync("survivor", 10, Lease, None));
+        Time.Advance(TimeSpan.FromMilliseconds(1));
+        var taken = Assert.Single(await Inbox.ClaimAsync("survivor", 10, Lease, None));
+
+        Assert.Empty(await Inbox.RenewLeasesAsync([first.EventId], "died", Lease, None));
+        Time.Advance(Lease / 2);
+        Assert.Empty(await Inbox.ClaimAsync("died", 10, Lease, None));
+        Assert.True((await Inbox.CompleteAsync(taken, "survivor", InboxEventState.Applied, null, None)).LeaseHeld);
+        Assert.Empty(await Inbox.RenewLeasesAsync([first.EventId], "survivor", Lease, None));
+    }
+
+    [Fact]
+    public async Task The_lease_keeper_cancels_an_apply_whose_lease_was_taken_over_and_keeps_the_others()
+    {
+        await ReceiveAsync(TestEvents.Customer("A", 1), TestEvents.Customer("B", 1));
+        var claimed = await Inbox.ClaimAsync("slow", 10, Lease, None);
+        using var keeper = new DualWrite.Listener.Processing.LeaseKeeper(Inbox, "slow", Lease, Time);
+        keeper.Track(claimed);
+        var a = claimed.Single(e => e.RecordKey == TestEvents.CustomerKey("A"));
+        var b = claimed.Single(e => e.RecordKey == TestEvents.CustomerKey("B"));
+        var tokenA = keeper.LostTokens([a])[0];
+        var tokenB = keeper.LostTokens([b])[0];
+
+        Time.Advance(Lease / 3);
+        Assert.Equal(0, await keeper.RenewAsync(None));
+
+        // Another instance takes A over (an operator released it, say); the next heartbeat notices.
+        Assert.True(await Inbox.ReleaseAsync(a, "slow", None));
+        Assert.Single(await Inbox.ClaimAsync("other", 10, Lease, None));
+        Time.Advance(Lease / 3);
+        Assert.Equal(1, await keeper.RenewAsync(None));
+
+        Assert.True(tokenA.IsCancellationRequested);
+        Assert.True(keeper.IsLost(a));
+        Assert.False(tokenB.IsCancellationRequested);
+        Assert.False(keeper.IsLost(b));
+        Assert.True((await Inbox.CompleteAsync(b, "slow", InboxEventState.Applied, null, None)).LeaseHeld);
+    }
+
+    [Fact]
+    public async Task The_lease_keeper_counts_a_lease_lost_once_its_known_expiry_passes_without_a_renewal()
+    {
+        await ReceiveAsync(TestEvents.Customer("A", 1));
+        var leased = Assert.Single(await Inbox.ClaimAsync("cut-off", 10, Lease, None));
+        using var keeper = new DualWrite.Listener.Processing.LeaseKeeper(Inbox, "cut-off", Lease, Time);
+        keeper.Track([leased]);
+
+        Time.Advance(Lease - TimeSpan.FromMilliseconds(1));
+        Assert.False(keeper.IsLost(leased));
+        Time.Advance(TimeSpan.FromMilliseconds(1));
+
+        Assert.True(keeper.IsLost(leased));
+    }
+
+    [Fact]
     public async Task Purging_deletes_only_old_completed_events()
     {
         await ReceiveAsync(TestEvents.Customer("A", 1), TestEvents.Customer("A", 2));

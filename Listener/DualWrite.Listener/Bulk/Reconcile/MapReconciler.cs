@@ -15,6 +15,7 @@ using DualWrite.Listener.Applying;
 using DualWrite.Listener.Bulk.Lookups;
 using DualWrite.Listener.Bulk.Reading;
 using DualWrite.Listener.Bulk.Writing;
+using DualWrite.Listener.SyncState;
 
 namespace DualWrite.Listener.Bulk.Reconcile;
 
@@ -22,7 +23,10 @@ namespace DualWrite.Listener.Bulk.Reconcile;
 /// Reconciles one map (one company of it): streams both sides in key order, merge-joins them, and for each record the
 /// master side has, maps it through Core to the other side (lookups answered in bulk per chunk) and compares the
 /// mapped fields with Core's <see cref="FieldValueComparer"/>. Differences go to the report file as found; with fix,
-/// each chunk's records go through the bulk writer. Memory: two pages per side and one chunk, whatever the row count.
+/// each chunk's records go through the bulk writer, and what they now hold is saved as their last synced values (echo
+/// suppression and the conflict rules compare against them). With <c>removeDeleted</c> (a catch-up after downtime), records
+/// only Dataverse has that were synced and that F&amp;O no longer has are removed. Memory: two pages per side and one chunk,
+/// whatever the row count.
 /// </summary>
 public sealed class MapReconciler
 {
@@ -34,19 +38,26 @@ public sealed class MapReconciler
     private readonly BulkLookupResolver _lookups;
     private readonly IBulkWriter _writer;
     private readonly int _chunkSize;
+    private readonly ISyncStateStore? _syncState;
+    private readonly DeletedRecordRemover? _remover;
 
-    public MapReconciler(IMapSourceReader reader, BulkLookupResolver lookups, IBulkWriter writer, int chunkSize = 1000)
+    /// <param name="syncState">Where fixed records' last synced values go; null saves none (a reconcile without a state store).</param>
+    /// <param name="remover">Removes records F&amp;O deleted, when a run asks for it; null: such records are only reported.</param>
+    public MapReconciler(IMapSourceReader reader, BulkLookupResolver lookups, IBulkWriter writer, int chunkSize = 1000, ISyncStateStore? syncState = null, DeletedRecordRemover? remover = null)
     {
         _reader = reader ?? throw new ArgumentNullException(nameof(reader));
         _lookups = lookups ?? throw new ArgumentNullException(nameof(lookups));
         _writer = writer ?? throw new ArgumentNullException(nameof(writer));
         _chunkSize = chunkSize > 0 ? chunkSize : throw new ArgumentOutOfRangeException(nameof(chunkSize));
+        _syncState = syncState;
+        _remover = remover;
     }
 
     /// <param name="finOps">The F&amp;O read's shape (<see cref="MapSourceReader.ShapeAsync"/>).</param>
     /// <param name="dataverse">The Dataverse read's shape; null when Dataverse has no such company (every record is missing there).</param>
+    /// <param name="removeDeleted">With fix and F&amp;O as master: remove Dataverse-only records that were synced and F&amp;O no longer has.</param>
     public async Task<ReconcileMapResult> RunAsync(
-        TableMap map, string? company, SyncSide master, bool fix, SourceShape finOps, SourceShape? dataverse, DifferenceReportFile report, CancellationToken cancellationToken)
+        TableMap map, string? company, SyncSide master, bool fix, SourceShape finOps, SourceShape? dataverse, DifferenceReportFile report, CancellationToken cancellationToken, bool removeDeleted = false)
     {
         ArgumentNullException.ThrowIfNull(map);
         ArgumentNullException.ThrowIfNull(finOps);
@@ -63,6 +74,8 @@ public sealed class MapReconciler
 
         await Task.WhenAll(finOpsRows.MoveNextAsync(), dataverseRows.MoveNextAsync()).ConfigureAwait(false);
         var chunk = new List<(JsonObject? FinOps, JsonObject? Dataverse)>(_chunkSize);
+        var removals = new List<RemovalCandidate>();
+        var removing = fix && removeDeleted && master == SyncSide.FinOps && _remover is not null;
         while (finOpsRows.HasCurrent || dataverseRows.HasCurrent)
         {
             var order = !finOpsRows.HasCurrent ? 1 : !dataverseRows.HasCurrent ? -1 : join.Compare(finOpsRows.CurrentKey!, dataverseRows.CurrentKey!);
@@ -95,6 +108,10 @@ public sealed class MapReconciler
                 else
                 {
                     await run.MissingOnMasterAsync(dataverseRows.CurrentKey!, cancellationToken).ConfigureAwait(false);
+                    if (removing && RemovalOf(map, company, join, dataverseRows.CurrentKey!, dataverseRows.Current!) is { } candidate)
+                    {
+                        removals.Add(candidate);
+                    }
                 }
 
                 await dataverseRows.MoveNextAsync().ConfigureAwait(false);
@@ -105,11 +122,75 @@ public sealed class MapReconciler
                 await CompareChunkAsync(run, chunk, cancellationToken).ConfigureAwait(false);
                 chunk.Clear();
             }
+
+            if (removals.Count >= _chunkSize)
+            {
+                run.Removed(await _remover!.RemoveAsync(map, removals, cancellationToken).ConfigureAwait(false));
+                removals.Clear();
+            }
         }
 
         await CompareChunkAsync(run, chunk, cancellationToken).ConfigureAwait(false);
+        if (removals.Count > 0)
+        {
+            run.Removed(await _remover!.RemoveAsync(map, removals, cancellationToken).ConfigureAwait(false));
+        }
+
         return run.Result(finOpsRows.Count, dataverseRows.Count, clock.Elapsed);
     }
+
+    /// <summary>
+    /// The F&amp;O record key (the state store's key) of a row only Dataverse has, from its business key and the company;
+    /// null when a key column is a lookup (its value is an id, not the F&amp;O key) or the row has no id.
+    /// </summary>
+    private static RemovalCandidate? RemovalOf(TableMap map, string? company, JoinKey join, IReadOnlyList<string?> key, JsonObject row)
+    {
+        if (row[map.Dataverse.LogicalName + "id"] is not JsonValue idValue || !idValue.TryGetValue<string>(out var idText) || !Guid.TryParse(idText, out var id))
+        {
+            return null;
+        }
+
+        var parts = new List<KeyValuePair<string, object>>();
+        foreach (var field in map.FinOps.KeyFields)
+        {
+            var at = -1;
+            for (var i = 0; i < join.FinOps.Count; i++)
+            {
+                if (string.Equals(join.FinOps[i].Property, field, StringComparison.Ordinal))
+                {
+                    at = i;
+                }
+            }
+
+            if (at >= 0)
+            {
+                if (key[at] is not { } text || join.Dataverse[at].Property.StartsWith('_'))
+                {
+                    return null;
+                }
+
+                parts.Add(new(field, Typed(join.FinOps[at].Type, text)));
+            }
+            else if (company is not null && string.Equals(field, map.Company?.FinOpsField, StringComparison.OrdinalIgnoreCase))
+            {
+                parts.Add(new(field, company));
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        var recordKey = map.FinOps.EntitySet + ODataKey.Named(parts).ToPredicate();
+        return new RemovalCandidate(recordKey, map.Dataverse.EntitySet + "(" + id.ToString("D") + ")", join.Describe(key));
+    }
+
+    private static object Typed(FieldType type, string text) => type switch
+    {
+        FieldType.Int or FieldType.Long when long.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var number) => number,
+        FieldType.Decimal when decimal.TryParse(text, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var amount) => amount,
+        _ => text,
+    };
 
     private static async IAsyncEnumerable<SourcePage> NoPages()
     {
@@ -144,6 +225,7 @@ public sealed class MapReconciler
         await _lookups.ResolveAsync(loops, cancellationToken).ConfigureAwait(false);
         var upserts = new List<BulkItem>();
         var creates = new List<BulkItem>();
+        var syncedOf = new Dictionary<BulkItem, IReadOnlyDictionary<string, RecordValue>>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < chunk.Count; i++)
         {
             var (finOps, dataverse) = chunk[i];
@@ -165,7 +247,9 @@ public sealed class MapReconciler
                 await run.MissingOnTargetAsync(key, cancellationToken).ConfigureAwait(false);
                 if (run.Fix)
                 {
-                    (result.TargetKey!.IsUsableInUrl ? upserts : creates).Add(Item(map, direction, sources[i], result, null));
+                    var item = Item(map, direction, sources[i], result, null);
+                    syncedOf[item] = SyncedValuesOf(map, direction, sources[i], result);
+                    (result.TargetKey!.IsUsableInUrl ? upserts : creates).Add(item);
                 }
 
                 continue;
@@ -179,7 +263,9 @@ public sealed class MapReconciler
                 await run.RecordDiffersAsync(differences, cancellationToken).ConfigureAwait(false);
                 if (run.Fix)
                 {
-                    upserts.Add(Item(map, direction, sources[i], result, targetRow));
+                    var item = Item(map, direction, sources[i], result, targetRow);
+                    syncedOf[item] = SyncedValuesOf(map, direction, sources[i], result);
+                    upserts.Add(item);
                 }
             }
         }
@@ -191,8 +277,41 @@ public sealed class MapReconciler
             {
                 var written = await _writer.WriteAsync(map, direction, items, cancellationToken).ConfigureAwait(false);
                 run.Written(written);
+                if (_syncState is not null)
+                {
+                    // The target now holds the master's values: they are the base the next live change is merged against.
+                    await SyncedRecordMerger.SaveAsync(_syncState, written.Written.Select(w => (w.RecordKey, syncedOf[w])).ToList(), cancellationToken).ConfigureAwait(false);
+                }
             }
         }
+    }
+
+    /// <summary>The values the target holds once the item is written, by Dataverse column, as the applier keeps them.</summary>
+    private static IReadOnlyDictionary<string, RecordValue> SyncedValuesOf(TableMap map, SyncDirection direction, DataRecord source, MappingResult result)
+    {
+        var synced = new Dictionary<string, RecordValue>(StringComparer.Ordinal);
+        if (direction == SyncDirection.FinOpsToDataverse)
+        {
+            foreach (var payload in result.Payload)
+            {
+                if (payload.Field is { DataverseField: { } column } field && field.Carries(SyncDirection.FinOpsToDataverse))
+                {
+                    synced[column] = !payload.IsBind ? payload.Value : payload.Reference is null || payload.Value.IsNull ? RecordValue.Null : RecordValue.FromLookup(payload.Reference);
+                }
+            }
+
+            return synced;
+        }
+
+        foreach (var field in map.Fields)
+        {
+            if (field.DataverseField is { } column && field.Carries(SyncDirection.DataverseToFinOps) && source[column] is { } value)
+            {
+                synced[column] = value;
+            }
+        }
+
+        return synced;
     }
 
     private static List<ReconcileDifference> CompareWithDataverse(Run run, string key, MappingResult result, DataRecord finOps, DataRecord dataverse)
@@ -275,6 +394,7 @@ public sealed class MapReconciler
         private long _unmappable;
         private long _fixed;
         private long _fixFailed;
+        private long _removed;
 
         public TableMap Map { get; } = map;
 
@@ -321,6 +441,15 @@ public sealed class MapReconciler
             }
         }
 
+        public void Removed(RemovalResult result)
+        {
+            _removed += result.Removed;
+            foreach (var problem in result.Problems)
+            {
+                Problem(problem);
+            }
+        }
+
         public ReconcileMapResult Result(long finOpsRows, long dataverseRows, TimeSpan elapsed)
         {
             var fixable = Master == SyncSide.FinOps ? _missingInDataverse : _missingInFinOps;
@@ -328,9 +457,10 @@ public sealed class MapReconciler
             var differences = _missingInDataverse + _missingInFinOps + _recordsDiffering + _unmappable;
             return new ReconcileMapResult(
                 Map.Name, company, Master == SyncSide.FinOps ? "F&O" : "Dataverse", finOpsRows, dataverseRows, Matched,
-                _missingInDataverse, _missingInFinOps, _recordsDiffering, _fieldDifferences, _fixed, _fixFailed, _first, _problems, elapsed)
+                _missingInDataverse, _missingInFinOps, _recordsDiffering, _fieldDifferences, _fixed + _removed, _fixFailed, _first, _problems, elapsed)
             {
-                Unresolved = Fix ? notFixable + _unmappable + (fixable + _recordsDiffering - _fixed) : differences,
+                Unresolved = Fix ? notFixable - _removed + _unmappable + (fixable + _recordsDiffering - _fixed) : differences,
+                Removed = _removed,
             };
         }
 

@@ -28,6 +28,9 @@ public sealed record ReconcileMapResult(
 {
     public long Differences => MissingInDataverse + MissingInFinOps + RecordsDiffering;
 
+    /// <summary>Of <see cref="Fixed"/>, the records removed from Dataverse because F&amp;O deleted them (a catch-up after downtime).</summary>
+    public long Removed { get; init; }
+
     /// <summary>The records still out of agreement: all differences without --fix; after it, those not fixed.</summary>
     public long Unresolved { get; init; } = -1;
 }

@@ -12,6 +12,7 @@ using DualWrite.Listener.Bulk.Writing;
 using DualWrite.Listener.Clients.Dataverse;
 using DualWrite.Listener.Clients.FinOps;
 using DualWrite.Listener.Clients.OData;
+using DualWrite.Listener.SyncState;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
@@ -34,13 +35,25 @@ public sealed partial class Reconciler
     private readonly IConfiguration _configuration;
     private readonly ILogger<Reconciler> _logger;
 
+    /// <summary>A reconciler that saves no synced values and removes nothing (no state store).</summary>
     public Reconciler(
         MapCatalog catalog, MapSourceReader reader, BulkLookupResolver lookups, IBulkWriter writer, FinOpsClient finOps, DataverseClient dataverse,
         IConfiguration configuration, ILogger<Reconciler> logger)
+        : this(catalog, reader, lookups, writer, finOps, dataverse, configuration, logger, null, null)
+    {
+    }
+
+    /// <summary>
+    /// A reconciler whose fixes save the records' last synced values in <paramref name="syncState"/>, and that can remove
+    /// records F&amp;O deleted (<see cref="ReconcileRequest.RemoveDeleted"/>) through <paramref name="remover"/>.
+    /// </summary>
+    public Reconciler(
+        MapCatalog catalog, MapSourceReader reader, BulkLookupResolver lookups, IBulkWriter writer, FinOpsClient finOps, DataverseClient dataverse,
+        IConfiguration configuration, ILogger<Reconciler> logger, ISyncStateStore? syncState, DeletedRecordRemover? remover)
     {
         _catalog = catalog ?? throw new ArgumentNullException(nameof(catalog));
         _reader = reader ?? throw new ArgumentNullException(nameof(reader));
-        _maps = new MapReconciler(reader, lookups, writer);
+        _maps = new MapReconciler(reader, lookups, writer, syncState: syncState, remover: remover);
         _finOps = finOps ?? throw new ArgumentNullException(nameof(finOps));
         _dataverse = dataverse ?? throw new ArgumentNullException(nameof(dataverse));
         _configuration = configuration ?? throw new ArgumentNullException(nameof(configuration));
@@ -56,7 +69,7 @@ public sealed partial class Reconciler
         ArgumentNullException.ThrowIfNull(request);
         var clock = Stopwatch.StartNew();
         var maps = Select(request.Maps);
-        var plan = maps.Select(map => (Map: map, Master: MasterOf(map))).ToList();
+        var plan = maps.Select(map => (Map: map, Master: request.Master ?? MasterOf(map))).ToList();
         if (request.Fix)
         {
             foreach (var (map, master) in plan)
@@ -86,7 +99,7 @@ public sealed partial class Reconciler
             {
                 var finOps = (await _reader.ShapeAsync(new SourceReadRequest(map, SyncSide.FinOps, company, null, 0), cancellationToken).ConfigureAwait(false))!;
                 var dataverse = await _reader.ShapeAsync(new SourceReadRequest(map, SyncSide.Dataverse, company, null, 0), cancellationToken).ConfigureAwait(false);
-                var result = await _maps.RunAsync(map, company, master, request.Fix, finOps, dataverse, report, cancellationToken).ConfigureAwait(false);
+                var result = await _maps.RunAsync(map, company, master, request.Fix, finOps, dataverse, report, cancellationToken, request.RemoveDeleted).ConfigureAwait(false);
                 LogMapDone(map.Name, company ?? "all", result.FinOpsRows, result.DataverseRows, result.MissingInDataverse, result.MissingInFinOps, result.RecordsDiffering, result.Fixed);
                 results.Add(result);
                 onMapDone?.Invoke(result);

@@ -119,12 +119,57 @@ public sealed class ReconcileTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Fix_saves_the_synced_values_and_a_removing_run_deletes_only_synced_records_FinOps_no_longer_has()
+    {
+        using var directory = new DualWrite.Listener.Tests.Support.TempDirectory();
+        using var stores = DualWrite.Listener.Tests.Support.StateStores.Sqlite(Path.Combine(directory.Path, "state.db"), TimeProvider.System);
+        await stores.Database.InitializeAsync(CancellationToken.None);
+        var remover = new DeletedRecordRemover(stores.SyncState, harness.FinOps, harness.Dataverse, new ApplierOptions());
+        var reconciler = Reconciler(stores.SyncState, remover);
+        var request = new ReconcileRequest(new[] { "Customers V3" }, "usmf", Fix: true, ReportPath: null);
+
+        var fixedAll = await reconciler.RunAsync(request, null, CancellationToken.None);
+        var accounts = (await harness.ReadAllAsync(new SourceReadRequest(harness.Customers, SyncSide.Dataverse, "usmf", null, 1000))).Rows;
+        Assert.Equal(accounts.Count, fixedAll.Maps.Single().Fixed);
+        var gone = accounts[3]["accountnumber"]!.GetValue<string>();
+        var goneKey = "CustomersV3(dataAreaId='usmf',CustomerAccount='" + gone + "')";
+        var synced = await stores.SyncState.GetSyncedRecordAsync(goneKey, CancellationToken.None);
+        Assert.NotNull(synced);
+        Assert.Equal(accounts[3]["name"]!.GetValue<string>(), SyncedValues.Read(synced.FieldsJson)["name"].Value);
+
+        // While the listener was down: F&O deleted a synced customer; someone created an account only in Dataverse.
+        Assert.True((await harness.FinOps.DeleteAsync(goneKey, CancellationToken.None)).Succeeded);
+        var companyId = accounts[0]["_msdyn_company_value"]!.GetValue<string>();
+        await SendAsync(HttpMethod.Post, "accounts", new JsonObject
+        {
+            ["accountnumber"] = "ZZ-NEVER-SYNCED",
+            ["name"] = "Only here",
+            ["customertypecode"] = 3,
+            ["msdyn_company@odata.bind"] = "/cdm_companies(" + companyId + ")",
+        });
+
+        var plainFix = await reconciler.RunAsync(request, null, CancellationToken.None);
+        Assert.Equal(0, plainFix.Maps.Single().Removed);
+        Assert.Equal(2, plainFix.Maps.Single().MissingInFinOps);
+
+        var removing = await reconciler.RunAsync(request with { RemoveDeleted = true }, null, CancellationToken.None);
+        Assert.Equal(1, removing.Maps.Single().Removed);
+        Assert.Equal(1, removing.Unresolved);
+        var after = await reconciler.RunAsync(request with { Fix = false }, null, CancellationToken.None);
+        var missing = Assert.Single(after.Maps.Single().FirstDifferences);
+        Assert.Equal("CustomerAccount=ZZ-NEVER-SYNCED", missing.Key);
+        Assert.Empty(SyncedValues.Read((await stores.SyncState.GetSyncedRecordAsync(goneKey, CancellationToken.None))!.FieldsJson));
+    }
+
+    [Fact]
     public async Task An_unknown_map_is_a_configuration_problem()
     {
         await Assert.ThrowsAsync<ReconcileConfigurationException>(() => Reconciler().RunAsync(new ReconcileRequest(new[] { "Nope" }, null, false, null), null, CancellationToken.None));
     }
 
-    private Reconciler Reconciler(params (string Key, string Value)[] settings)
+    private Reconciler Reconciler(params (string Key, string Value)[] settings) => Reconciler(null, null, settings);
+
+    private Reconciler Reconciler(DualWrite.Listener.SyncState.ISyncStateStore? syncState, DeletedRecordRemover? remover, params (string Key, string Value)[] settings)
     {
         var time = TimeProvider.System;
         var options = new BulkWriterOptions();
@@ -136,7 +181,7 @@ public sealed class ReconcileTests : IAsyncLifetime
             NullLogger<BulkWriter>.Instance);
         var lookups = new BulkLookupResolver(harness.Dataverse, new LookupIdCache(time, TimeSpan.FromMinutes(5)), NullLogger<BulkLookupResolver>.Instance);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => new System.Collections.Generic.KeyValuePair<string, string?>(s.Key, s.Value))).Build();
-        return new Reconciler(new MapCatalog(harness.Maps), harness.Reader, lookups, writer, harness.FinOps, harness.Dataverse, configuration, NullLogger<Reconciler>.Instance);
+        return new Reconciler(new MapCatalog(harness.Maps), harness.Reader, lookups, writer, harness.FinOps, harness.Dataverse, configuration, NullLogger<Reconciler>.Instance, syncState, remover);
     }
 
     private static string Id(JsonObject account) => account["accountid"]!.GetValue<string>();
