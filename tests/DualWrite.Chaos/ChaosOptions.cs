@@ -8,7 +8,7 @@ namespace DualWrite.Chaos;
 /// <summary>What a chaos run does: its seed, how long or how many operations, how many listener kills, and where figures go.</summary>
 public sealed record ChaosOptions
 {
-    public const string Usage = "Usage: dotnet run -c Release --project tests/DualWrite.Chaos -- [--seed N] [--duration 60s|5m] [--operations N] [--kills N] [--long-downs N] [--workers N] [--customers N] [--json FILE] [--configuration Debug|Release] [--drain-timeout 5m]";
+    public const string Usage = "Usage: dotnet run -c Release --project tests/DualWrite.Chaos -- [--seed N] [--duration 60s|5m] [--operations N] [--kills N] [--long-downs N] [--workers N] [--customers N] [--json FILE] [--configuration Debug|Release] [--drain-timeout 5m] [--form-defaults] [--quiet]";
 
     /// <summary>Seeds every random choice: operations, values, faults and kill times.</summary>
     public int Seed { get; init; } = 14;
@@ -33,6 +33,12 @@ public sealed record ChaosOptions
 
     /// <summary>How long the system may take to drain after the faults stop.</summary>
     public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Dataverse creates also fill the columns whose F&amp;O properties take no null (credit limit, on-hold status, ...),
+    /// as a form with defaults would; off: they are left empty, as a minimal form leaves them.
+    /// </summary>
+    public bool FormDefaults { get; init; }
 
     public string? JsonFile { get; init; }
 
@@ -74,6 +80,7 @@ public sealed record ChaosOptions
                 case "--json": options = options with { JsonFile = Path.GetFullPath(Value()) }; break;
                 case "--configuration": options = options with { Configuration = Value() }; break;
                 case "--quiet": options = options with { Verbose = false }; break;
+                case "--form-defaults": options = options with { FormDefaults = true }; break;
                 default: problems.Add("Unknown option " + name + "."); break;
             }
         }

@@ -36,7 +36,7 @@ public static class ChaosRun
         using var clients = await SideClients.CreateAsync(rig.FinOps.BaseAddress, rig.Dataverse.BaseAddress).ConfigureAwait(false);
 
         var ledger = new OperationLedger();
-        var driver = new ChaosDriver(clients, ledger, options.Seed, runTag);
+        var driver = new ChaosDriver(clients, ledger, options.Seed, runTag, options.FormDefaults);
         var faults = new FaultInjector(rig, options.Seed + 1);
         var killer = new ListenerKiller(rig, options.Seed + 2, log);
         log($"Running: {(options.Operations is { } n ? n.ToString("N0", CultureInfo.InvariantCulture) + " operations" : string.Empty)}{(options.Operations is null ? string.Empty : ", at most ")}{options.Duration.TotalSeconds:0} s, {options.Workers} workers, {options.Kills} kills ({options.LongDowns} long), seed {options.Seed}");
@@ -45,7 +45,7 @@ public static class ChaosRun
         using var stop = new CancellationTokenSource(options.Duration);
         var faulting = faults.RunAsync(stop.Token);
         var killing = killer.RunAsync(options.Kills, options.LongDowns, EstimatedSpan(options), clock, stop.Token);
-        var progress = ProgressAsync(ledger, clock, log, stop.Token);
+        var progress = ProgressAsync(rig, ledger, clock, log, stop.Token);
         await driver.RunAsync(options.Workers, options.Operations, stop.Token).ConfigureAwait(false);
         var runSeconds = clock.Elapsed.TotalSeconds;
         await stop.CancelAsync().ConfigureAwait(false);
@@ -58,7 +58,7 @@ public static class ChaosRun
             await rig.StartListenerAsync().ConfigureAwait(false);
         }
 
-        var (drained, drainSeconds) = await DrainAsync(rig, options.DrainTimeout).ConfigureAwait(false);
+        var (drained, drainSeconds) = await DrainAsync(rig, options.DrainTimeout, log).ConfigureAwait(false);
         log($"  {(drained ? "drained" : "not drained")} after {drainSeconds:0.0} s; checking");
         var (_, givenUp) = await rig.FinOpsDeliveryAsync().ConfigureAwait(false);
         var inbox = await new InboxProbe(rig.DataDirectory).CountAsync().ConfigureAwait(false);
@@ -114,18 +114,20 @@ public static class ChaosRun
         return text.Length > 140 ? text[..140] : text;
     }
 
-    /// <summary>The span kills are spread over: the duration, or the time the operation budget should take.</summary>
-    private static TimeSpan EstimatedSpan(ChaosOptions options) => options.Duration;
+    /// <summary>The span kills are spread over: the first 80 % of the duration, so an operation budget met early still sees them.</summary>
+    private static TimeSpan EstimatedSpan(ChaosOptions options) => options.Duration * 0.8;
 
     /// <summary>
     /// Waits until F&amp;O has nothing left to deliver and the listener's inbox has nothing unfinished, steadily for 3 s,
     /// and at least the write-through settle time (a late F&amp;O write is reverted only after it) has passed.
     /// </summary>
-    private static async Task<(bool Drained, double Seconds)> DrainAsync(ChaosRig rig, TimeSpan timeout)
+    private static async Task<(bool Drained, double Seconds)> DrainAsync(ChaosRig rig, TimeSpan timeout, Action<string> log)
     {
         var clock = Stopwatch.StartNew();
         var probe = new InboxProbe(rig.DataDirectory);
         var quiet = 0;
+        var stuck = 0;
+        long last = -1;
         while (clock.Elapsed < timeout)
         {
             await Task.Delay(TimeSpan.FromSeconds(1)).ConfigureAwait(false);
@@ -137,20 +139,38 @@ public static class ChaosRun
             }
             catch (SqliteException)
             {
-                unfinished = 1;
+                unfinished = -1;
             }
 
             quiet = pending == 0 && unfinished == 0 ? quiet + 1 : 0;
-            if (quiet >= 3 && clock.Elapsed > ChaosRig.WriteThroughSettle + TimeSpan.FromSeconds(5))
+            // Events that wait behind a failed event of their record never finish on their own: unchanged for 20 s
+            // with nothing left to deliver, the system has gone as far as it will.
+            stuck = pending == 0 && unfinished > 0 && unfinished == last ? stuck + 1 : 0;
+            last = unfinished;
+            if ((int)clock.Elapsed.TotalSeconds % 15 == 0)
             {
-                return (true, clock.Elapsed.TotalSeconds - 3);
+                log($"    draining {clock.Elapsed.TotalSeconds:0} s: F&O {pending:N0} events to deliver, inbox {unfinished:N0} unfinished");
+            }
+
+            if (clock.Elapsed > ChaosRig.WriteThroughSettle + TimeSpan.FromSeconds(5))
+            {
+                if (quiet >= 3)
+                {
+                    return (true, clock.Elapsed.TotalSeconds - 3);
+                }
+
+                if (stuck >= 20)
+                {
+                    log($"    {unfinished:N0} inbox events have not moved for 20 s (waiting behind failed events): stopping the drain");
+                    return (false, clock.Elapsed.TotalSeconds - 20);
+                }
             }
         }
 
         return (false, clock.Elapsed.TotalSeconds);
     }
 
-    private static async Task ProgressAsync(OperationLedger ledger, Stopwatch clock, Action<string> log, CancellationToken stop)
+    private static async Task ProgressAsync(ChaosRig rig, OperationLedger ledger, Stopwatch clock, Action<string> log, CancellationToken stop)
     {
         while (!stop.IsCancellationRequested)
         {
@@ -163,7 +183,19 @@ public static class ChaosRun
                 return;
             }
 
-            log($"  {clock.Elapsed.TotalSeconds:0} s: {ledger.Count:N0} operations");
+            var (pending, givenUp) = await rig.FinOpsDeliveryAsync().ConfigureAwait(false);
+            var inbox = "?";
+            try
+            {
+                var (unfinished, failed, total) = await new InboxProbe(rig.DataDirectory).CountAsync().ConfigureAwait(false);
+                inbox = total.ToString("N0", CultureInfo.InvariantCulture) + " received, " + unfinished.ToString("N0", CultureInfo.InvariantCulture) + " unfinished, " + failed.ToString("N0", CultureInfo.InvariantCulture) + " failed";
+            }
+            catch (SqliteException)
+            {
+                // Busy or not there yet.
+            }
+
+            log($"  {clock.Elapsed.TotalSeconds:0} s: {ledger.Count:N0} operations; F&O: {pending:N0} events to deliver, {givenUp:N0} given up; inbox: {inbox}");
         }
     }
 }

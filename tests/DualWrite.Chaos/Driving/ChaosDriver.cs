@@ -32,8 +32,11 @@ public sealed class ChaosDriver
     private readonly Dictionary<ChaosEntity, int> _nextNumber = EntityShape.All.ToDictionary(s => s.Entity, _ => 0);
     private long _operation;
 
-    public ChaosDriver(SideClients clients, OperationLedger ledger, int seed, string runTag)
+    private readonly bool _formDefaults;
+
+    public ChaosDriver(SideClients clients, OperationLedger ledger, int seed, string runTag, bool formDefaults = false)
     {
+        _formDefaults = formDefaults;
         _clients = clients ?? throw new ArgumentNullException(nameof(clients));
         _ledger = ledger ?? throw new ArgumentNullException(nameof(ledger));
         _random = new Random(seed);
@@ -140,7 +143,7 @@ public sealed class ChaosDriver
         var value = shape.Fields[0].ValueFor(id);
         var answer = side == Side.FinOps
             ? await SendAsync(_clients.FinOps, HttpMethod.Post, shape.FinOpsSet, shape.FinOpsCreate(record.Key, value)).ConfigureAwait(false)
-            : await SendAsync(_clients.Dataverse, HttpMethod.Post, shape.DataverseSet, shape.DataverseCreate(record.Key, value, _clients.Company)).ConfigureAwait(false);
+            : await SendAsync(_clients.Dataverse, HttpMethod.Post, shape.DataverseSet, shape.DataverseCreate(record.Key, value, _clients.Company, _formDefaults)).ConfigureAwait(false);
         Record(record, new LedgerEntry(id, shape.Entity, record.Key, side, OperationKind.Create, new Dictionary<string, string> { [shape.Fields[0].FinOps] = value }, answer.Outcome, answer.Status, answer.Reason, false));
         if (answer.Outcome == Outcome.Accepted)
         {

@@ -123,7 +123,7 @@ public sealed class EntityShape
     }
 
     /// <summary>A create in Dataverse with the first field set to <paramref name="value"/>; lookups bound by alternate key.</summary>
-    public JsonObject DataverseCreate(string key, string value, Guid company)
+    public JsonObject DataverseCreate(string key, string value, Guid company, bool formDefaults = false)
     {
         var body = new JsonObject
         {
@@ -136,6 +136,17 @@ public sealed class EntityShape
             case ChaosEntity.Customer:
                 body["customertypecode"] = 3;
                 body["msdyn_customergroupid@odata.bind"] = "/msdyn_customergroups(msdyn_groupid='" + SeededGroup + "',_msdyn_company_value=" + company.ToString("D") + ")";
+                if (formDefaults)
+                {
+                    body["creditlimit"] = 0;
+                    body["msdyn_creditlimitismandatory"] = false;
+                    body["msdyn_onholdstatus"] = 192350000;
+                    body["msdyn_onetimecustomer"] = false;
+                }
+
+                break;
+            case ChaosEntity.CustomerGroup when formDefaults:
+                body["msdyn_issalestaxincludedinprice"] = false;
                 break;
             case ChaosEntity.Contact:
                 body["lastname"] = "Chaos";
