@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using DualWrite.Emulators.Dataverse.Faults;
 using DualWrite.Emulators.Dataverse.Messages;
@@ -14,8 +15,8 @@ namespace DualWrite.Emulators.Dataverse;
 /// <summary>
 /// An in-memory Dataverse: tables with metadata, a transactional record store and the plug-in event pipeline.
 /// Build one with <see cref="Builder.InMemoryDataverseBuilder"/>, then use <see cref="Service"/> (or
-/// <see cref="CreateOrganizationService"/>) as IOrganizationService. Thread-safe: write transactions are
-/// serialized; reads see committed data only.
+/// <see cref="CreateOrganizationService"/>) as IOrganizationService. Thread-safe: write transactions lock the
+/// records they write (others run meanwhile); reads see committed data only.
 /// </summary>
 public sealed class InMemoryDataverse : IDisposable
 {
@@ -87,7 +88,7 @@ public sealed class InMemoryDataverse : IDisposable
 
     /// <summary>
     /// Starts one transaction that several top-level requests join, committed together or not at all (what a
-    /// Web API $batch changeset and ExecuteTransaction do). Holds the write lock until committed or disposed.
+    /// Web API $batch changeset and ExecuteTransaction do). Holds the locks of the records it writes until committed or disposed.
     /// </summary>
     public EngineTransaction BeginTransaction(Guid? userId = null)
         => new(this, new ActiveTransaction(Store.Begin()), TopLevelCaller(userId));
@@ -178,7 +179,7 @@ public sealed class InMemoryDataverse : IDisposable
     /// <summary>Seeds a record without running plug-ins (used by the builder).</summary>
     internal void Seed(Entity record)
     {
-        using var transaction = Store.Begin();
+        using var transaction = Store.BeginSeeding();
         var access = new SeedAccess(transaction);
         Records.Create(access, record, DefaultUserId);
         transaction.Commit();
@@ -187,7 +188,7 @@ public sealed class InMemoryDataverse : IDisposable
     /// <summary>Seeds many records in one transaction without running plug-ins; the records are consumed one at a time.</summary>
     internal int SeedMany(IEnumerable<Entity> records)
     {
-        using var transaction = Store.Begin();
+        using var transaction = Store.BeginSeeding();
         var access = new SeedAccess(transaction);
         var count = 0;
         foreach (var record in records)
@@ -204,7 +205,11 @@ public sealed class InMemoryDataverse : IDisposable
     {
         public StoreState State => transaction.Working;
 
-        public void Write(StoreState state) => transaction.Working = state;
+        public void LockRow(TableMetadata table, Guid id) => transaction.LockRow(table, id);
+
+        public void Put(TableMetadata table, Guid id, ImmutableDictionary<string, object?> values) => transaction.Put(table, id, values);
+
+        public void Remove(TableMetadata table, Guid id) => transaction.Remove(table, id);
     }
 
     private sealed class TopLevelServiceFactory(InMemoryDataverse engine) : IOrganizationServiceFactory

@@ -122,7 +122,7 @@ internal sealed class AssociationHandler : IMessageHandler
         var rowId = text is null ? null : execution.State.FindByKey(intersect.LogicalName, key.LogicalName, text);
         if (rowId is Guid existing)
         {
-            execution.Write(execution.State.Remove(intersect, existing));
+            execution.Remove(intersect, existing);
         }
     }
 }

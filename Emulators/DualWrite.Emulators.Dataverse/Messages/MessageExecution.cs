@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using DualWrite.Emulators.Dataverse.Faults;
 using DualWrite.Emulators.Dataverse.Metadata;
 using DualWrite.Emulators.Dataverse.Pipeline;
@@ -50,15 +51,14 @@ internal sealed class MessageExecution : IStateAccess
 
     public StoreState State => Transaction?.Store.Working ?? Engine.Store.Committed;
 
-    public void Write(StoreState state)
-    {
-        if (Transaction is null)
-        {
-            throw new InvalidOperationException("A write outside a transaction; the message must be marked as a write.");
-        }
+    public void LockRow(TableMetadata table, Guid id) => WriteTransaction().Store.LockRow(table, id);
 
-        Transaction.Store.Working = state;
-    }
+    public void Put(TableMetadata table, Guid id, ImmutableDictionary<string, object?> values) => WriteTransaction().Store.Put(table, id, values);
+
+    public void Remove(TableMetadata table, Guid id) => WriteTransaction().Store.Remove(table, id);
+
+    private ActiveTransaction WriteTransaction()
+        => Transaction ?? throw new InvalidOperationException("A write outside a transaction; the message must be marked as a write.");
 
     /// <summary>A required input parameter of the given type, or the fault naming it.</summary>
     public T Input<T>(string name)

@@ -1,4 +1,6 @@
 using System;
+using DualWrite.Emulators.Dataverse.Metadata;
+using DualWrite.Emulators.Dataverse.Store;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
 
@@ -30,7 +32,8 @@ internal sealed class UpsertHandler : IMessageHandler
         var table = execution.Metadata.Table(target.LogicalName);
         Guid id;
         bool exists;
-        if (ReferenceEquals(execution.ResolvedState, execution.State) && execution.PrimaryEntityId != Guid.Empty)
+        var lockedKey = LockKey(execution, table, target);
+        if (!lockedKey && ReferenceEquals(execution.ResolvedState, execution.State) && execution.PrimaryEntityId != Guid.Empty)
         {
             // Nothing was written since Prepare found the record (PreOperation steps wrote nothing): no second lookup.
             id = execution.PrimaryEntityId;
@@ -55,6 +58,22 @@ internal sealed class UpsertHandler : IMessageHandler
         execution.PrimaryEntityId = id;
         execution.OutputParameters["RecordCreated"] = !exists;
         execution.OutputParameters["Target"] = new EntityReference(table.LogicalName, id);
+    }
+
+    /// <summary>
+    /// Locks the key value the target is named by, then the lookup is repeated: of two upserts of one new key, the
+    /// second waits for the first and then updates the record it created instead of failing as a duplicate.
+    /// </summary>
+    private static bool LockKey(MessageExecution execution, TableMetadata table, Entity target)
+    {
+        if (target.Id != Guid.Empty || target.KeyAttributes.Count == 0 || execution.Transaction is not { } transaction
+            || table.FindKeyByColumns(target.KeyAttributes.Keys) is not { } key)
+        {
+            return false;
+        }
+
+        transaction.Store.LockKey(table, key, KeyValueText.FromKeyAttributes(key, target.KeyAttributes));
+        return true;
     }
 
     public OrganizationResponse CreateResponse(MessageExecution execution)

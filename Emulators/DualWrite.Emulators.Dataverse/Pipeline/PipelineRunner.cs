@@ -57,7 +57,7 @@ internal sealed class PipelineRunner
 
         var joins = caller.Transaction is not null;
         var transaction = caller.Transaction ?? (handler.IsWrite ? new ActiveTransaction(_engine.Store.Begin()) : null);
-        var savepoint = transaction?.Store.Working;
+        var savepoint = transaction?.Store.Save();
         var queuedBefore = transaction?.AsyncSteps.Count ?? 0;
         var asyncSteps = transaction?.AsyncSteps ?? [];
         execution.Transaction = transaction;
@@ -66,6 +66,13 @@ internal sealed class PipelineRunner
             var main = NewContext(execution, caller, PipelineStage.PreOperation, tag);
             main.ParentContext = preValidation;
             main.IsInTransaction = transaction is not null;
+            if (handler.IsWrite && transaction is not null && execution.PrimaryEntityId != Guid.Empty && !string.IsNullOrEmpty(table))
+            {
+                // Lock the record before its pre-image is read: a writer that waited sees the holder's committed
+                // values, and steps never work from a record another transaction is changing.
+                transaction.Store.LockRow(_engine.Metadata.Table(table), execution.PrimaryEntityId);
+            }
+
             var before = Find(execution);
             if (!bypass)
             {
@@ -112,7 +119,7 @@ internal sealed class PipelineRunner
             {
                 // A failed nested request undoes its own writes and drops its queued asynchronous steps; the
                 // engine also marks the transaction lost, so carrying on after catching the error fails too.
-                transaction!.Store.Working = savepoint!;
+                transaction!.Store.RollbackTo(savepoint!);
                 transaction.AsyncSteps.RemoveRange(queuedBefore, transaction.AsyncSteps.Count - queuedBefore);
             }
 

@@ -86,6 +86,9 @@ internal sealed class RecordOperations
             id = Guid.NewGuid();
         }
 
+        // Two creates with one given id: the second waits for the first, then finds its row.
+        access.LockRow(table, id);
+        state = access.State;
         if (state.Find(table.LogicalName, id) is not null)
         {
             throw DataverseFaultException.Create(ErrorCodes.DuplicateRecord, $"Cannot insert duplicate key: a '{table.LogicalName}' record with id {id} already exists.");
@@ -118,15 +121,14 @@ internal sealed class RecordOperations
 
         var stored = values.ToImmutable();
         CheckRequired(table, stored);
-        access.Write(state.Put(table, id, stored));
+        access.Put(table, id, stored);
         return id;
     }
 
     public Guid Update(IStateAccess access, Entity target, Guid userId, ConcurrencyBehavior concurrency)
     {
         var table = _metadata.Table(target.LogicalName);
-        var state = access.State;
-        var record = RequireRecord(state, table, target.Id, target.KeyAttributes);
+        var (state, record) = LockedRecord(access, table, target.Id, target.KeyAttributes);
         CheckRowVersion(table, record, target.RowVersion, concurrency);
         var changes = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var pair in target.Attributes)
@@ -144,18 +146,29 @@ internal sealed class RecordOperations
         changes[SystemColumns.VersionNumber] = NextVersion();
         var merged = record.Values.SetItems(changes);
         CheckRequired(table, merged);
-        access.Write(state.Put(table, record.Id, merged));
+        access.Put(table, record.Id, merged);
         return record.Id;
     }
 
     public Guid Delete(IStateAccess access, EntityReference target, ConcurrencyBehavior concurrency)
     {
         var table = _metadata.Table(target.LogicalName);
-        var state = access.State;
-        var record = RequireRecord(state, table, target.Id, target.KeyAttributes);
+        var (_, record) = LockedRecord(access, table, target.Id, target.KeyAttributes);
         CheckRowVersion(table, record, target.RowVersion, concurrency);
-        access.Write(state.Remove(table, record.Id));
+        access.Remove(table, record.Id);
         return record.Id;
+    }
+
+    /// <summary>
+    /// The record a write changes, read after its row lock is held: a writer that waited sees the holder's committed
+    /// values, so no update is lost.
+    /// </summary>
+    private (StoreState State, StoredRecord Record) LockedRecord(IStateAccess access, TableMetadata table, Guid id, KeyAttributeCollection? keys)
+    {
+        var found = RequireRecord(access.State, table, id, keys);
+        access.LockRow(table, found.Id);
+        var state = access.State;
+        return (state, RequireRecord(state, table, found.Id, null));
     }
 
     /// <summary>A copy of a stored record as the SDK returns it: only the requested columns that hold a value.</summary>

@@ -38,9 +38,17 @@ internal sealed class StoreState
     /// <summary>Inserts or replaces a record, keeping alternate-key indexes unique.</summary>
     public StoreState Put(TableMetadata table, Guid id, ImmutableDictionary<string, object?> values)
     {
+        var existing = Find(table.LogicalName, id);
+        return Put(table, existing is null ? new StoredRecord(id, NextSequence, values) : existing.With(values));
+    }
+
+    /// <summary>Inserts or replaces a record as it is (its sequence kept), keeping alternate-key indexes unique.</summary>
+    public StoreState Put(TableMetadata table, StoredRecord record)
+    {
+        var id = record.Id;
+        var values = record.Values;
         var state = Table(table.LogicalName);
         var existing = state.Records.TryGetValue(id, out var old) ? old : null;
-        var record = existing is null ? new StoredRecord(id, NextSequence, values) : existing.With(values);
         var indexes = state.KeyIndexes;
         foreach (var key in table.AlternateKeys)
         {
@@ -68,7 +76,67 @@ internal sealed class StoreState
         }
 
         var next = state with { Records = state.Records.SetItem(id, record), KeyIndexes = indexes };
-        return new StoreState(Tables.SetItem(table.LogicalName, next), existing is null ? NextSequence + 1 : NextSequence);
+        return new StoreState(Tables.SetItem(table.LogicalName, next), Math.Max(NextSequence, record.Sequence + 1));
+    }
+
+    /// <summary>
+    /// Another transaction's committed rows, as committed (sequences kept): its old rows go first, so a key value
+    /// that moved from one of its rows to another is never seen twice.
+    /// </summary>
+    public StoreState ApplyCommitted(IReadOnlyList<RowWrite> changes)
+    {
+        var state = this;
+        foreach (var change in changes)
+        {
+            state = state.Remove(change.Table, change.Id);
+        }
+
+        foreach (var change in changes)
+        {
+            if (change.Record is not null)
+            {
+                state = state.Put(change.Table, change.Record);
+            }
+        }
+
+        return state;
+    }
+
+    /// <summary>
+    /// A transaction's final rows written over this (newer) committed state: a row that exists keeps its sequence,
+    /// a new one gets the next. Returns the new state and the rows as committed.
+    /// </summary>
+    public (StoreState State, IReadOnlyList<RowWrite> Committed) ApplyTransaction(IEnumerable<RowWrite> writes)
+    {
+        var state = this;
+        var finals = new List<RowWrite>();
+        var sequences = new Dictionary<RowKey, long>();
+        foreach (var write in writes)
+        {
+            finals.Add(write);
+            if (state.Find(write.Table.LogicalName, write.Id) is { } existing)
+            {
+                sequences[new RowKey(write.Table.LogicalName, write.Id)] = existing.Sequence;
+                state = state.Remove(write.Table, write.Id);
+            }
+        }
+
+        var committed = new List<RowWrite>(finals.Count);
+        foreach (var write in finals)
+        {
+            if (write.Record is null)
+            {
+                committed.Add(write);
+                continue;
+            }
+
+            var sequence = sequences.TryGetValue(new RowKey(write.Table.LogicalName, write.Id), out var kept) ? kept : state.NextSequence;
+            var record = new StoredRecord(write.Id, sequence, write.Record.Values);
+            state = state.Put(write.Table, record);
+            committed.Add(write with { Record = record });
+        }
+
+        return (state, committed);
     }
 
     public StoreState Remove(TableMetadata table, Guid id)

@@ -55,7 +55,10 @@ public sealed class WebApiEndpoint
         WebApiResponse response;
         try
         {
-            response = _handler.Handle(webRequest);
+            // Reads run inline; writes (which run plug-ins and take row locks) on their own thread.
+            response = HttpMethods.IsGet(webRequest.Method)
+                ? _handler.Handle(webRequest)
+                : await BlockingWork.RunAsync(() => _handler.Handle(webRequest)).ConfigureAwait(false);
         }
         catch (Exception ex) when (WebApiError.From(ex) is { } error)
         {

@@ -53,7 +53,7 @@ public sealed class FinOpsTokenProvider
         TokenResult answer;
         try
         {
-            answer = _client.GetTokenAsync(nowUtc, cancellation.Token).ConfigureAwait(false).GetAwaiter().GetResult();
+            answer = _client.GetToken(nowUtc, cancellation.Token);
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {

@@ -73,7 +73,11 @@ public sealed class WriteThroughPlugin : PluginBase
         var budget = new RequestBudget(context.Stopwatch, settings.CallTimeout, settings.Budget);
         // One client per save, no keep-alive: the platform's guidance for sandboxed plug-ins (learn.microsoft.com,
         // "Set Timeout when making external calls in a plug-in"). Timeouts come from the budget, per call.
+#if NET
+        using var http = new HttpClient(new SynchronousHttpHandler()) { Timeout = Timeout.InfiniteTimeSpan };
+#else
         using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+#endif
         http.DefaultRequestHeaders.ConnectionClose = true;
         var tokens = new FinOpsTokenProvider(http, _configuration.Credentials!);
         var client = new FinOpsWriteClient(http, settings.DataRoot, tokens, line => context.Trace("{0}", line));

@@ -53,6 +53,26 @@ public sealed class ClientCredentialsTokenClient
         return token is not null ? answer ?? TokenResult.Issued(token, 0) : answer!;
     }
 
+    /// <summary>
+    /// As <see cref="GetTokenAsync"/>, for a synchronous caller (a plug-in): callers waiting for another's fetch block
+    /// their own thread instead of needing a second one to resume them, so a host whose threads are all busy in
+    /// plug-ins still hands the token to every waiter. The fetch itself is as synchronous as the HttpClient's handler.
+    /// </summary>
+    public TokenResult GetToken(DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        TokenResult? answer = null;
+        var token = _cache.GetOrFetch(
+            Grant.CacheKey,
+            nowUtc,
+            () =>
+            {
+                Interlocked.Increment(ref _tokensRequested);
+                answer = RequestAsync(_http, Grant, nowUtc, cancellationToken).ConfigureAwait(false).GetAwaiter().GetResult();
+                return answer.Token;
+            });
+        return token is not null ? answer ?? TokenResult.Issued(token, 0) : answer!;
+    }
+
     /// <summary>Forgets <paramref name="rejected"/> (the service answered 401 to it), so the next call fetches.</summary>
     public void Invalidate(AccessToken rejected) => _cache.Invalidate(Grant.CacheKey, rejected ?? throw new ArgumentNullException(nameof(rejected)));
 

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Threading;
@@ -66,6 +67,24 @@ public class ClientCredentialsTokenClientTests
         var token = (await client.GetTokenAsync(Now, CancellationToken.None)).Token!;
         client.Invalidate(token);
         Assert.NotSame(token, (await client.GetTokenAsync(Now, CancellationToken.None)).Token);
+        Assert.Equal(3, client.TokensRequested);
+    }
+
+    [Fact]
+    public async Task Synchronous_callers_at_once_share_one_fetch_and_a_refusal_is_not_cached()
+    {
+        var handler = new TokenHandler();
+        var client = new ClientCredentialsTokenClient(new HttpClient(handler), Grant, new TokenCache());
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => client.GetToken(Now, CancellationToken.None))));
+
+        Assert.All(results, r => Assert.Same(results[0].Token, r.Token));
+        Assert.Equal(1, client.TokensRequested);
+        client.Invalidate(results[0].Token!);
+        handler.Refuse = true;
+        Assert.False(client.GetToken(Now, CancellationToken.None).Succeeded);
+        handler.Refuse = false;
+        Assert.True(client.GetToken(Now, CancellationToken.None).Succeeded);
         Assert.Equal(3, client.TokensRequested);
     }
 
