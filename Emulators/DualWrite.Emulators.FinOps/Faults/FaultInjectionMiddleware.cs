@@ -38,6 +38,12 @@ public sealed class FaultInjectionMiddleware
 
         if (IsWrite(context.Request.Method) && _faults.TakeStall() is { } stall)
         {
+            // The body is read first: the caller that gives up closes the connection, and a late write still runs.
+            var body = new System.IO.MemoryStream();
+            await context.Request.Body.CopyToAsync(body, context.RequestAborted).ConfigureAwait(false);
+            body.Position = 0;
+            context.Request.Body = body;
+
             // A timeout as the caller sees it: no answer for longer than it waits.
             await Task.Delay(stall.Stall, _time, CancellationToken.None).ConfigureAwait(false);
             if (!stall.ThenProcess)
@@ -45,6 +51,9 @@ public sealed class FaultInjectionMiddleware
                 context.Abort();
                 return;
             }
+
+            // The caller is gone; the write runs to its end as F&O's would.
+            context.RequestAborted = CancellationToken.None;
         }
         else if (IsWrite(context.Request.Method) && _faults.TakeWriteFailure() is { } failure)
         {

@@ -34,6 +34,7 @@ public sealed class ChaosRig : IAsyncDisposable
     private readonly ListenerProcesses _listenerProcesses;
     private readonly List<string> _listenerArguments;
     private ChildProcess? _listener;
+    private bool _registered;
 
     private ChaosRig(BuildOutputs outputs, EmulatorProcess finOps, EmulatorProcess dataverse, string dataDirectory)
     {
@@ -128,6 +129,13 @@ public sealed class ChaosRig : IAsyncDisposable
     {
         var (process, eventsUrl) = await _listenerProcesses.ListenAsync(_listenerArguments, ListenerUrl).ConfigureAwait(false);
         _listener = process;
+        if (_registered)
+        {
+            // Registered once: registering again replaces the endpoint and drops the deliveries F&O still has queued.
+            return;
+        }
+
+        _registered = true;
         var registration = new
         {
             name = "chaos listener",
