@@ -93,6 +93,7 @@ public static class ChaosRun
             RefusalsByStatus = entries.Where(e => e.Outcome != Outcome.Accepted).GroupBy(e => e.Status.ToString(CultureInfo.InvariantCulture)).ToDictionary(g => g.Key, g => g.Count()),
             RefusalReasons = entries.Where(e => e.Outcome != Outcome.Accepted).GroupBy(e => e.Status + " " + Shorten(e.Reason)).OrderByDescending(g => g.Count()).Take(8).ToDictionary(g => g.Key, g => g.Count()),
             Faults = faults.Counts.ToDictionary(c => c.Key.ToString(), c => c.Value),
+            FaultsNotInjected = faults.Missed,
             Kills = killer.Kills.ToArray(),
             EventsGivenUpByFinOps = givenUp,
             Drained = drained,

@@ -19,6 +19,7 @@ public sealed class FaultInjector
     private readonly ChaosRig _rig;
     private readonly Random _random;
     private readonly ConcurrentDictionary<FaultKind, int> _counts = new();
+    private int _missed;
 
     public FaultInjector(ChaosRig rig, int seed)
     {
@@ -28,6 +29,9 @@ public sealed class FaultInjector
 
     /// <summary>How many of each fault were injected.</summary>
     public IReadOnlyDictionary<FaultKind, int> Counts => Enum.GetValues<FaultKind>().ToDictionary(k => k, k => _counts.GetValueOrDefault(k));
+
+    /// <summary>Faults drawn but not injected (the emulator's admin endpoint did not answer).</summary>
+    public int Missed => Volatile.Read(ref _missed);
 
     public async Task RunAsync(CancellationToken stop)
     {
@@ -44,8 +48,20 @@ public sealed class FaultInjector
             }
 
             var kind = kinds[_random.Next(kinds.Length)];
-            await InjectAsync(kind).ConfigureAwait(false);
-            _counts.AddOrUpdate(kind, 1, (_, n) => n + 1);
+            try
+            {
+                await InjectAsync(kind).ConfigureAwait(false);
+                _counts.AddOrUpdate(kind, 1, (_, n) => n + 1);
+            }
+            catch (HttpRequestException)
+            {
+                // An emulator too busy to take the fault now: the run goes on, the fault is not counted.
+                Interlocked.Increment(ref _missed);
+            }
+            catch (TaskCanceledException)
+            {
+                Interlocked.Increment(ref _missed);
+            }
         }
     }
 

@@ -40,6 +40,8 @@ public sealed record ChaosFigures
 
     public IReadOnlyDictionary<string, int> Faults { get; init; } = new Dictionary<string, int>();
 
+    public int FaultsNotInjected { get; init; }
+
     public IReadOnlyList<KillRecord> Kills { get; init; } = Array.Empty<KillRecord>();
 
     public int KillsOutlastingRetries => Kills.Count(k => k.OutlastedRetries);
@@ -83,7 +85,7 @@ public sealed record ChaosFigures
             Line($"    {count,6:N0} x {reason}");
         }
 
-        Line("  faults: " + Join(Faults));
+        Line("  faults: " + Join(Faults) + (FaultsNotInjected > 0 ? $" ({FaultsNotInjected} drawn but not taken by a busy emulator)" : string.Empty));
         Line($"  listener kills (SIGKILL): {Kills.Count}, {KillsOutlastingRetries} down longer than F&O's delivery retries (3 x 1 s); F&O gave up on {EventsGivenUpByFinOps} event(s) meanwhile");
         foreach (var kill in Kills)
         {

@@ -160,8 +160,19 @@ public sealed class ChaosRig : IAsyncDisposable
     /// <summary>F&amp;O's delivery state: events queued or being delivered, and events it gave up on (its error log).</summary>
     public async Task<(int Pending, int GivenUp)> FinOpsDeliveryAsync()
     {
-        var status = await FinOpsAdmin.GetFromJsonAsync<JsonObject>("_emulator/status").ConfigureAwait(false);
-        return (status!["pendingDeliveries"]!.GetValue<int>(), status["errorLog"]!.GetValue<int>());
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var status = await FinOpsAdmin.GetFromJsonAsync<JsonObject>("_emulator/status").ConfigureAwait(false);
+                return (status!["pendingDeliveries"]!.GetValue<int>(), status["errorLog"]!.GetValue<int>());
+            }
+            catch (Exception ex) when (attempt < 5 && ex is HttpRequestException or TaskCanceledException)
+            {
+                // A busy machine: the emulator answers a moment later.
+                await Task.Delay(TimeSpan.FromSeconds(attempt)).ConfigureAwait(false);
+            }
+        }
     }
 
     /// <summary>Last lines the listener printed (for a failure message).</summary>
