@@ -1,7 +1,7 @@
 using System;
 using System.Threading.Tasks;
 using DualWrite.Sync.Benchmarks.Phases;
-using DualWrite.Sync.Benchmarks.Processes;
+using DualWrite.TestSupport.Processes;
 using DualWrite.Sync.Benchmarks.Reporting;
 
 namespace DualWrite.Sync.Benchmarks;

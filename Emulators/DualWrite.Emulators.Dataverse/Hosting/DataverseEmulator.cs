@@ -41,8 +41,9 @@ public sealed class DataverseEmulator : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private DataverseEmulator(WebApplication app, Uri baseAddress, InMemoryDataverse engine, ServiceProtection protection, LatencySimulator latency, RequestLog log, DataverseEmulatorOptions options, DataverseSeedReport seed)
+    private DataverseEmulator(WebApplication app, Uri baseAddress, InMemoryDataverse engine, ServiceProtection protection, LatencySimulator latency, RequestLog log, DataverseEmulatorOptions options, DataverseSeedReport seed, ServiceDisruption disruption)
     {
+        Disruption = disruption;
         Latency = latency;
         _app = app;
         BaseAddress = baseAddress;
@@ -64,6 +65,9 @@ public sealed class DataverseEmulator : IAsyncDisposable
 
     /// <summary>Service protection limits, changeable while running (Options, Reset).</summary>
     public ServiceProtection ServiceProtection { get; }
+
+    /// <summary>Injected 429 storms and outages (off unless started: <c>/_emulator/throttling/storm</c>, <c>/_emulator/faults/outage</c>).</summary>
+    public ServiceDisruption Disruption { get; }
 
     /// <summary>The latency profile, changeable while running (Profile).</summary>
     public LatencySimulator Latency { get; }
@@ -111,25 +115,29 @@ public sealed class DataverseEmulator : IAsyncDisposable
         var model = new ServiceModel(engine.Metadata, schema);
         var latency = new LatencySimulator(options.Latency, time);
         web.Services.AddSingleton(protection);
+        var disruption = new ServiceDisruption(time);
+        web.Services.AddSingleton(disruption);
         web.Services.AddSingleton(latency);
         web.Services.AddSingleton(new WebApiRequestHandler(engine, model));
         web.Services.AddSingleton<WebApiEndpoint>();
         var app = web.Build();
 
         // Scope stays optional: the documented curl examples request a token without one.
-        EmulatorHost.UseShared(app, requireScope: false);
+        var admin = EmulatorHost.UseShared(app, requireScope: false);
+        ServiceDisruptionEndpoints.Map(admin, disruption);
         app.UseMiddleware<BearerAuthenticationMiddleware>(new BearerAuthenticationOptions
         {
             ProtectedPath = WebApiEndpoint.ServicePath,
             RequireToken = options.RequireAuthentication,
             RejectAsync = DataverseUnauthorizedResponse.WriteAsync,
         });
+        app.UseMiddleware<ServiceDisruptionMiddleware>();
         app.UseMiddleware<ServiceProtectionMiddleware>();
         var endpoint = app.Services.GetRequiredService<WebApiEndpoint>();
         app.Map(WebApiEndpoint.ServicePath + "/{**path}", (RequestDelegate)endpoint.HandleAsync);
         app.Map(WebApiEndpoint.ServicePath, (RequestDelegate)endpoint.HandleAsync);
         var baseAddress = await LoopbackWebHost.StartAsync(app, cancellationToken).ConfigureAwait(false);
-        return new DataverseEmulator(app, baseAddress, engine, protection, latency, app.Services.GetRequiredService<RequestLog>(), options, seedReport);
+        return new DataverseEmulator(app, baseAddress, engine, protection, latency, app.Services.GetRequiredService<RequestLog>(), options, seedReport, disruption);
     }
 
     /// <summary>&lt;base&gt;/{tenant}/oauth2/v2.0/token</summary>

@@ -39,6 +39,8 @@ public static class AdminEndpoints
             EmulatorAdminEndpoints.Guarded(() => control.Faults.Latency = TimeSpan.FromMilliseconds(body.Milliseconds)));
         admin.MapPost("/faults/drop-connections", (FinOpsEmulatorControl control, DropConnectionsRequest body) =>
             EmulatorAdminEndpoints.Guarded(() => control.Faults.DropNextRequests(body.Count)));
+        admin.MapPost("/faults/stall-writes", (FinOpsEmulatorControl control, StallWritesRequest body) =>
+            EmulatorAdminEndpoints.Guarded(() => control.Faults.StallNextWrites(body.Count, TimeSpan.FromSeconds(body.Seconds), body.ThenProcess)));
         admin.MapPost("/throttling/next", (FinOpsEmulatorControl control, ThrottleNextRequest body) =>
             EmulatorAdminEndpoints.Guarded(() => control.Throttle.ThrottleNext(body.Count, TimeSpan.FromSeconds(body.RetryAfterSeconds))));
         admin.MapPost("/throttling/limit", (FinOpsEmulatorControl control, ThrottleLimitRequest body) =>
@@ -81,7 +83,9 @@ public static class AdminEndpoints
             await control.Events.UnregisterAsync(name).ConfigureAwait(false) ? Results.NoContent() : Results.NotFound());
         admin.MapPost("/events/duplicate-next", (FinOpsEmulatorControl control, DuplicateNextRequest body) =>
             EmulatorAdminEndpoints.Guarded(() => control.Events.DuplicateNext(body.Count)));
-        admin.MapPost("/events/reorder-next", (FinOpsEmulatorControl control) => EmulatorAdminEndpoints.Guarded(control.Events.ReorderNext));
+        admin.MapPost("/events/reorder-next", (FinOpsEmulatorControl control, ReorderNextRequest? body) =>
+            EmulatorAdminEndpoints.Guarded(() => control.Events.ReorderNext(body?.Count ?? 1)));
+        admin.MapPost("/events/release-held", (FinOpsEmulatorControl control) => EmulatorAdminEndpoints.Guarded(control.Events.ReleaseHeld));
         admin.MapGet("/events/published", (FinOpsEmulatorControl control) => Results.Ok(control.Events.Published.Select(p => p.Json)));
         admin.MapGet("/events/errors", (FinOpsEmulatorControl control) => Results.Ok(control.Events.ErrorLog.Entries));
         admin.MapPost("/events/errors/resend", (FinOpsEmulatorControl control) => Results.Ok(new { resent = control.Events.ResendAll() }));

@@ -30,7 +30,7 @@ public sealed class BusinessEventPublisher : IChangePublisher, IAsyncDisposable
     private readonly Random _gaps;
     private long _controlNumber;
     private int _duplicateNext;
-    private bool _reorderNext;
+    private int _reorderNext;
     private PublishedEvent? _held;
     private int _pending;
 
@@ -118,12 +118,27 @@ public sealed class BusinessEventPublisher : IChangePublisher, IAsyncDisposable
         }
     }
 
-    /// <summary>Holds the next event back and delivers it after the one that follows it.</summary>
-    public void ReorderNext()
+    /// <summary>Holds each of the next <paramref name="count"/> events back and delivers it after the one that follows it.</summary>
+    public void ReorderNext(int count = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        lock (_gate)
+        {
+            _reorderNext = count;
+        }
+    }
+
+    /// <summary>Delivers a held-back event now, when no event followed it (a fault run ending), and reorders no more.</summary>
+    public void ReleaseHeld()
     {
         lock (_gate)
         {
-            _reorderNext = true;
+            _reorderNext = 0;
+            if (_held is not null)
+            {
+                Enqueue(_held);
+                _held = null;
+            }
         }
     }
 
@@ -141,9 +156,9 @@ public sealed class BusinessEventPublisher : IChangePublisher, IAsyncDisposable
                     _published.RemoveFirst();
                 }
 
-                if (_reorderNext)
+                if (_reorderNext > 0 && _held is null)
                 {
-                    _reorderNext = false;
+                    _reorderNext--;
                     _held = published;
                     continue;
                 }

@@ -1,11 +1,12 @@
 using System;
+using System.Threading;
 using System.Threading.Tasks;
 using DualWrite.Emulators.FinOps.OData;
 using Microsoft.AspNetCore.Http;
 
 namespace DualWrite.Emulators.FinOps.Faults;
 
-/// <summary>Applies the <see cref="FaultInjector"/>'s latency, dropped connections and failing writes to /data requests.</summary>
+/// <summary>Applies the <see cref="FaultInjector"/>'s latency, dropped connections, stalled writes and failing writes to /data requests.</summary>
 public sealed class FaultInjectionMiddleware
 {
     private readonly RequestDelegate _next;
@@ -35,7 +36,26 @@ public sealed class FaultInjectionMiddleware
             return;
         }
 
-        if (IsWrite(context.Request.Method) && _faults.TakeWriteFailure() is { } failure)
+        if (IsWrite(context.Request.Method) && _faults.TakeStall() is { } stall)
+        {
+            // The body is read first: the caller that gives up closes the connection, and a late write still runs.
+            var body = new System.IO.MemoryStream();
+            await context.Request.Body.CopyToAsync(body, context.RequestAborted).ConfigureAwait(false);
+            body.Position = 0;
+            context.Request.Body = body;
+
+            // A timeout as the caller sees it: no answer for longer than it waits.
+            await Task.Delay(stall.Stall, _time, CancellationToken.None).ConfigureAwait(false);
+            if (!stall.ThenProcess)
+            {
+                context.Abort();
+                return;
+            }
+
+            // The caller is gone; the write runs to its end as F&O's would.
+            context.RequestAborted = CancellationToken.None;
+        }
+        else if (IsWrite(context.Request.Method) && _faults.TakeWriteFailure() is { } failure)
         {
             context.Response.StatusCode = failure.StatusCode;
             context.Response.ContentType = ODataResponse.JsonContentType;

@@ -13,6 +13,8 @@ public sealed class FaultInjector
     private InjectedFailure _failure = new(500, "Injected failure.");
     private int _dropRequests;
     private TimeSpan _latency;
+    private int _stallWrites;
+    private StalledWrite _stall = new(TimeSpan.Zero, false);
 
     /// <summary>Delay added before every /data request. Zero: none.</summary>
     public TimeSpan Latency
@@ -57,10 +59,42 @@ public sealed class FaultInjector
         }
     }
 
+    /// <summary>
+    /// The next <paramref name="count"/> writes hang for <paramref name="stall"/> (longer than the caller waits: a
+    /// timeout), then either lose their connection without running (<paramref name="thenProcess"/> false) or run and
+    /// answer late (true: the write lands in F&amp;O after the caller gave up on it).
+    /// </summary>
+    public void StallNextWrites(int count, TimeSpan stall, bool thenProcess)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfLessThan(stall, TimeSpan.Zero);
+        lock (_gate)
+        {
+            _stallWrites = count;
+            _stall = new StalledWrite(stall, thenProcess);
+        }
+    }
+
+    /// <summary>Uses up one stalled write, if any is left.</summary>
+    public StalledWrite? TakeStall()
+    {
+        lock (_gate)
+        {
+            if (_stallWrites == 0)
+            {
+                return null;
+            }
+
+            _stallWrites--;
+            return _stall;
+        }
+    }
+
     public void Reset()
     {
         lock (_gate)
         {
+            _stallWrites = 0;
             _failWrites = 0;
             _dropRequests = 0;
             _latency = TimeSpan.Zero;

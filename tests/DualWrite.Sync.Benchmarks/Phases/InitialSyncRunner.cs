@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
-using DualWrite.Sync.Benchmarks.Processes;
+using DualWrite.TestSupport.Processes;
 
 namespace DualWrite.Sync.Benchmarks.Phases;
 

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Threading.Tasks;
 using DualWrite.Sync.Benchmarks.Clients;
-using DualWrite.Sync.Benchmarks.Processes;
+using DualWrite.TestSupport.Processes;
 using DualWrite.Sync.Benchmarks.Reporting;
 
 namespace DualWrite.Sync.Benchmarks.Phases;

@@ -8,7 +8,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using DualWrite.Sync.Benchmarks.Clients;
-using DualWrite.Sync.Benchmarks.Processes;
+using DualWrite.TestSupport.Processes;
 using DualWrite.Sync.Benchmarks.Reporting;
 
 namespace DualWrite.Sync.Benchmarks.Phases;

@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 using System.Threading.Tasks;
-using DualWrite.Sync.Benchmarks.Processes;
+using DualWrite.TestSupport.Processes;
 
 namespace DualWrite.Sync.Benchmarks.Phases;
 

@@ -6,7 +6,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using DualWrite.Sync.Benchmarks.Clients;
-using DualWrite.Sync.Benchmarks.Processes;
+using DualWrite.TestSupport.Processes;
 using DualWrite.Sync.Benchmarks.Reporting;
 
 namespace DualWrite.Sync.Benchmarks.Phases;

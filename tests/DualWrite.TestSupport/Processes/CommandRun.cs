@@ -1,7 +1,7 @@
 using System;
 using System.Text.Json.Nodes;
 
-namespace DualWrite.Sync.Benchmarks.Processes;
+namespace DualWrite.TestSupport.Processes;
 
 /// <summary>One <c>dualwrite</c> command run to its end: exit code, wall time, peak resident memory, processor time and its <c>--json</c> answer.</summary>
 public sealed record CommandRun(int ExitCode, TimeSpan Elapsed, long PeakWorkingSetBytes, JsonNode? Json, string Tail, TimeSpan ProcessorTime = default)

@@ -7,17 +7,17 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 
-namespace DualWrite.Sync.Benchmarks.Processes;
+namespace DualWrite.TestSupport.Processes;
 
 /// <summary>
-/// The <c>dualwrite</c> executable as the benchmark runs it: configured for a pair of emulator processes (their
+/// The <c>dualwrite</c> executable as the benchmark and the chaos run start it: configured for a pair of emulator processes (their
 /// token endpoints, the default application) with its own data directory; one command to its end, or <c>listen</c>.
 /// </summary>
 public sealed class ListenerProcesses
 {
     public const string SecretHeader = "X-DualWrite-Secret";
 
-    public const string Secret = "benchmark-secret";
+    public const string Secret = "loopback-test-secret";
 
     private readonly BuildOutputs _outputs;
 
@@ -51,7 +51,7 @@ public sealed class ListenerProcesses
     /// <summary>A fresh, empty data directory under the system's temporary folder.</summary>
     public static string NewDataDirectory(string purpose)
     {
-        var path = Path.Combine(Path.GetTempPath(), "dualwrite-bench-" + purpose + "-" + Guid.NewGuid().ToString("N")[..8]);
+        var path = Path.Combine(Path.GetTempPath(), "dualwrite-test-" + purpose + "-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(path);
         return path;
     }
@@ -73,11 +73,13 @@ public sealed class ListenerProcesses
         return new CommandRun(exitCode, process.Elapsed, process.PeakWorkingSetBytes, LastJson(process.StandardOutput), process.Tail, process.ProcessorTime);
     }
 
-    /// <summary>Starts <c>dualwrite listen</c> on a free port and waits until its events endpoint answers.</summary>
-    public async Task<(ChildProcess Process, Uri EventsUrl)> ListenAsync(IEnumerable<string> arguments)
+    /// <summary>
+    /// Starts <c>dualwrite listen</c> on <paramref name="url"/> (default: a free port; give the previous one to restart
+    /// it where F&amp;O delivers) and waits until its events endpoint answers.
+    /// </summary>
+    public async Task<(ChildProcess Process, Uri EventsUrl)> ListenAsync(IEnumerable<string> arguments, string? url = null)
     {
-        var port = FreePort();
-        var url = "http://127.0.0.1:" + port.ToString(CultureInfo.InvariantCulture);
+        url ??= "http://127.0.0.1:" + FreePort().ToString(CultureInfo.InvariantCulture);
         var process = ChildProcess.Start("dualwrite listen", _outputs.Listener, new[] { "listen", "--DualWrite:Receiving:Urls=" + url }.Concat(arguments));
         using var probe = new System.Net.Http.HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
@@ -134,7 +136,8 @@ public sealed class ListenerProcesses
         return null;
     }
 
-    private static int FreePort()
+    /// <summary>A loopback port free right now.</summary>
+    public static int FreePort()
     {
         using var socket = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         socket.Start();

@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 
-namespace DualWrite.Sync.Benchmarks.Processes;
+namespace DualWrite.TestSupport.Processes;
 
 /// <summary>
 /// One emulator as its own process on a free loopback port (<c>--port 0 --quiet</c>): started, waited for until it

@@ -5,7 +5,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Threading.Tasks;
 
-namespace DualWrite.Sync.Benchmarks.Clients;
+namespace DualWrite.TestSupport.Processes;
 
 /// <summary>
 /// HttpClients for an emulator process: a bearer token from its token endpoint (client credentials, the emulators'

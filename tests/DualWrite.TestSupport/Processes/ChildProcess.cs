@@ -7,10 +7,10 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace DualWrite.Sync.Benchmarks.Processes;
+namespace DualWrite.TestSupport.Processes;
 
 /// <summary>
-/// A process the benchmark started (<c>dotnet ASSEMBLY args</c>): its output kept (the last lines for errors, all of
+/// A process a test program started (<c>dotnet ASSEMBLY args</c>): its output kept (the last lines for errors, all of
 /// stdout for JSON answers), its peak resident memory sampled from /proc/PID/status (VmHWM: the kernel's own peak,
 /// read until the process ends), and killed by its id on dispose if still running.
 /// </summary>
@@ -57,8 +57,9 @@ public sealed class ChildProcess : IAsyncDisposable
     /// <summary>Time since start, or the run time once ended.</summary>
     public TimeSpan Elapsed => _clock.Elapsed;
 
-    public static ChildProcess Start(string name, string assembly, IEnumerable<string> arguments, string? workingDirectory = null)
+    public static ChildProcess Start(string name, string assembly, IEnumerable<string> arguments, string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null)
     {
+        ArgumentNullException.ThrowIfNull(arguments);
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -75,6 +76,11 @@ public sealed class ChildProcess : IAsyncDisposable
         // No console colours or progress animations in captured output.
         start.Environment["DOTNET_SYSTEM_CONSOLE_ALLOW_ANSI_COLOR_REDIRECTION"] = "false";
         start.Environment["NO_COLOR"] = "1";
+        foreach (var (variable, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[variable] = value;
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start " + name + ".");
         return new ChildProcess(process, name);
     }
@@ -163,6 +169,12 @@ public sealed class ChildProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>
+    /// Ends the process at once with SIGKILL (what <see cref="Process.Kill(bool)"/> sends on Linux): no shutdown code runs,
+    /// as in a crash or an OOM kill. Waits until the kernel has reaped it, so its port and files are free.
+    /// </summary>
+    public void KillHard() => Kill();
+
     public async ValueTask DisposeAsync()
     {
         Kill();
@@ -225,7 +237,7 @@ public sealed class ChildProcess : IAsyncDisposable
         }
     }
 
-    // USER_HZ: 100 on every Linux the benchmark runs on (the kernel reports /proc times in it).
+    // USER_HZ: 100 on every Linux these programs run on (the kernel reports /proc times in it).
     private const double ClockTicksPerSecond = 100.0;
 
     private async Task SampleMemoryAsync(CancellationToken cancellationToken)

@@ -1,11 +1,11 @@
 using System;
 using System.IO;
 
-namespace DualWrite.Sync.Benchmarks.Processes;
+namespace DualWrite.TestSupport.Processes;
 
 /// <summary>
-/// Where the processes the benchmark starts are: the repository root (the folder of DualWrite.Plugins.sln) and the
-/// emulators' and listener's assemblies of the same configuration, built with this project (its project references).
+/// Where the processes a test program starts are: the repository root (the folder of DualWrite.Plugins.sln) and the
+/// emulators', listener's and plug-in's assemblies of the same configuration, built with that program (its project references).
 /// </summary>
 public sealed class BuildOutputs
 {
@@ -17,6 +17,8 @@ public sealed class BuildOutputs
         FinOpsEmulator = Output(root, configuration, "Emulators/DualWrite.Emulators.FinOps", "DualWrite.Emulators.FinOps.dll");
         DataverseEmulator = Output(root, configuration, "Emulators/DualWrite.Emulators.Dataverse", "DualWrite.Emulators.Dataverse.dll");
         Listener = Output(root, configuration, "Listener/DualWrite.Listener", "dualwrite.dll");
+        PlugIn = Output(root, configuration, "Plugins/DualWrite.Plugins", "DualWrite.Plugins.dll");
+        Solution = Path.Combine(root, "solution");
     }
 
     public string Root { get; }
@@ -28,7 +30,14 @@ public sealed class BuildOutputs
     /// <summary>The <c>dualwrite</c> executable's assembly (run with <c>dotnet</c>).</summary>
     public string Listener { get; }
 
-    public static BuildOutputs Find(string configuration)
+    /// <summary>The net10.0 plug-in the Dataverse emulator loads for the solution's steps.</summary>
+    public string PlugIn { get; }
+
+    /// <summary>The committed Dataverse solution (its plug-in steps).</summary>
+    public string Solution { get; }
+
+    /// <summary>The outputs of <paramref name="configuration"/>; <paramref name="project"/> names the program whose build brings them (for the message when one is missing).</summary>
+    public static BuildOutputs Find(string configuration, string project = "tests/DualWrite.Sync.Benchmarks")
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "DualWrite.Plugins.sln")))
@@ -36,7 +45,7 @@ public sealed class BuildOutputs
             directory = directory.Parent;
         }
 
-        var root = directory?.FullName ?? throw new InvalidOperationException("DualWrite.Plugins.sln not found above " + AppContext.BaseDirectory + ": run the benchmark from the repository.");
+        var root = directory?.FullName ?? throw new InvalidOperationException("DualWrite.Plugins.sln not found above " + AppContext.BaseDirectory + ": run it from the repository.");
         var outputs = new BuildOutputs(root, configuration);
         foreach (var assembly in new[] { outputs.FinOpsEmulator, outputs.DataverseEmulator, outputs.Listener })
         {

@@ -1,0 +1,8 @@
+namespace DualWrite.Chaos.Ledger;
+
+public enum OperationKind
+{
+    Create,
+    Update,
+    Delete,
+}
