@@ -1,4 +1,5 @@
 using System;
+using System.Data.Common;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
@@ -11,11 +12,15 @@ namespace DualWrite.Listener.Hosting;
 
 /// <summary>
 /// <c>dualwrite listen</c>: the listener with the applier against the configured F&amp;O and Dataverse, until
-/// Ctrl+C. With settings missing or wrong it starts nothing and returns 2, every problem named.
+/// Ctrl+C. With settings missing or wrong it starts nothing and returns 2, every problem named; with the state
+/// store unreachable it returns 3 with the driver's reason.
 /// </summary>
 public static class ListenerRun
 {
     public const int ConfigurationProblemExitCode = 2;
+
+    /// <summary>The state store (PostgreSQL or the SQLite file) could not be opened at start.</summary>
+    public const int StateStoreUnavailableExitCode = 3;
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, CancellationToken cancellationToken)
     {
@@ -29,6 +34,12 @@ public static class ListenerRun
         {
             await ConfigurationProblemsReport.WriteAsync(output, problems).ConfigureAwait(false);
             return ConfigurationProblemExitCode;
+        }
+        catch (DbException ex)
+        {
+            // The driver's message names the host or file and the reason, never the password.
+            await output.WriteLineAsync("DualWrite listener: the state store (DualWrite:Inbox) cannot be opened: " + ex.Message).ConfigureAwait(false);
+            return StateStoreUnavailableExitCode;
         }
 
         await using var running = listener;

@@ -130,6 +130,26 @@ public class ClientsOverLoopbackTests
     }
 
     [Fact]
+    public async Task A_request_that_gets_no_token_is_a_failed_result_naming_why_not_an_exception()
+    {
+        await using var rig = await ApplierRig.StartAsync();
+        using var tokens = new DualWrite.Listener.Clients.Auth.HttpClientCredentialsTokenProvider(new System.Net.Http.HttpClient(), new DualWrite.Listener.Clients.Auth.ClientCredentialsOptions
+        {
+            Authority = new Uri(rig.FinOpsEmulator.BaseAddress, DefaultEmulatorClient.Tenant),
+            ClientId = DefaultEmulatorClient.ClientId,
+            ClientSecret = "Xq7-not-the-secret",
+            Scope = rig.FinOpsEmulator.BaseAddress + ".default",
+        }, TimeProvider.System);
+        var finOps = new DualWrite.Listener.Clients.FinOps.FinOpsClient(new System.Net.Http.HttpClient(new DualWrite.Listener.Clients.Auth.BearerTokenHandler(tokens) { InnerHandler = new System.Net.Http.HttpClientHandler() }), rig.FinOps.DataRoot, TimeProvider.System);
+
+        var read = await finOps.GetAsync("CustomerGroups", null, CancellationToken.None);
+
+        Assert.False(read.Succeeded);
+        Assert.Contains("no access token", read.Error!.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Xq7-not-the-secret", read.Error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void MSAL_refuses_an_http_authority_which_is_why_emulators_use_our_own_grant()
     {
         var options = new DualWrite.Listener.Clients.Auth.ClientCredentialsOptions { Authority = new Uri("http://127.0.0.1:5555/emulator"), ClientId = "c", ClientSecret = "s", Scope = "x/.default" };

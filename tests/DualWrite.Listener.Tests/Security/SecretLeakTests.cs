@@ -188,6 +188,8 @@ public sealed class SecretLeakTests : IAsyncLifetime
         }
 
         capture.Add("console, PostgreSQL unreachable (exit " + exit + ")", output.ToString());
+        Assert.Equal(ListenerRun.StateStoreUnavailableExitCode, exit);
+        Assert.Contains("the state store (DualWrite:Inbox) cannot be opened: Failed to connect to 127.0.0.1:1", output.ToString(), StringComparison.Ordinal);
     }
 
     private async Task BadSecretsFileAsync()

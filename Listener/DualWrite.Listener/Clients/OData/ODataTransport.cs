@@ -9,7 +9,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
+using DualWrite.Listener.Clients.Auth;
 using DualWrite.Listener.Resilience;
+using Polly.CircuitBreaker;
 
 namespace DualWrite.Listener.Clients.OData;
 
@@ -88,6 +90,16 @@ public sealed class ODataTransport
         {
             return ODataResult<ODataResponse>.Failure(new ODataError(0, null, "no answer in time: " + ex.Message, null, ServiceName, described));
         }
+        catch (AccessTokenException ex)
+        {
+            // No token: the request never left, which callers treat as no answer (retried, never a 500 to our callers).
+            return ODataResult<ODataResponse>.Failure(new ODataError(0, null, "not sent, no access token: " + ex.Message, null, ServiceName, described));
+        }
+        catch (BrokenCircuitException ex)
+        {
+            // The host's circuit is open: nothing was sent; worth sending again once it closes.
+            return ODataResult<ODataResponse>.Failure(new ODataError(HttpStatusCode.ServiceUnavailable, null, "not sent, the host's circuit is open: " + ex.Message, ex.RetryAfter, ServiceName, described));
+        }
 
         using (response)
         {
@@ -136,6 +148,16 @@ public sealed class ODataTransport
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
             return ODataResult<(string, string)>.Failure(new ODataError(0, null, "no answer in time: " + ex.Message, null, ServiceName, described));
+        }
+        catch (AccessTokenException ex)
+        {
+            // No token: the request never left, which callers treat as no answer (retried, never a 500 to our callers).
+            return ODataResult<(string, string)>.Failure(new ODataError(0, null, "not sent, no access token: " + ex.Message, null, ServiceName, described));
+        }
+        catch (BrokenCircuitException ex)
+        {
+            // The host's circuit is open: nothing was sent; worth sending again once it closes.
+            return ODataResult<(string, string)>.Failure(new ODataError(HttpStatusCode.ServiceUnavailable, null, "not sent, the host's circuit is open: " + ex.Message, ex.RetryAfter, ServiceName, described));
         }
 
         using (response)
