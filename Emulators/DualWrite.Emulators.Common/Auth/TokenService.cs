@@ -21,13 +21,19 @@ public sealed class TokenService
 
     /// <param name="clients">
     /// Accepted applications, looked up case-insensitively (Entra application ids are GUIDs); none configured
-    /// accepts any client id with a non-empty secret, so an emulator can run without setup.
+    /// accepts any client id with a non-empty secret, so an emulator can run without setup. A client id given again
+    /// replaces the earlier entry, so <c>--client</c> can give the default client another secret.
     /// </param>
     /// <param name="time">The clock that expires tokens.</param>
     public TokenService(IEnumerable<IClientCredential> clients, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(clients);
-        _clients = clients.ToDictionary(c => c.ClientId, StringComparer.OrdinalIgnoreCase);
+        _clients = new Dictionary<string, IClientCredential>(StringComparer.OrdinalIgnoreCase);
+        foreach (var client in clients)
+        {
+            _clients[client.ClientId] = client;
+        }
+
         _time = time ?? throw new ArgumentNullException(nameof(time));
     }
 

@@ -18,6 +18,15 @@ public sealed class TokenServiceTests
     }
 
     [Fact]
+    public void A_client_given_again_replaces_the_earlier_entry_so_the_default_client_can_get_another_secret()
+    {
+        var tokens = new TokenService([new TestClient(DefaultEmulatorClient.ClientId, "default"), new TestClient(DefaultEmulatorClient.ClientId, "other")], TimeProvider.System);
+
+        Assert.Null(tokens.Issue(DefaultEmulatorClient.ClientId, "default"));
+        Assert.NotNull(tokens.Issue(DefaultEmulatorClient.ClientId, "other"));
+    }
+
+    [Fact]
     public void With_no_clients_registered_any_id_with_a_secret_is_accepted_and_nothing_without()
     {
         var tokens = new TokenService([], TimeProvider.System);
