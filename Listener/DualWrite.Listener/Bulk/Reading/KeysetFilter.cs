@@ -38,7 +38,7 @@ public static class KeysetFilter
             var terms = new List<string>(i + 1);
             for (var j = 0; j < i; j++)
             {
-                terms.Add(keys[j].Property + " eq " + Literal(keys[j], cursor.Values[j]));
+                terms.Add(SameAs(keys[j], cursor.Values[j]));
             }
 
             // Nulls sort first on both services, so "after null" is "not null".
@@ -49,6 +49,18 @@ public static class KeysetFilter
         }
 
         return alternatives.Count == 1 ? alternatives[0] : string.Join(" or ", alternatives.Select(a => a.StartsWith('(') ? a : "(" + a + ")"));
+    }
+
+    /// <summary>
+    /// "Equal to the cursor's value". F&amp;O reads <c>*</c> in an <c>eq</c> text literal as a wildcard, which would pull
+    /// in other rows (read twice), so such a value is bracketed by <c>ge</c> and <c>le</c>, which take it literally.
+    /// </summary>
+    private static string SameAs(KeyColumn key, string? value)
+    {
+        var literal = Literal(key, value);
+        return key.Type == FieldType.String && value is not null && value.Contains('*', StringComparison.Ordinal)
+            ? "(" + key.Property + " ge " + literal + " and " + key.Property + " le " + literal + ")"
+            : key.Property + " eq " + literal;
     }
 
     /// <summary>The parts joined by <c>and</c>, each in parentheses; null when there are none.</summary>

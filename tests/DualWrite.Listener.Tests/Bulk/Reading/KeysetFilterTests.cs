@@ -23,6 +23,13 @@ public sealed class KeysetFilterTests
     }
 
     [Fact]
+    public void A_prefix_value_with_a_star_is_bracketed_because_FinOps_reads_a_star_in_eq_as_a_wildcard()
+    {
+        var filter = KeysetFilter.After(CompanyAndAccount, new RecordCursor(new[] { "dataAreaId", "CustomerAccount" }, new string?[] { "u*", "US-007" }));
+        Assert.Equal("(dataAreaId gt 'u*') or ((dataAreaId ge 'u*' and dataAreaId le 'u*') and CustomerAccount gt 'US-007')", filter);
+    }
+
+    [Fact]
     public void Literals_follow_the_column_type_and_null_sorts_first()
     {
         var id = Guid.Parse("0b6e6c0e-3c1e-4a43-9f7d-2f0b8a7f0001");
