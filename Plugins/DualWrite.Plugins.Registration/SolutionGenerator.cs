@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Text;
 using System.Xml;
+using DualWrite.MapValidation.Metadata;
 using DualWrite.MapValidation.Validation;
 using DualWrite.Plugins.Registration.Tables;
 

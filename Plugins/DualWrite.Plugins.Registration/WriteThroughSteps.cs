@@ -4,6 +4,7 @@ using System.Linq;
 using DualWrite.Core.Json;
 using DualWrite.Core.Maps;
 using DualWrite.Core.Maps.Loading;
+using DualWrite.MapValidation.Metadata;
 using DualWrite.MapValidation.Validation;
 using DualWrite.Plugins.WriteThrough;
 

@@ -81,9 +81,12 @@ public sealed partial class ChangeApplier : IChangeApplier
         _mapStates = mapStates ?? throw new ArgumentNullException(nameof(mapStates));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
-        _writeBack = new FinOpsWriteBack(finOps, dataverse);
+        _writeBack = new FinOpsWriteBack(finOps, dataverse, _catalog);
         _ledger = new WriteThroughLedgerClient(dataverse);
     }
+
+    /// <summary>The write-back of Dataverse's values to F&amp;O, shared with the conflict writer.</summary>
+    internal FinOpsWriteBack WriteBack => _writeBack;
 
     public async Task<ApplyOutcome> ApplyAsync(InboxEvent inboxEvent, CancellationToken cancellationToken)
     {

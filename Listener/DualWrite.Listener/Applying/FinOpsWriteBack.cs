@@ -27,9 +27,12 @@ public sealed class FinOpsWriteBack
 
     private readonly FinOpsClient _finOps;
     private readonly DataverseClient _dataverse;
+    private readonly MapCatalog? _catalog;
 
-    public FinOpsWriteBack(FinOpsClient finOps, DataverseClient dataverse)
+    /// <param name="catalog">Where F&amp;O's not-nullable properties are known; null: not known, F&amp;O judges.</param>
+    public FinOpsWriteBack(FinOpsClient finOps, DataverseClient dataverse, MapCatalog? catalog = null)
     {
+        _catalog = catalog;
         _finOps = finOps ?? throw new ArgumentNullException(nameof(finOps));
         _dataverse = dataverse ?? throw new ArgumentNullException(nameof(dataverse));
     }
@@ -45,7 +48,7 @@ public sealed class FinOpsWriteBack
     {
         ArgumentNullException.ThrowIfNull(map);
         ArgumentNullException.ThrowIfNull(dataverseRecord);
-        var (result, problem) = await MapAsync(map, dataverseRecord, cancellationToken).ConfigureAwait(false);
+        var (result, problem) = await MapAsync(map, dataverseRecord, finOpsRecord is null, cancellationToken).ConfigureAwait(false);
         if (problem is not null)
         {
             return (0, problem);
@@ -92,11 +95,18 @@ public sealed class FinOpsWriteBack
         return deleted.Succeeded ? null : ErrorOutcomes.From(deleted.Error, "Map '" + map.Name + "': delete " + finOpsPath + " in F&O");
     }
 
-    /// <summary>Maps a Dataverse record to F&amp;O, reading each lookup's key value from Dataverse.</summary>
-    private async Task<(MappingResult? Result, ApplyOutcome? Problem)> MapAsync(TableMap map, JsonObject dataverseRecord, CancellationToken cancellationToken)
+    /// <summary>
+    /// Maps a Dataverse record to F&amp;O, reading each lookup's key value from Dataverse. The stored record carries
+    /// every column, so an empty one whose F&amp;O property takes no null is one nobody filled in: Core handles it as
+    /// the plug-in handles a form that left it out (the map's default on create, else left out), never sent as null.
+    /// </summary>
+    private async Task<(MappingResult? Result, ApplyOutcome? Problem)> MapAsync(TableMap map, JsonObject dataverseRecord, bool create, CancellationToken cancellationToken)
     {
         var source = DataverseRecordReader.Read(map, dataverseRecord);
-        var mapping = new MappingLoop(new MappingRequest(map, SyncDirection.DataverseToFinOps, source, SyncOperation.Create), MaxMappingPasses);
+        var request = new MappingRequest(
+            map, SyncDirection.DataverseToFinOps, source, create ? SyncOperation.Create : SyncOperation.Update,
+            notNullableTargetFields: _catalog?.FinOpsNotNullable(map), emptyNotNullableIsUnfilled: true);
+        var mapping = new MappingLoop(request, MaxMappingPasses);
         for (var pending = mapping.Map(); ; pending = mapping.Map())
         {
             if (!mapping.Result.Succeeded)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using DualWrite.Core.Maps;
+using DualWrite.MapValidation.Metadata;
 
 namespace DualWrite.Listener.Applying;
 
@@ -10,10 +11,14 @@ public sealed class MapCatalog
 {
     private readonly Dictionary<string, TableMap> _byFinOps = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TableMap> _byDataverse = new(StringComparer.Ordinal);
+    private readonly FinOpsNullability? _finOpsNullability;
 
-    public MapCatalog(IEnumerable<TableMap> maps)
+    /// <param name="maps">The maps.</param>
+    /// <param name="finOpsNullability">F&amp;O's not-nullable properties (the same metadata the plug-in's steps are generated from); null: not known.</param>
+    public MapCatalog(IEnumerable<TableMap> maps, FinOpsNullability? finOpsNullability = null)
     {
         ArgumentNullException.ThrowIfNull(maps);
+        _finOpsNullability = finOpsNullability;
         Maps = maps.ToList();
         foreach (var map in Maps)
         {
@@ -30,4 +35,11 @@ public sealed class MapCatalog
 
     /// <summary>The map of a Dataverse entity set (<c>accounts</c>); null when no map covers it.</summary>
     public TableMap? ForDataverseEntitySet(string entitySet) => _byDataverse.GetValueOrDefault(entitySet);
+
+    /// <summary>The F&amp;O properties of the map's entity set that do not accept null; null when not known (F&amp;O judges).</summary>
+    public IReadOnlyList<string>? FinOpsNotNullable(TableMap map)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        return _finOpsNullability?.NotNullable(map.FinOps.EntitySet);
+    }
 }

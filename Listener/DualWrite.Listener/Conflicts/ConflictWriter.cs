@@ -20,7 +20,7 @@ namespace DualWrite.Listener.Conflicts;
 /// </summary>
 public sealed class ConflictWriter(ChangeApplier applier, FinOpsClient finOps, DataverseClient dataverse, TimeProvider time)
 {
-    private readonly FinOpsWriteBack writeBack = new(finOps, dataverse);
+    private readonly FinOpsWriteBack writeBack = applier.WriteBack;
 
     /// <summary>Null when both sides now hold the chosen values; else why not, naming map and key.</summary>
     public async Task<string?> ApplyAsync(TableMap map, ConflictEntry entry, ConflictTake take, CancellationToken cancellationToken)

@@ -22,7 +22,7 @@ public static class ErrorQueueServiceCollectionExtensions
         services.AddOptions<ErrorQueueOptions>().Bind(configuration.GetSection(ErrorQueueOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ErrorQueueOptions>, ErrorQueueOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(_ => new MapCatalog(MapSource.Load(configuration[MapSource.FolderSetting])));
+        services.TryAddSingleton(_ => MapSource.LoadCatalog(configuration[MapSource.FolderSetting]));
         services.TryAddSingleton(provider => new ErrorEntryStore(provider.GetRequiredService<StateDatabase>()));
         services.TryAddSingleton<ErrorOperations>();
         services.TryAddSingleton<ErrorRecordsReader>();

@@ -5,6 +5,8 @@ using System.Linq;
 using System.Reflection;
 using DualWrite.Core.Maps;
 using DualWrite.Core.Maps.Loading;
+using DualWrite.Listener.Applying;
+using DualWrite.MapValidation.Metadata;
 using DualWrite.MapValidation.Validation;
 
 namespace DualWrite.Listener.Syncing;
@@ -19,6 +21,33 @@ public static class MapSource
     public const string FolderSetting = "DualWrite:Maps:Folder";
 
     private const string ResourcePrefix = "DualWrite.Listener.maps.";
+
+    private const string FinOpsMetadataResource = "DualWrite.Listener.metadata.fno.xml";
+
+    /// <summary>All the listener reads about the maps: the maps and F&amp;O's nullability beside them.</summary>
+    public static MapCatalog LoadCatalog(string? folder) => new(Load(folder), LoadFinOpsNullability(folder));
+
+    /// <summary>
+    /// F&amp;O's $metadata beside the maps (<c>&lt;folder&gt;/metadata/fno.xml</c>, the file the plug-in's steps are
+    /// generated from), else the standard one embedded with the standard maps; null when a folder has none.
+    /// </summary>
+    public static FinOpsNullability? LoadFinOpsNullability(string? folder)
+    {
+        if (folder is not null)
+        {
+            var path = FinOpsNullability.DefaultPath(folder);
+            return File.Exists(path) ? FinOpsNullability.Parse(File.ReadAllText(path)) : null;
+        }
+
+        using var stream = typeof(MapSource).Assembly.GetManifestResourceStream(FinOpsMetadataResource);
+        if (stream is null)
+        {
+            return null;
+        }
+
+        using var reader = new StreamReader(stream);
+        return FinOpsNullability.Parse(reader.ReadToEnd());
+    }
 
     public static IReadOnlyList<TableMap> Load(string? folder)
     {

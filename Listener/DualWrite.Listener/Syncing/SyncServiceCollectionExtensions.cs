@@ -53,7 +53,7 @@ public static class SyncServiceCollectionExtensions
         services.AddHttpClient(ServiceTarget.Dataverse).AddTypedClient((http, provider) =>
             new DataverseClient(http, DataRoot(Target(provider, ServiceTargetOptions.DataverseSection), "api/data/v9.2/"), provider.GetRequiredService<TimeProvider>()));
 
-        services.AddSingleton(provider => new MapCatalog(MapSource.Load(configuration[MapSource.FolderSetting])));
+        services.AddSingleton(provider => MapSource.LoadCatalog(configuration[MapSource.FolderSetting]));
         services.AddSingleton(provider => new LookupIdCache(provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ApplierOptions>().LookupCacheDuration));
         services.AddChangeApplierParts();
         services.AddSingleton<ChangeApplier>();

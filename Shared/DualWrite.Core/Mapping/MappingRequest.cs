@@ -19,6 +19,11 @@ public sealed class MappingRequest
     /// Target fields that do not accept null (Nullable="false" in the target's $metadata): writing them empty is
     /// an error naming the field, instead of a write the target refuses. Null: not known, the target judges.
     /// </param>
+    /// <param name="emptyNotNullableIsUnfilled">
+    /// The source is a whole stored record, not a save someone made (the listener writing Dataverse's record back):
+    /// an empty value for a not-nullable target field then means nobody filled it in, and is treated as a column
+    /// the source does not carry (left out, or the map's default on create) instead of an error.
+    /// </param>
     public MappingRequest(
         TableMap map,
         SyncDirection direction,
@@ -27,7 +32,8 @@ public sealed class MappingRequest
         DataRecord? previousSource = null,
         DataRecord? currentTarget = null,
         ResolvedLookups? resolved = null,
-        IReadOnlyCollection<string>? notNullableTargetFields = null)
+        IReadOnlyCollection<string>? notNullableTargetFields = null,
+        bool emptyNotNullableIsUnfilled = false)
     {
         Map = map ?? throw new ArgumentNullException(nameof(map));
         Source = source ?? throw new ArgumentNullException(nameof(source));
@@ -43,6 +49,7 @@ public sealed class MappingRequest
         CurrentTarget = currentTarget;
         Resolved = resolved ?? new ResolvedLookups();
         NotNullableTargetFields = notNullableTargetFields ?? Array.Empty<string>();
+        EmptyNotNullableIsUnfilled = emptyNotNullableIsUnfilled;
     }
 
     public TableMap Map { get; }
@@ -61,4 +68,7 @@ public sealed class MappingRequest
 
     /// <summary>Target fields that must not be written empty; empty when not known.</summary>
     public IReadOnlyCollection<string> NotNullableTargetFields { get; }
+
+    /// <summary>An empty value for a not-nullable target field counts as not filled in (see the constructor).</summary>
+    public bool EmptyNotNullableIsUnfilled { get; }
 }

@@ -156,7 +156,15 @@ internal sealed class MappingRun
             return;
         }
 
-        if (!_request.Source.TryGetValue(sourceName, out var value))
+        var carried = _request.Source.TryGetValue(sourceName, out var value);
+        if (carried && _request.EmptyNotNullableIsUnfilled && IsEmptyWhereNotNullable(targetName, value))
+        {
+            // A stored record's empty value nobody filled in: handled as the plug-in handles a form that left
+            // the column out, so the target never receives an empty value it refuses.
+            carried = false;
+        }
+
+        if (!carried)
         {
             if (IsUpdate || field.DefaultFor(_way) is null)
             {
@@ -185,7 +193,7 @@ internal sealed class MappingRun
             return;
         }
 
-        if (IsEmptyWhereNotNullable(targetName, mapped))
+        if (IsEmptyWhereNotNullable(targetName, mapped.Value))
         {
             AddError(field, null, "is empty, and " + TargetSideName + "'s " + TargetEntitySet + "." + targetName
                 + " does not accept an empty value: fill it in, or give the map's field a default");
@@ -206,14 +214,14 @@ internal sealed class MappingRun
     /// An explicit empty value for a target field that does not accept null. F&amp;O strings are never
     /// null (empty means none), so an empty string counts as empty too. Key fields are left to the key's own check.
     /// </summary>
-    private bool IsEmptyWhereNotNullable(string targetName, MappedValue mapped)
+    private bool IsEmptyWhereNotNullable(string targetName, RecordValue value)
     {
         if (IsTargetKeyField(targetName) || !Contains(_request.NotNullableTargetFields, targetName))
         {
             return false;
         }
 
-        return mapped.Value.IsNull || (mapped.Value.TryGetString(out var text) && text.Length == 0);
+        return value.IsNull || (value.TryGetString(out var text) && text.Length == 0);
     }
 
     private static bool Contains(IReadOnlyCollection<string> names, string name)

@@ -107,6 +107,25 @@ public class ConflictPolicyTests
     }
 
     [Fact]
+    public async Task A_conflict_decided_for_Dataverse_leaves_out_the_nulls_FinOps_takes_no_null_for()
+    {
+        // A record created in Dataverse through a minimal form: empty credit limit, employees and hold status.
+        await using var rig = await SyncedAsync("LastWriterWins");
+        var before = await FinOpsCustomerAsync(rig);
+        await rig.UpdateFinOpsAsync(Customer, new JsonObject { ["OrganizationName"] = "FO-side" });
+        var olderFinOpsEvent = rig.ShiftedCustomerEvent("US-001", -5);
+        await EditDataverseAsync(rig, new JsonObject { ["name"] = "DV-side", ["creditlimit"] = null, ["numberofemployees"] = null });
+
+        var outcome = await rig.Applier.ApplyAsync(olderFinOpsEvent with { FirstReceivedAt = olderFinOpsEvent.FirstReceivedAt.AddSeconds(-5) }, CancellationToken.None);
+
+        Assert.NotEqual(ApplyOutcomeKind.Failed, outcome.Kind);
+        var customer = await FinOpsCustomerAsync(rig);
+        Assert.Equal("DV-side", customer["OrganizationName"]!.GetValue<string>());
+        Assert.Equal(before["CreditLimit"]!.ToJsonString(), customer["CreditLimit"]!.ToJsonString());
+        Assert.Equal(before["OrganizationNumberOfEmployees"]!.ToJsonString(), customer["OrganizationNumberOfEmployees"]!.ToJsonString());
+    }
+
+    [Fact]
     public async Task An_event_dated_in_year_9999_does_not_win_over_a_later_Dataverse_edit()
     {
         await using var rig = await SyncedAsync("LastWriterWins");

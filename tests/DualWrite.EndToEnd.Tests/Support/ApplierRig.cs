@@ -27,6 +27,7 @@ using DualWrite.Listener.MapStates.Sqlite;
 using DualWrite.Listener.StateStore.Sqlite;
 using DualWrite.Listener.SyncState;
 using DualWrite.Listener.SyncState.Sqlite;
+using DualWrite.Listener.Syncing;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DualWrite.EndToEnd.Tests.Support;
@@ -52,7 +53,8 @@ internal sealed class ApplierRig : IAsyncDisposable
         Conflicts = new SqliteConflictStore(database);
         _inbox = new SqliteEventInbox(database);
         MapStates = new SqliteMapStateStore(database, _inbox);
-        Catalog = new MapCatalog(maps);
+        // The standard F&O metadata, as the listener embeds it: the write-back knows which properties take no null.
+        Catalog = new MapCatalog(maps, MapSource.LoadFinOpsNullability(null));
         FinOpsRequests = new CountingHandler { InnerHandler = new SocketsHttpHandler() };
         DataverseRequests = new CountingHandler { InnerHandler = new SocketsHttpHandler() };
         var tokenHttp = new HttpClient();

@@ -4,7 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Xml.Linq;
 
-namespace DualWrite.Plugins.Registration;
+namespace DualWrite.MapValidation.Metadata;
 
 /// <summary>
 /// Which F&amp;O properties do not accept null, read from F&amp;O's CSDL ($metadata, Nullable="false"). The
