@@ -11,6 +11,12 @@ public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args.Length == 1 && args[0] is "--help" or "-h" or "-?")
+        {
+            await Console.Out.WriteLineAsync(ChaosOptions.Usage).ConfigureAwait(false);
+            return 0;
+        }
+
         var (options, problems) = ChaosOptions.Parse(args);
         if (problems.Count > 0)
         {
