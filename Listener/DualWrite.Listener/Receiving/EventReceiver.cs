@@ -84,9 +84,11 @@ public sealed partial class EventReceiver(
 
         if (MappedEventCheck.Problems(changeEvent!, catalog) is { Count: > 0 } unmapped)
         {
-            // An operator fixes this in F&O's business event setup (or the maps): say so once per delivery.
+            // An operator fixes this in F&O's business event setup (or the maps): say so once per delivery. It is
+            // acknowledged, not refused: F&O delivers one event at a time and retries a refusal, so every refused
+            // event would hold up the synced ones behind it (the chaos run saw delivery fall to one event a second).
             LogNotSynced(changeEvent!.EventId, changeEvent.EntitySet, string.Join(" ", unmapped));
-            return Results.Json(new ReceiveRejection("The event is not for a synced record.", unmapped), statusCode: StatusCodes.Status400BadRequest);
+            return Results.Json(new ReceiveIgnored(changeEvent.EventId, "Not stored: the event is not for a synced record.", unmapped), statusCode: StatusCodes.Status202Accepted);
         }
 
         if (OutsideTimeWindow(changeEvent!) is { } timeProblem)
