@@ -82,23 +82,9 @@ public sealed class ODataTransport
         {
             response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
-        catch (HttpRequestException ex)
+        catch (Exception ex) when (IsNoAnswer(ex, cancellationToken))
         {
-            return ODataResult<ODataResponse>.Failure(new ODataError(0, null, "no answer: " + ex.Message, null, ServiceName, described));
-        }
-        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            return ODataResult<ODataResponse>.Failure(new ODataError(0, null, "no answer in time: " + ex.Message, null, ServiceName, described));
-        }
-        catch (AccessTokenException ex)
-        {
-            // No token: the request never left, which callers treat as no answer (retried, never a 500 to our callers).
-            return ODataResult<ODataResponse>.Failure(new ODataError(0, null, "not sent, no access token: " + ex.Message, null, ServiceName, described));
-        }
-        catch (BrokenCircuitException ex)
-        {
-            // The host's circuit is open: nothing was sent; worth sending again once it closes.
-            return ODataResult<ODataResponse>.Failure(new ODataError(HttpStatusCode.ServiceUnavailable, null, "not sent, the host's circuit is open: " + ex.Message, ex.RetryAfter, ServiceName, described));
+            return ODataResult<ODataResponse>.Failure(NoAnswer(ex, described));
         }
 
         using (response)
@@ -141,23 +127,9 @@ public sealed class ODataTransport
         {
             response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
-        catch (HttpRequestException ex)
+        catch (Exception ex) when (IsNoAnswer(ex, cancellationToken))
         {
-            return ODataResult<(string, string)>.Failure(new ODataError(0, null, "no answer: " + ex.Message, null, ServiceName, described));
-        }
-        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            return ODataResult<(string, string)>.Failure(new ODataError(0, null, "no answer in time: " + ex.Message, null, ServiceName, described));
-        }
-        catch (AccessTokenException ex)
-        {
-            // No token: the request never left, which callers treat as no answer (retried, never a 500 to our callers).
-            return ODataResult<(string, string)>.Failure(new ODataError(0, null, "not sent, no access token: " + ex.Message, null, ServiceName, described));
-        }
-        catch (BrokenCircuitException ex)
-        {
-            // The host's circuit is open: nothing was sent; worth sending again once it closes.
-            return ODataResult<(string, string)>.Failure(new ODataError(HttpStatusCode.ServiceUnavailable, null, "not sent, the host's circuit is open: " + ex.Message, ex.RetryAfter, ServiceName, described));
+            return ODataResult<(string, string)>.Failure(NoAnswer(ex, described));
         }
 
         using (response)
@@ -238,4 +210,17 @@ public sealed class ODataTransport
         response.Content.Headers.ContentType?.MediaType is null or "application/json" || response.Content.Headers.ContentType.MediaType.EndsWith("+json", StringComparison.Ordinal);
 
     private static Uri? TryUri(string text) => Uri.TryCreate(text, UriKind.Absolute, out var uri) ? uri : null;
+
+    // The request got no answer: not sent (no token, or the host's circuit is open), or sent and unanswered.
+    private static bool IsNoAnswer(Exception ex, CancellationToken cancellationToken) =>
+        ex is HttpRequestException or AccessTokenException or BrokenCircuitException
+        || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested);
+
+    private ODataError NoAnswer(Exception ex, string described) => ex switch
+    {
+        AccessTokenException => new ODataError(0, null, "not sent, no access token: " + ex.Message, null, ServiceName, described),
+        BrokenCircuitException open => new ODataError(HttpStatusCode.ServiceUnavailable, null, "not sent, the host's circuit is open: " + ex.Message, open.RetryAfter, ServiceName, described),
+        OperationCanceledException => new ODataError(0, null, "no answer in time: " + ex.Message, null, ServiceName, described),
+        _ => new ODataError(0, null, "no answer: " + ex.Message, null, ServiceName, described),
+    };
 }
